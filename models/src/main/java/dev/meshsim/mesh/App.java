@@ -1,0 +1,110 @@
+package dev.meshsim.mesh;
+
+import dev.meshsim.engine.random.Distribution.Sampler;
+import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.scenario.CallStep;
+import dev.meshsim.scenario.DeploymentSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pod's application: {@code workers} requests served at once, the rest waiting in FIFO order.
+ * A worker is held for the whole request: its own service time, then its downstream calls step by
+ * step (the calls of a parallel step at once), then the response.
+ */
+final class App {
+  private final Pod pod;
+  private final int workers;
+  private final Sampler serviceTime;
+  private final double errorRate;
+  private final RandomStream errors;
+  private final List<Step> steps = new ArrayList<>();
+  private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
+  private int busy;
+
+  /** One step of the call graph, with its request templates parsed once. */
+  private record Step(List<RequestTemplate> requests, List<Boolean> ignoreErrors) {}
+
+  App(Pod pod, DeploymentSpec spec, Mesh mesh) {
+    this.pod = pod;
+    this.workers = spec.workers();
+    String prefix = "pod/" + pod.name() + "/app/";
+    this.serviceTime = spec.serviceTime().sampler(mesh.streams().stream(prefix + "service-time"));
+    this.errorRate = spec.errorRate();
+    this.errors = mesh.streams().stream(prefix + "errors");
+    for (CallStep step : spec.calls()) {
+      List<RequestTemplate> requests = new ArrayList<>();
+      List<Boolean> ignore = new ArrayList<>();
+      for (CallStep.Call call : step.calls()) {
+        requests.add(RequestTemplate.of(call.request()));
+        ignore.add(call.ignoreErrors());
+      }
+      steps.add(new Step(requests, ignore));
+    }
+  }
+
+  /** A request reached the app (after its sidecar, if any). */
+  void accept(Exchange exchange) {
+    if (busy < workers) {
+      start(exchange);
+    } else {
+      queue.addLast(exchange);
+    }
+  }
+
+  /** Requests waiting for a worker. */
+  int queued() {
+    return queue.size();
+  }
+
+  private void start(Exchange exchange) {
+    busy++;
+    long work = Math.max(0, Math.round(serviceTime.sample()));
+    pod.sim().schedule(work, new Serving(exchange)::nextStep);
+  }
+
+  private void finish(Exchange exchange, boolean callFailed) {
+    boolean appError = errorRate > 0 && errors.nextDouble() < errorRate;
+    pod.respond(exchange, callFailed || appError ? 500 : 200);
+    busy--;
+    if (!queue.isEmpty()) {
+      start(queue.pollFirst());
+    }
+  }
+
+  /** Progress of one request through the call graph. */
+  private final class Serving {
+    private final Exchange exchange;
+    private int nextStep;
+    private int outstanding;
+    private boolean failed;
+
+    Serving(Exchange exchange) {
+      this.exchange = exchange;
+    }
+
+    void nextStep() {
+      if (nextStep == steps.size()) {
+        finish(exchange, failed);
+        return;
+      }
+      Step step = steps.get(nextStep++);
+      outstanding = step.requests().size();
+      long now = pod.sim().now();
+      for (int i = 0; i < step.requests().size(); i++) {
+        boolean ignore = step.ignoreErrors().get(i);
+        pod.send(new Exchange(step.requests().get(i), pod, now, call -> onCallDone(call, ignore)));
+      }
+    }
+
+    private void onCallDone(Exchange call, boolean ignoreErrors) {
+      if (!call.succeeded() && !ignoreErrors) {
+        failed = true;
+      }
+      if (--outstanding == 0) {
+        nextStep();
+      }
+    }
+  }
+}

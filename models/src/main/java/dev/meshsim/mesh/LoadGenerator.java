@@ -1,0 +1,102 @@
+package dev.meshsim.mesh;
+
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.result.TrafficStats;
+import dev.meshsim.scenario.Arrival;
+import dev.meshsim.scenario.LoadSpec;
+
+/**
+ * A load generator in its own client pod, as fortio runs in a mesh. Open loop ({@code poisson},
+ * {@code constant}) offers requests at a rate whatever the answers; closed loop ({@code
+ * connections}) keeps N requests outstanding, like fortio {@code -c N}. It stops offering at the end
+ * of the scenario's duration or after {@code requests} in all.
+ */
+final class LoadGenerator {
+  private final LoadSpec spec;
+  private final Pod pod;
+  private final Simulation sim;
+  private final MeshStats stats;
+  private final RequestTemplate request;
+  private final RandomStream arrivals;
+  private final long stopNanos;
+  private final TrafficStats traffic = new TrafficStats();
+  private long started;
+  private long ended;
+
+  LoadGenerator(LoadSpec spec, Pod pod, Mesh mesh, long stopNanos) {
+    this.spec = spec;
+    this.pod = pod;
+    this.sim = mesh.sim();
+    this.stats = mesh.stats();
+    this.request = RequestTemplate.of(spec.request());
+    this.arrivals = mesh.streams().stream("load/" + spec.name() + "/arrivals");
+    this.stopNanos = stopNanos;
+  }
+
+  String name() {
+    return spec.name();
+  }
+
+  TrafficStats traffic() {
+    return traffic;
+  }
+
+  /** Requests sent and not yet answered. */
+  long inFlight() {
+    return started - ended;
+  }
+
+  void start() {
+    Arrival arrival = spec.arrival();
+    if (arrival instanceof Arrival.Poisson p) {
+      sim.schedule(exponentialGap(p.perSecond()), () -> openLoop(p.perSecond(), true));
+    } else if (arrival instanceof Arrival.Constant c) {
+      sim.schedule(0, () -> openLoop(c.perSecond(), false));
+    } else if (arrival instanceof Arrival.Connections c) {
+      for (int i = 0; i < c.connections(); i++) {
+        sim.schedule(0, () -> closedLoop(c.qpsPerConnection()));
+      }
+    }
+  }
+
+  private boolean mayStart() {
+    return sim.now() < stopNanos && (spec.maxRequests() == 0 || started < spec.maxRequests());
+  }
+
+  private void openLoop(double perSecond, boolean poisson) {
+    if (!mayStart()) {
+      return;
+    }
+    send(exchange -> onEnded(exchange));
+    long gap = poisson ? exponentialGap(perSecond) : Math.round(1e9 / perSecond);
+    sim.schedule(gap, () -> openLoop(perSecond, poisson));
+  }
+
+  /** One fortio connection: the next request goes when the previous answer is back. */
+  private void closedLoop(double qpsPerConnection) {
+    if (!mayStart()) {
+      return;
+    }
+    long sentAt = sim.now();
+    send(exchange -> {
+      onEnded(exchange);
+      long paced = qpsPerConnection > 0 ? sentAt + Math.round(1e9 / qpsPerConnection) : 0;
+      sim.scheduleAt(Math.max(sim.now(), paced), () -> closedLoop(qpsPerConnection));
+    });
+  }
+
+  private void send(Exchange.ResponseHandler handler) {
+    started++;
+    pod.send(new Exchange(request, pod, sim.now(), handler));
+  }
+
+  private void onEnded(Exchange exchange) {
+    ended++;
+    stats.recordEnded(exchange, traffic, sim.now() - exchange.startNanos());
+  }
+
+  private long exponentialGap(double perSecond) {
+    return Math.round(arrivals.nextExponential(1e9 / perSecond));
+  }
+}

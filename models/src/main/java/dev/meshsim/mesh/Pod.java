@@ -1,0 +1,112 @@
+package dev.meshsim.mesh;
+
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.engine.random.RandomStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pod: an app (absent for a load generator's client pod), optionally an Envoy sidecar, and the
+ * data path between them. Sending goes app → iptables REDIRECT to 15001 → sidecar; receiving goes
+ * network → iptables REDIRECT to 15006 → sidecar → app. Without a sidecar, a request goes straight
+ * to a pod of the service picked uniformly at random, as kube-proxy's iptables rules do.
+ */
+public final class Pod {
+  private final Mesh mesh;
+  private final String name;
+  private final String namespace;
+  private final Map<String, String> labels;
+  private final String ip;
+  private final HopCosts costs;
+  private final RandomStream kubeProxy;
+  private Sidecar sidecar;
+  private App app;
+
+  Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip) {
+    this.mesh = mesh;
+    this.name = name;
+    this.namespace = namespace;
+    this.labels = Map.copyOf(labels);
+    this.ip = ip;
+    this.costs = new HopCosts(mesh.settings(), mesh.streams(), name);
+    this.kubeProxy = mesh.streams().stream("pod/" + name + "/kube-proxy");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  public String ip() {
+    return ip;
+  }
+
+  /** The pod's sidecar, or null. */
+  public Sidecar sidecar() {
+    return sidecar;
+  }
+
+  void attachSidecar(Sidecar proxy) {
+    this.sidecar = proxy;
+  }
+
+  void attachApp(App application) {
+    this.app = application;
+  }
+
+  HopCosts costs() {
+    return costs;
+  }
+
+  Simulation sim() {
+    return mesh.sim();
+  }
+
+  /** Sends a request from this pod's app (or load generator) at the current time. */
+  void send(Exchange exchange) {
+    if (sidecar != null) {
+      long toRouter = costs.iptablesHop() + costs.sidecarProcessing();
+      sim().schedule(toRouter, () -> sidecar.route(exchange));
+    } else {
+      sendWithoutSidecar(exchange);
+    }
+  }
+
+  private void sendWithoutSidecar(Exchange exchange) {
+    List<Pod> pods = mesh.registry().pods(exchange.request().spec().host());
+    if (pods.isEmpty()) {
+      // kube-proxy has no endpoint: the connection is refused, which curl-like clients see as 503.
+      exchange.setCode(503);
+      sim().schedule(0, exchange::end);
+      return;
+    }
+    Pod server = pods.get(kubeProxy.nextInt(pods.size()));
+    server.deliver(exchange, costs.network());
+  }
+
+  /** Delivers a request that left the sender {@code networkNanos} ago to this pod's app. */
+  void deliver(Exchange exchange, long networkNanos) {
+    long inbound = sidecar == null ? 0 : costs.iptablesHop() + costs.sidecarProcessing();
+    sim().schedule(networkNanos + inbound, () -> app.accept(exchange));
+  }
+
+  /** Sends this app's response back to the client pod of {@code exchange}. */
+  void respond(Exchange exchange, int code) {
+    exchange.setCode(code);
+    long outbound = sidecar == null ? 0 : costs.sidecarProcessing() + costs.iptablesHop();
+    long back = outbound + costs.network() + exchange.client().receiveCost();
+    sim().schedule(back, exchange::end);
+  }
+
+  /** Time from this pod's network interface back up to its app. */
+  long receiveCost() {
+    return sidecar == null ? 0 : costs.sidecarProcessing() + costs.iptablesHop();
+  }
+}

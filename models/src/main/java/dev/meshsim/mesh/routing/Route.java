@@ -1,0 +1,56 @@
+package dev.meshsim.mesh.routing;
+
+import dev.meshsim.engine.random.RandomStream;
+import java.util.List;
+
+/**
+ * One Envoy route: if any matcher holds (or there are none), the request goes to one of the weighted
+ * clusters.
+ *
+ * @param name the route name Envoy logs ({@code %ROUTE_NAME%}): the HTTPRoute's name, or {@code
+ *     default} for Istio's generated default route
+ * @param matchers OR of matchers; empty matches every request
+ * @param clusters weighted destinations; weight-0 entries already dropped
+ */
+public record Route(String name, List<RouteMatcher> matchers, List<WeightedCluster> clusters) {
+
+  public Route {
+    matchers = List.copyOf(matchers);
+    clusters = List.copyOf(clusters);
+  }
+
+  public boolean matches(RequestAttributes request) {
+    if (matchers.isEmpty()) {
+      return true;
+    }
+    for (RouteMatcher m : matchers) {
+      if (m.matches(request)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Picks a cluster as Envoy's {@code WeightedClusterEntry} selection does: a random value modulo the
+   * total weight, then the first entry whose running sum exceeds it.
+   */
+  public WeightedCluster pickCluster(RandomStream random) {
+    if (clusters.size() == 1) {
+      return clusters.get(0);
+    }
+    int total = 0;
+    for (WeightedCluster c : clusters) {
+      total += c.weight();
+    }
+    int selected = random.nextInt(total);
+    int sum = 0;
+    for (WeightedCluster c : clusters) {
+      sum += c.weight();
+      if (selected < sum) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("weights changed while picking");
+  }
+}

@@ -1,0 +1,110 @@
+package dev.meshsim.mesh.xds;
+
+import dev.meshsim.istio.DestinationRule;
+import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.istio.Subset;
+import dev.meshsim.mesh.Pod;
+import dev.meshsim.mesh.ServiceRegistry;
+import dev.meshsim.mesh.routing.RouteConfiguration;
+import dev.meshsim.mesh.routing.VirtualHost;
+import dev.meshsim.mesh.upstream.ClusterConfig;
+import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.mesh.upstream.LbPolicy;
+import dev.meshsim.scenario.PortSpec;
+import dev.meshsim.scenario.ServiceSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * istiod's translation of services, pods and Istio resources into one sidecar's Envoy config, as
+ * {@code pilot/pkg/networking/core} does it for outbound HTTP: a virtual host per (service, port),
+ * built from the VirtualService for that host or Istio's default route; a cluster per service port
+ * ({@code outbound|port||fqdn}) and per DestinationRule subset ({@code outbound|port|subset|fqdn}).
+ */
+public final class ConfigGenerator {
+  private final ServiceRegistry registry;
+  private final IstioConfig istio;
+  private final VirtualServiceIndex virtualServices;
+  private final Map<ProxyIdentity, ProxyConfig> cache = new HashMap<>();
+
+  public ConfigGenerator(ServiceRegistry registry, IstioConfig istio) {
+    this.registry = registry;
+    this.istio = istio;
+    this.virtualServices = new VirtualServiceIndex(istio.virtualServices(), registry);
+  }
+
+  /** Warnings found while indexing the config, e.g. VirtualServices dropped as duplicates. */
+  public List<String> warnings() {
+    return virtualServices.warnings();
+  }
+
+  /** The config for a proxy; proxies with equal identities share one instance. */
+  public ProxyConfig configFor(ProxyIdentity proxy) {
+    return cache.computeIfAbsent(proxy, this::generate);
+  }
+
+  private ProxyConfig generate(ProxyIdentity proxy) {
+    Map<String, VirtualHost> hosts = new LinkedHashMap<>();
+    Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
+    RouteBuilder routes = new RouteBuilder(registry, proxy);
+    for (ServiceSpec service : registry.services()) {
+      List<Subset> subsets = subsetsFor(service, proxy.namespace());
+      for (PortSpec port : service.ports()) {
+        String key = service.fqdn() + ":" + port.port();
+        hosts.put(key, routes.virtualHost(service, port, virtualServices.forHost(service.fqdn())));
+        addClusters(clusters, service, port, subsets);
+      }
+    }
+    return new ProxyConfig(new RouteConfiguration(hosts), clusters);
+  }
+
+  private void addClusters(
+      Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port, List<Subset> subsets) {
+    List<Pod> pods = registry.pods(service.fqdn());
+    String all = ClusterConfig.outboundName(port.port(), null, service.fqdn());
+    clusters.put(all, new ClusterConfig(all, endpoints(pods, Map.of(), port), LbPolicy.ISTIO_DEFAULT));
+    for (Subset subset : subsets) {
+      String name = ClusterConfig.outboundName(port.port(), subset.name(), service.fqdn());
+      clusters.putIfAbsent(
+          name, new ClusterConfig(name, endpoints(pods, subset.labels(), port), LbPolicy.ISTIO_DEFAULT));
+    }
+  }
+
+  private static List<Endpoint> endpoints(List<Pod> pods, Map<String, String> selector, PortSpec port) {
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (Pod pod : pods) {
+      if (pod.labels().entrySet().containsAll(selector.entrySet())) {
+        endpoints.add(new Endpoint(pod, port.port()));
+      }
+    }
+    return endpoints;
+  }
+
+  /**
+   * The subsets a proxy in {@code proxyNamespace} sees for {@code service}. Istio looks for
+   * DestinationRules in the proxy's namespace, then the service's, then the root namespace
+   * ({@code istio-system}), and uses the first namespace that has any; several rules for one host in
+   * that namespace merge, the first definition of a subset winning (istio.io, "Traffic Management
+   * Best Practices").
+   */
+  private List<Subset> subsetsFor(ServiceSpec service, String proxyNamespace) {
+    for (String ns : List.of(proxyNamespace, service.namespace(), "istio-system")) {
+      Map<String, Subset> merged = new LinkedHashMap<>();
+      boolean found = false;
+      for (DestinationRule dr : istio.destinationRules()) {
+        boolean forHost = ServiceRegistry.resolve(dr.host(), dr.meta().namespace()).equals(service.fqdn());
+        if (forHost && dr.meta().namespace().equals(ns)) {
+          found = true;
+          dr.subsets().forEach(s -> merged.putIfAbsent(s.name(), s));
+        }
+      }
+      if (found) {
+        return List.copyOf(merged.values());
+      }
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.meshsim.mesh.xds;
+
+import dev.meshsim.istio.HttpMatchRequest;
+import dev.meshsim.istio.HttpRoute;
+import dev.meshsim.istio.HttpRouteDestination;
+import dev.meshsim.istio.VirtualService;
+import dev.meshsim.mesh.ServiceRegistry;
+import dev.meshsim.mesh.routing.Route;
+import dev.meshsim.mesh.routing.RouteMatcher;
+import dev.meshsim.mesh.routing.VirtualHost;
+import dev.meshsim.mesh.routing.WeightedCluster;
+import dev.meshsim.mesh.upstream.ClusterConfig;
+import dev.meshsim.scenario.PortSpec;
+import dev.meshsim.scenario.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one proxy's virtual hosts from VirtualServices, as istio's {@code route.BuildHTTPRoutes…}
+ * does: match blocks that do not select this proxy ({@code sourceLabels}, {@code sourceNamespace},
+ * {@code gateways}) or this port are dropped, and a route whose every block was dropped is dropped.
+ */
+final class RouteBuilder {
+  private final ServiceRegistry registry;
+  private final ProxyIdentity proxy;
+
+  RouteBuilder(ServiceRegistry registry, ProxyIdentity proxy) {
+    this.registry = registry;
+    this.proxy = proxy;
+  }
+
+  VirtualHost virtualHost(ServiceSpec service, PortSpec port, VirtualService vs) {
+    String name = service.fqdn() + ":" + port.port();
+    if (vs == null) {
+      String cluster = ClusterConfig.outboundName(port.port(), null, service.fqdn());
+      Route route = new Route("default", List.of(), List.of(new WeightedCluster(cluster, 1, null)));
+      return new VirtualHost(name, List.of(route), false);
+    }
+    List<Route> routes = new ArrayList<>();
+    for (HttpRoute httpRoute : vs.http()) {
+      Route route = translate(httpRoute, vs, port);
+      if (route != null) {
+        routes.add(route);
+      }
+    }
+    return new VirtualHost(name, routes, true);
+  }
+
+  private Route translate(HttpRoute httpRoute, VirtualService vs, PortSpec port) {
+    List<RouteMatcher> matchers = new ArrayList<>();
+    for (HttpMatchRequest match : httpRoute.match()) {
+      if (selectsProxy(match, vs) && (match.port() == null || match.port() == port.port())) {
+        matchers.add(new RouteMatcher(match));
+      }
+    }
+    if (!httpRoute.match().isEmpty() && matchers.isEmpty()) {
+      return null;
+    }
+    return new Route(httpRoute.name(), matchers, destinations(httpRoute, vs, port));
+  }
+
+  private boolean selectsProxy(HttpMatchRequest match, VirtualService vs) {
+    List<String> gateways = match.gateways().isEmpty() ? vs.gateways() : match.gateways();
+    boolean mesh = gateways.isEmpty() || gateways.contains("mesh");
+    boolean namespace = match.sourceNamespace() == null
+        || match.sourceNamespace().equals(proxy.namespace());
+    return mesh && namespace && containsAll(proxy.labels(), match.sourceLabels());
+  }
+
+  private static boolean containsAll(Map<String, String> labels, Map<String, String> selector) {
+    return labels.entrySet().containsAll(selector.entrySet());
+  }
+
+  /**
+   * Weighted clusters. A lone destination takes all traffic whatever its weight; with several,
+   * weight-0 entries are dropped (istio {@code route.go}).
+   */
+  private List<WeightedCluster> destinations(HttpRoute httpRoute, VirtualService vs, PortSpec port) {
+    List<HttpRouteDestination> all = httpRoute.route();
+    List<WeightedCluster> clusters = new ArrayList<>();
+    for (HttpRouteDestination d : all) {
+      if (all.size() > 1 && d.weight() == 0) {
+        continue;
+      }
+      String fqdn = ServiceRegistry.resolve(d.destination().host(), vs.meta().namespace());
+      int destPort = destinationPort(d.destination().port(), fqdn, port);
+      String cluster = ClusterConfig.outboundName(destPort, d.destination().subset(), fqdn);
+      clusters.add(new WeightedCluster(cluster, all.size() == 1 ? 1 : d.weight(), d.destination().subset()));
+    }
+    return clusters;
+  }
+
+  /** The port named by the destination, else the service's only port, else the listener's. */
+  private int destinationPort(Integer explicit, String fqdn, PortSpec listenerPort) {
+    if (explicit != null) {
+      return explicit;
+    }
+    ServiceSpec target = registry.service(fqdn);
+    if (target != null && target.ports().size() == 1) {
+      return target.ports().get(0).port();
+    }
+    return listenerPort.port();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.meshsim.result;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything a run measured, for reports to read. Holds no wall-clock figure, so that the same
+ * scenario and seed give the same result on any machine.
+ *
+ * @param scenario the scenario's name
+ * @param seed the seed the run used
+ * @param durationNanos how long load was offered
+ * @param warmupNanos requests started before this were not counted
+ * @param total every counted request of every load generator; its {@code clusters} also counts the
+ *     upstream requests of app-to-app calls, i.e. every request any sidecar routed
+ * @param loads per load generator, in scenario order, keyed by the load's name
+ * @param unfinished requests still in flight when the run ended (they are in no other count)
+ * @param simulatedEndNanos the simulated time at which the run ended (after draining)
+ */
+public record RunResult(
+    String scenario,
+    long seed,
+    long durationNanos,
+    long warmupNanos,
+    TrafficStats total,
+    Map<String, TrafficStats> loads,
+    long unfinished,
+    long simulatedEndNanos) {
+
+  public RunResult {
+    loads = Collections.unmodifiableMap(new LinkedHashMap<>(loads));
+  }
+
+  /** Length of the measured window, {@code duration - warmup}, in seconds. */
+  public double measuredSeconds() {
+    return (durationNanos - warmupNanos) / 1e9;
+  }
+}

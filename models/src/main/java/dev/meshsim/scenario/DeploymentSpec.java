@@ -1,0 +1,31 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.engine.random.Distribution;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Deployment: identical pods running one app.
+ *
+ * @param name the Deployment's name; pods are named {@code name-0}, {@code name-1}, …
+ * @param labels pod labels (DestinationRule subsets select on them); ordered
+ * @param replicas number of pods
+ * @param workers requests one pod serves at once; the rest wait in FIFO order
+ * @param serviceTime time the app works on a request, in nanoseconds, before its calls
+ * @param errorRate fraction of requests the app itself answers 500
+ * @param calls downstream calls made while serving, in order
+ */
+public record DeploymentSpec(
+    String name,
+    Map<String, String> labels,
+    int replicas,
+    int workers,
+    Distribution serviceTime,
+    double errorRate,
+    List<CallStep> calls) {
+
+  public DeploymentSpec {
+    labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+    calls = List.copyOf(calls);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.istio.IstioConfig;
+import java.util.List;
+
+/**
+ * A whole scenario, parsed and validated: what runs, on which mesh, under which load. Every field is
+ * final and every collection unmodifiable; times are nanoseconds.
+ *
+ * @param name the scenario's name (defaults to the file name without extension)
+ * @param seed master seed of all random streams (default 1)
+ * @param durationNanos how long load is offered
+ * @param warmupNanos requests that start before this are not counted
+ * @param mesh per-hop data-path costs
+ * @param services the services, their ports and their deployments, in file order
+ * @param istio the Istio resources, inline and from {@code istioFiles}, in the order applied
+ * @param loads the load generators, in file order
+ */
+public record Scenario(
+    String name,
+    long seed,
+    long durationNanos,
+    long warmupNanos,
+    MeshSettings mesh,
+    List<ServiceSpec> services,
+    IstioConfig istio,
+    List<LoadSpec> loads) {
+
+  public Scenario {
+    services = List.copyOf(services);
+    loads = List.copyOf(loads);
+  }
+
+  /** A copy with another seed ({@code --seed}). */
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads);
+  }
+
+  /** A copy with another duration ({@code --duration}). */
+  public Scenario withDuration(long newDurationNanos) {
+    return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads);
+  }
+}
