@@ -60,7 +60,8 @@ final class LatencyBuckets {
     return i;
   }
 
+  /** {@code value} rounded to two significant digits, then to a whole nanosecond. */
   private static long round(double value, RoundingMode mode) {
-    return new BigDecimal(value).round(new MathContext(2, mode)).longValueExact();
+    return new BigDecimal(value).round(new MathContext(2, mode)).setScale(0, mode).longValueExact();
   }
 }
