@@ -91,7 +91,8 @@ public final class TextSummary {
         .appendTo(out);
   }
 
-  private static void histogram(List<LatencyBuckets.Bucket> buckets, long total, StringBuilder out) {
+  private static void histogram(
+      List<LatencyBuckets.Bucket> buckets, long total, StringBuilder out) {
     if (buckets.isEmpty()) {
       return;
     }

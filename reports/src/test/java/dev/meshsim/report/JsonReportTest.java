@@ -71,7 +71,8 @@ class JsonReportTest {
     assertEquals(0, new BigDecimal("60").compareTo(json.get("durationSeconds").decimalValue()));
     assertEquals(0, new BigDecimal("10").compareTo(json.get("warmupSeconds").decimalValue()));
     assertEquals(0, new BigDecimal("50").compareTo(json.get("measuredSeconds").decimalValue()));
-    assertEquals(0, new BigDecimal("61.5").compareTo(json.get("simulatedEndSeconds").decimalValue()));
+    assertEquals(0,
+        new BigDecimal("61.5").compareTo(json.get("simulatedEndSeconds").decimalValue()));
     assertEquals(3, json.get("unfinished").longValue());
     assertEquals(1000, json.get("requests").longValue());
     assertEquals(0, new BigDecimal("20").compareTo(json.get("throughput").decimalValue()));
