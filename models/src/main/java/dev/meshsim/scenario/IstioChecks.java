@@ -1,0 +1,56 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.istio.Destination;
+import dev.meshsim.istio.DestinationRule;
+import dev.meshsim.istio.Subset;
+import java.util.List;
+
+/**
+ * Routing mistakes that Istio accepts but that fail at run time, reported as warnings: a route to
+ * a host that is no Service, or to a subset no DestinationRule defines. Both make Envoy find no
+ * cluster and answer 503 with flag NC.
+ */
+final class IstioChecks {
+
+  private IstioChecks() {}
+
+  static void warnUnresolved(List<VirtualServiceBinder.DestinationRef> refs, List<DestinationRule> rules,
+      ServiceDirectory services, Warnings warnings) {
+    for (VirtualServiceBinder.DestinationRef ref : refs) {
+      Destination d = ref.destination();
+      String fqdn = istioFqdn(d.host(), ref.namespace());
+      if (d.host().contains("*")) {
+        continue; // wildcards are not Service names; nothing to check
+      }
+      if (!services.contains(fqdn)) {
+        warnings.add(ref.node(), "host " + d.host() + " (" + fqdn + ") is no service of this scenario"
+            + dotHint(d.host()) + "; requests routed here will get 503 NC");
+      } else if (d.subset() != null && !subsetDefined(rules, fqdn, d.subset())) {
+        warnings.add(ref.node(), "no DestinationRule for " + fqdn + " defines subset " + d.subset()
+            + "; requests routed here will get 503 NC");
+      }
+    }
+  }
+
+  /**
+   * Istio expands only names without a dot ({@code reviews} in namespace {@code default} becomes
+   * {@code reviews.default.svc.cluster.local}); any name with a dot is taken as a full host name.
+   */
+  static String istioFqdn(String host, String namespace) {
+    return host.contains(".") ? host : host + "." + namespace + ".svc.cluster.local";
+  }
+
+  private static String dotHint(String host) {
+    long dots = host.chars().filter(c -> c == '.').count();
+    return dots == 1 || dots == 2 ? " (Istio does not expand partly qualified names; write the short name or the FQDN)" : "";
+  }
+
+  /** Approximates Istio's DR lookup (client, service, root namespace) by "any DR for the host". */
+  private static boolean subsetDefined(List<DestinationRule> rules, String fqdn, String subset) {
+    return rules.stream()
+        .filter(r -> istioFqdn(r.host(), r.meta().namespace()).equals(fqdn))
+        .flatMap(r -> r.subsets().stream())
+        .map(Subset::name)
+        .anyMatch(subset::equals);
+  }
+}

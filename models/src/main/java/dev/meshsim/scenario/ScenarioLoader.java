@@ -1,0 +1,107 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.yaml.Position;
+import dev.meshsim.yaml.YamlException;
+import dev.meshsim.yaml.YamlList;
+import dev.meshsim.yaml.YamlMap;
+import dev.meshsim.yaml.YamlNode;
+import dev.meshsim.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a scenario file into a validated, immutable {@link Scenario}: parsing happens here, once,
+ * and every problem is reported with file, line, column and field path. The format is documented in
+ * {@code docs/scenario-format.md} and {@code scenarios/reference.yaml}.
+ */
+public final class ScenarioLoader {
+
+  private static final List<String> TOP_KEYS = List.of(
+      "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load");
+
+  private final Path file;
+  private final Warnings warnings = new Warnings();
+
+  private ScenarioLoader(Path file) {
+    this.file = file;
+  }
+
+  /** Loads {@code file}; warnings are dropped (use {@link #loadWithWarnings} to show them). */
+  public static Scenario load(Path file) throws ScenarioException {
+    return loadWithWarnings(file).scenario();
+  }
+
+  /** Loads {@code file} and returns the warnings found along the way. */
+  public static LoadedScenario loadWithWarnings(Path file) throws ScenarioException {
+    try {
+      ScenarioLoader loader = new ScenarioLoader(file);
+      Scenario scenario = loader.bind(single(YamlReader.readFile(file), file));
+      return new LoadedScenario(scenario, loader.warnings.list());
+    } catch (YamlException e) {
+      throw ScenarioException.from(e);
+    }
+  }
+
+  /** A scenario file holds exactly one YAML document, a mapping. */
+  private static YamlMap single(List<YamlNode> docs, Path file) {
+    if (docs.isEmpty()) {
+      throw new YamlException(Position.ofFile(file.toString()), "", "the file is empty");
+    }
+    if (docs.size() > 1) {
+      throw docs.get(1).fail("a scenario file holds one YAML document; put Istio resources in istioFiles");
+    }
+    return docs.get(0).asMap();
+  }
+
+  private Scenario bind(YamlMap root) {
+    root.allowOnly(TOP_KEYS);
+    long duration = Fields.duration(root.required("duration"));
+    if (duration <= 0) {
+      throw root.required("duration").fail("duration must be > 0");
+    }
+    long warmup = Fields.duration(root, "warmup", 0);
+    if (warmup >= duration) {
+      throw root.required("warmup").fail("warmup (" + Durations.format(warmup)
+          + ") must be shorter than duration (" + Durations.format(duration) + ")");
+    }
+    YamlList serviceList = root.required("services").asList().requireSize(1, "service");
+    ServiceDirectory directory = ServiceBinder.directory(serviceList);
+    CallGraph graph = new CallGraph();
+    RequestBinder requests = new RequestBinder(directory, graph);
+    List<ServiceSpec> services = ServiceBinder.bind(serviceList, directory, requests);
+    graph.checkAcyclic();
+    IstioConfig istio = istio(root, directory);
+    List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
+    return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
+        root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
+        duration, warmup, MeshBinder.bind(root.get("mesh")), services, istio, loads);
+  }
+
+  /** The file name without its extension. */
+  private String defaultName() {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** Inline resources first, then each of {@code istioFiles} in order: that is the creation order. */
+  private IstioConfig istio(YamlMap root, ServiceDirectory directory) {
+    IstioBinder istio = new IstioBinder(warnings);
+    root.list("istio").forEach(istio::add);
+    for (YamlNode entry : root.list("istioFiles")) {
+      Path istioFile = file.resolveSibling(entry.asNonEmptyString());
+      List<YamlNode> docs;
+      try {
+        docs = YamlReader.readFile(istioFile);
+      } catch (YamlException e) {
+        if (e.position().line() > 0) {
+          throw e; // a problem inside the file: report it there
+        }
+        throw entry.fail("cannot read " + istioFile + ": " + e.problem());
+      }
+      docs.forEach(istio::add);
+    }
+    return istio.build(directory);
+  }
+}

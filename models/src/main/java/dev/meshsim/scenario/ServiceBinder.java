@@ -1,0 +1,98 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.yaml.YamlList;
+import dev.meshsim.yaml.YamlMap;
+import dev.meshsim.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code services} list, in two passes: first every Service's name, namespace and ports (so
+ * that calls can name any Service), then the Deployments and their calls.
+ */
+final class ServiceBinder {
+
+  private static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
+  private static final List<String> DEPLOYMENT_KEYS =
+      List.of("name", "labels", "replicas", "workers", "serviceTime", "errorRate", "calls");
+
+  private ServiceBinder() {}
+
+  /** Pass 1: the directory of Services. */
+  static ServiceDirectory directory(YamlList services) {
+    ServiceDirectory dir = new ServiceDirectory();
+    for (YamlNode node : services.items()) {
+      YamlMap m = node.asMap().allowOnly(SERVICE_KEYS);
+      String name = Fields.dnsLabel(m, "name");
+      String namespace = Fields.dnsLabel(m, "namespace", "default");
+      dir.add(new ServiceDirectory.Entry(name, namespace, ports(m.required("ports").asList())), m.required("name"));
+    }
+    return dir;
+  }
+
+  /** Kubernetes rules: numbers unique; names unique, and required when there are several ports. */
+  private static List<PortSpec> ports(YamlList list) {
+    list.requireSize(1, "port");
+    List<PortSpec> ports = new ArrayList<>();
+    Set<String> names = new TreeSet<>();
+    Set<Integer> numbers = new TreeSet<>();
+    for (YamlNode node : list.items()) {
+      YamlMap m = node.asMap().allowOnly("name", "port");
+      String name = list.size() > 1 ? m.string("name") : m.string("name", "");
+      int port = m.required("port").asInt(1, 65535);
+      if (!name.isEmpty() && !names.add(name)) {
+        throw m.required("name").fail("port name " + name + " is used twice");
+      }
+      if (!numbers.add(port)) {
+        throw m.required("port").fail("port " + port + " is listed twice");
+      }
+      ports.add(new PortSpec(name, port));
+    }
+    return ports;
+  }
+
+  /** Pass 2: the full Services, with Deployments and calls. */
+  static List<ServiceSpec> bind(YamlList services, ServiceDirectory dir, RequestBinder requests) {
+    List<ServiceSpec> out = new ArrayList<>();
+    Set<String> deploymentNames = new TreeSet<>();
+    for (YamlNode node : services.items()) {
+      YamlMap m = node.asMap();
+      String name = m.string("name");
+      String namespace = m.string("namespace", "default");
+      ServiceDirectory.Entry entry = new ServiceDirectory.Entry(name, namespace, ports(m.required("ports").asList()));
+      List<DeploymentSpec> deployments = new ArrayList<>();
+      for (YamlNode d : m.required("deployments").asList().items()) {
+        deployments.add(deployment(d.asMap(), entry, requests, deploymentNames));
+      }
+      out.add(new ServiceSpec(name, namespace, entry.ports(), deployments));
+    }
+    return out;
+  }
+
+  private static DeploymentSpec deployment(YamlMap m, ServiceDirectory.Entry service, RequestBinder requests,
+      Set<String> usedNames) {
+    m.allowOnly(DEPLOYMENT_KEYS);
+    String name = Fields.dnsLabel(m, "name");
+    // Pods are named <deployment>-<i>, so Deployment names must be unique in a namespace.
+    if (!usedNames.add(service.namespace() + "/" + name)) {
+      throw m.required("name").fail("deployment " + name + " is declared twice in namespace " + service.namespace());
+    }
+    return new DeploymentSpec(name, labels(m, service.name()), m.integer("replicas", 1, 0),
+        m.integer("workers", 1, 1), DistributionBinder.bind(m.required("serviceTime")),
+        m.number("errorRate", 0, 0, 1), requests.calls(m, service.namespace(), service.fqdn()));
+  }
+
+  /** Pod labels; default {@code app: <name>}, as Istio's telemetry and most examples expect. */
+  static Map<String, String> labels(YamlMap m, String appName) {
+    if (!m.has("labels")) {
+      Map<String, String> dflt = new LinkedHashMap<>();
+      dflt.put("app", appName);
+      return dflt;
+    }
+    return m.stringMap("labels");
+  }
+}

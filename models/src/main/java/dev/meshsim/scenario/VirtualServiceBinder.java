@@ -1,0 +1,115 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.istio.Destination;
+import dev.meshsim.istio.HttpMatchRequest;
+import dev.meshsim.istio.HttpRoute;
+import dev.meshsim.istio.HttpRouteDestination;
+import dev.meshsim.istio.ObjectMeta;
+import dev.meshsim.istio.VirtualService;
+import dev.meshsim.yaml.YamlList;
+import dev.meshsim.yaml.YamlMap;
+import dev.meshsim.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A VirtualService spec. Fields meshsim does not model yet are accepted with a warning, so that
+ * real Istio YAML can be pasted in; anything else is rejected with the list of allowed keys.
+ */
+final class VirtualServiceBinder {
+
+  private static final List<String> SPEC_KEYS = List.of("hosts", "gateways", "http", "tls", "tcp", "exportTo");
+  private static final List<String> ROUTE_KEYS = List.of("name", "match", "route", "redirect", "directResponse",
+      "delegate", "rewrite", "timeout", "retries", "fault", "mirror", "mirrors", "mirrorPercent",
+      "mirrorPercentage", "corsPolicy", "headers");
+  private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "timeout", "retries", "fault", "mirror",
+      "mirrors", "mirrorPercent", "mirrorPercentage", "corsPolicy", "headers"};
+  private static final String[] ROUTE_ALTERNATIVES = {"redirect", "directResponse", "delegate"};
+
+  /** A destination as read, kept for the cross-resource checks once every resource is read. */
+  record DestinationRef(Destination destination, String namespace, YamlNode node) {}
+
+  private final Warnings warnings;
+  private final List<DestinationRef> destinations;
+
+  VirtualServiceBinder(Warnings warnings, List<DestinationRef> destinations) {
+    this.warnings = warnings;
+    this.destinations = destinations;
+  }
+
+  VirtualService bind(ObjectMeta meta, YamlMap spec) {
+    spec.allowOnly(SPEC_KEYS);
+    warnings.notModelled(spec, "tls", "tcp", "exportTo");
+    List<String> hosts = spec.required("hosts").asList().requireSize(1, "host").items().stream()
+        .map(YamlNode::asNonEmptyString).toList();
+    List<HttpRoute> http = new ArrayList<>();
+    for (YamlNode route : spec.list("http")) {
+      http.add(route(route.asMap(), meta.namespace()));
+    }
+    return new VirtualService(meta, hosts, spec.stringList("gateways"), http);
+  }
+
+  private HttpRoute route(YamlMap m, String namespace) {
+    m.allowOnly(ROUTE_KEYS);
+    warnings.notModelled(m, UNMODELLED_ROUTE_KEYS);
+    List<HttpMatchRequest> match = new ArrayList<>();
+    for (YamlNode node : m.list("match")) {
+      match.add(MatchBinder.bind(node.asMap(), warnings));
+    }
+    return new HttpRoute(m.string("name", ""), match, destinationsOf(m, namespace));
+  }
+
+  /**
+   * The weighted destinations. A route without {@code route} must redirect, answer directly or
+   * delegate; those are not modelled yet, so such a route is kept, matching, with no destinations.
+   */
+  private List<HttpRouteDestination> destinationsOf(YamlMap m, String namespace) {
+    boolean alternative = m.has("redirect") || m.has("directResponse") || m.has("delegate");
+    if (!m.has("route")) {
+      if (!alternative) {
+        throw m.fail("an http route needs route (or redirect, directResponse or delegate)");
+      }
+      for (String key : ROUTE_ALTERNATIVES) {
+        if (m.has(key)) {
+          warnings.add(m.keyPosition(key), m.childPath(key), key
+              + " is not modelled yet; the route still matches but has no destinations");
+        }
+      }
+      return List.of();
+    }
+    if (m.has("redirect") || m.has("directResponse")) {
+      throw m.failAtKey("route", "route cannot be combined with redirect or directResponse (Istio rejects it)");
+    }
+    return weighted(m.required("route").asList().requireSize(1, "destination"), namespace);
+  }
+
+  /**
+   * Istio >= 1.15 validation: every weight >= 0, and with two or more destinations a total > 0
+   * (weights are relative and need not sum to 100).
+   */
+  private List<HttpRouteDestination> weighted(YamlList list, String namespace) {
+    List<HttpRouteDestination> out = new ArrayList<>();
+    long total = 0;
+    for (YamlNode node : list.items()) {
+      YamlMap m = node.asMap().allowOnly("destination", "weight", "headers");
+      warnings.notModelled(m, "headers");
+      int weight = m.integer("weight", 0, 0);
+      total += weight;
+      out.add(new HttpRouteDestination(destination(m.required("destination").asMap(), namespace), weight));
+    }
+    if (out.size() >= 2 && total == 0) {
+      throw list.fail("the weights of these " + out.size() + " destinations add up to 0; at least one must be > 0");
+    }
+    return out;
+  }
+
+  private Destination destination(YamlMap m, String namespace) {
+    m.allowOnly("host", "subset", "port");
+    Integer port = m.optional("port")
+        .map(n -> n.asMap().allowOnly("number").required("number").asInt(1, 65535)).orElse(null);
+    Destination d = new Destination(m.string("host"),
+        m.optional("subset").map(YamlNode::asNonEmptyString).orElse(null), port);
+    destinations.add(new DestinationRef(d, namespace, m));
+    return d;
+  }
+}
