@@ -23,7 +23,12 @@ public final class ScenarioException extends Exception {
    * @param path the field path, e.g. {@code load[0].target}; empty for the whole document
    */
   public ScenarioException(String file, int line, int column, String path, String problem) {
-    super(YamlException.format(new Position(file, line, column), path, problem), null, false, false);
+    this(file, line, column, path, problem, null);
+  }
+
+  private ScenarioException(String file, int line, int column, String path, String problem, Throwable cause) {
+    // The stack trace is kept (and the cause, which shows which check failed) for --verbose.
+    super(YamlException.format(new Position(file, line, column), path, problem), cause);
     this.file = file;
     this.line = line;
     this.column = column;
@@ -34,7 +39,7 @@ public final class ScenarioException extends Exception {
   /** The same problem, as the checked exception the loader's callers see. */
   static ScenarioException from(YamlException e) {
     Position p = e.position();
-    return new ScenarioException(p.file(), p.line(), p.column(), e.path(), e.problem());
+    return new ScenarioException(p.file(), p.line(), p.column(), e.path(), e.problem(), e);
   }
 
   public String file() {

@@ -27,13 +27,11 @@ public final class ScenarioLoader {
     this.file = file;
   }
 
-  /** Loads {@code file}; warnings are dropped (use {@link #loadWithWarnings} to show them). */
-  public static Scenario load(Path file) throws ScenarioException {
-    return loadWithWarnings(file).scenario();
-  }
-
-  /** Loads {@code file} and returns the warnings found along the way. */
-  public static LoadedScenario loadWithWarnings(Path file) throws ScenarioException {
+  /**
+   * Loads and validates {@code file}. The warnings of the result name Istio kinds and fields that
+   * are read but not modelled yet, and routes that will fail at run time; callers should show them.
+   */
+  public static LoadedScenario load(Path file) throws ScenarioException {
     try {
       ScenarioLoader loader = new ScenarioLoader(file);
       Scenario scenario = loader.bind(single(YamlReader.readFile(file), file));

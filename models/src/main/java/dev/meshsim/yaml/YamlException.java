@@ -17,7 +17,7 @@ public class YamlException extends RuntimeException {
    * @param problem what is wrong, one sentence without position (no trailing period needed)
    */
   public YamlException(Position position, String path, String problem) {
-    super(format(position, path, problem), null, false, false);
+    super(format(position, path, problem));
     this.position = position;
     this.path = path;
     this.problem = problem;
