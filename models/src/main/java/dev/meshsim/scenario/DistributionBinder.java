@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class DistributionBinder {
 
-  private static final List<String> FAMILIES =
+  static final List<String> FAMILIES =
       List.of("constant", "exponential", "lognormal", "gamma", "uniform", "empirical");
   private static final Pattern PERCENTILE = Pattern.compile("p([0-9]{2,})");
   private static final String KIND = "distribution";

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /** The {@code load} list: load generators, each a client pod like fortio. */
 final class LoadBinder {
 
-  private static final List<String> LOAD_KEYS = List.of(
+  static final List<String> LOAD_KEYS = List.of(
       "name", "namespace", "labels", "target", "path", "method", "headers", "arrival", "requests", "sidecar");
   private static final List<String> ARRIVAL_KINDS = List.of("poisson", "constant", "connections");
 

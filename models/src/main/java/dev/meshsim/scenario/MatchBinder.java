@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
 /** A VirtualService's {@code HTTPMatchRequest}s and their {@code StringMatch}es. */
 final class MatchBinder {
 
-  private static final List<String> MATCH_KEYS = List.of("name", "uri", "scheme", "method", "authority",
+  static final List<String> MATCH_KEYS = List.of("name", "uri", "scheme", "method", "authority",
       "headers", "withoutHeaders", "queryParams", "port", "ignoreUriCase", "sourceLabels", "sourceNamespace",
       "gateways", "statPrefix");
 

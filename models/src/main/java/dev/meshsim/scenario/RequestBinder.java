@@ -8,7 +8,7 @@ import java.util.List;
 /** HTTP requests (of apps and load generators) and an app's call steps. */
 final class RequestBinder {
 
-  private static final List<String> CALL_KEYS = List.of("target", "path", "method", "headers", "ignoreErrors");
+  static final List<String> CALL_KEYS = List.of("target", "path", "method", "headers", "ignoreErrors");
 
   private final ServiceDirectory services;
   private final CallGraph graph;

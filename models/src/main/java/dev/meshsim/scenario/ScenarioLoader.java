@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ScenarioLoader {
 
-  private static final List<String> TOP_KEYS = List.of(
+  static final List<String> TOP_KEYS = List.of(
       "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load");
 
   private final Path file;

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  */
 final class ServiceBinder {
 
-  private static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
-  private static final List<String> DEPLOYMENT_KEYS =
+  static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
+  static final List<String> DEPLOYMENT_KEYS =
       List.of("name", "labels", "replicas", "workers", "serviceTime", "errorRate", "calls");
 
   private ServiceBinder() {}

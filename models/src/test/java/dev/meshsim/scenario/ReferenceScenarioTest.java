@@ -1,0 +1,115 @@
+package dev.meshsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshsim.yaml.YamlList;
+import dev.meshsim.yaml.YamlMap;
+import dev.meshsim.yaml.YamlNode;
+import dev.meshsim.yaml.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps scenarios/reference.yaml and docs/scenario-format.md from rotting: the reference loads
+ * without warnings and uses every key the binders accept, and the doc names every one of them.
+ */
+class ReferenceScenarioTest {
+
+  /** Tests run in the module directory; the reference lives at the repository root. */
+  private static final Path REFERENCE = Path.of("../scenarios/reference.yaml");
+  private static final Path DOC = Path.of("../docs/scenario-format.md");
+
+  /** Every key the loader accepts and models, by the normalized path of the map holding it. */
+  private static Map<String, List<String>> acceptedKeys() {
+    Map<String, List<String>> keys = new TreeMap<>();
+    keys.put("", ScenarioLoader.TOP_KEYS);
+    keys.put("mesh", List.of("iptables", "sidecar", "network"));
+    keys.put("mesh.iptables", List.of("hop"));
+    keys.put("mesh.sidecar", List.of("enabled", "processing"));
+    keys.put("mesh.network", List.of("latency"));
+    keys.put("services[]", ServiceBinder.SERVICE_KEYS);
+    keys.put("services[].ports[]", List.of("name", "port"));
+    keys.put("services[].deployments[]", ServiceBinder.DEPLOYMENT_KEYS);
+    keys.put("services[].deployments[].calls[]", union(RequestBinder.CALL_KEYS, List.of("parallel")));
+    keys.put("load[]", LoadBinder.LOAD_KEYS);
+    keys.put("load[].arrival", List.of("poisson", "constant", "connections", "qps"));
+    keys.put("istio[].spec.http[].match[]",
+        MatchBinder.MATCH_KEYS.stream().filter(k -> !k.equals("statPrefix")).toList());
+    return keys;
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  @Test
+  void theReferenceLoadsWithoutWarnings() throws Exception {
+    LoadedScenario loaded = ScenarioLoader.load(REFERENCE);
+    assertEquals(List.of(), loaded.warnings());
+    Scenario s = loaded.scenario();
+    assertEquals("reference", s.name());
+    assertEquals(MeshBinder.DEFAULTS, s.mesh()); // the mesh block spells out the defaults
+    assertEquals(4, s.services().size());
+    assertEquals(3, s.loads().size());
+    assertEquals(2, s.istio().destinationRules().size());
+  }
+
+  @Test
+  void theReferenceUsesEveryKey() {
+    Map<String, Set<String>> used = new TreeMap<>();
+    collect(YamlReader.readFile(REFERENCE).get(0), used);
+    acceptedKeys().forEach((path, keys) -> {
+      Set<String> here = used.getOrDefault(path, Set.of());
+      for (String key : keys) {
+        assertTrue(here.contains(key), "reference.yaml does not use " + (path.isEmpty() ? "" : path + ".") + key);
+      }
+    });
+  }
+
+  @Test
+  void theReferenceUsesEveryDistribution() throws Exception {
+    String text = Files.readString(REFERENCE);
+    for (String family : DistributionBinder.FAMILIES) {
+      assertTrue(text.contains("distribution: " + family), "reference.yaml has no " + family + " distribution");
+    }
+  }
+
+  @Test
+  void theDocNamesEveryKeyAndDistribution() throws Exception {
+    String doc = Files.readString(DOC);
+    Set<String> all = new TreeSet<>(DistributionBinder.FAMILIES);
+    acceptedKeys().values().forEach(all::addAll);
+    for (String key : all) {
+      // Somewhere inside a code span: `key`, `mesh.key`, `{distribution: key, …}`.
+      Pattern inCode = Pattern.compile("`[^`\\n]*\\b" + Pattern.quote(key) + "\\b[^`\\n]*`");
+      assertTrue(inCode.matcher(doc).find(), "docs/scenario-format.md does not mention " + key);
+    }
+  }
+
+  /** Records, for each map in the tree, its keys under its path with list indices removed. */
+  private static void collect(YamlNode node, Map<String, Set<String>> used) {
+    if (node instanceof YamlMap m) {
+      String path = node.path().replaceAll("\\[[0-9]+]", "[]").replace(".parallel[]", "");
+      used.computeIfAbsent(path, k -> new TreeSet<>()).addAll(m.keys());
+      for (String key : m.keys()) {
+        YamlNode value = m.get(key);
+        if (value != null) {
+          collect(value, used);
+        }
+      }
+    } else if (node instanceof YamlList l) {
+      l.items().forEach(item -> collect(item, used));
+    }
+  }
+}
