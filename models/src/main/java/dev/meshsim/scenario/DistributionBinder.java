@@ -98,7 +98,8 @@ final class DistributionBinder {
     if (byQuantile.isEmpty()) {
       throw m.fail("an empirical distribution needs at least one percentile, e.g. p50: 10ms");
     }
-    return new Distribution.Empirical(Fields.duration(m, "min", 0), points(byQuantile, Fields.duration(m, "min", 0)));
+    double min = Fields.duration(m, "min", 0);
+    return new Distribution.Empirical(min, points(byQuantile, min));
   }
 
   private static List<Distribution.Empirical.Point> points(Map<Double, YamlNode> byQuantile, double min) {

@@ -27,7 +27,8 @@ final class IstioBinder {
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
   private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule");
-  private static final List<String> DR_KEYS = List.of("host", "trafficPolicy", "subsets", "exportTo", "workloadSelector");
+  private static final List<String> DR_KEYS =
+      List.of("host", "trafficPolicy", "subsets", "exportTo", "workloadSelector");
 
   private final Warnings warnings;
   private final List<VirtualService> virtualServices = new ArrayList<>();
@@ -44,15 +45,9 @@ final class IstioBinder {
   /** Reads one resource (a document of an Istio file, or an item of {@code istio:}). */
   void add(YamlNode node) {
     YamlMap m = node.asMap();
-    YamlNode kindNode = m.required("kind");
-    String kind = kindNode.asNonEmptyString();
+    String kind = m.string("kind");
     int index = order++;
-    if (!MODELLED_KINDS.contains(kind)) {
-      String typo = Suggestions.closest(kind, MODELLED_KINDS);
-      if (typo != null) {
-        throw kindNode.fail("unknown kind " + YamlScalar.quote(kind) + "; did you mean " + YamlScalar.quote(typo) + "?");
-      }
-      warnings.add(kindNode, "kind " + kind + " is not modelled yet; ignored");
+    if (!modelled(m.required("kind"), kind)) {
       return;
     }
     m.allowOnly("apiVersion", "kind", "metadata", "spec", "status");
@@ -69,13 +64,30 @@ final class IstioBinder {
     }
   }
 
+  /**
+   * Whether meshsim models {@code kind}; an unmodelled kind is warned about, and a misspelt
+   * modelled kind (VirtualServce) is an error rather than silently ignored.
+   */
+  private boolean modelled(YamlNode kindNode, String kind) {
+    if (MODELLED_KINDS.contains(kind)) {
+      return true;
+    }
+    String typo = Suggestions.closest(kind, MODELLED_KINDS);
+    if (typo != null) {
+      throw kindNode.fail("unknown kind " + YamlScalar.quote(kind) + "; did you mean " + YamlScalar.quote(typo) + "?");
+    }
+    warnings.add(kindNode, "kind " + kind + " is not modelled yet; ignored");
+    return false;
+  }
+
   /** Name and namespace; labels, annotations and the rest of metadata do not affect routing. */
   private ObjectMeta meta(YamlMap m, String kind, int index) {
     String name = m.string("name");
     String namespace = m.string("namespace", "default");
     Position first = defined.putIfAbsent(kind + "/" + namespace + "/" + name, m.required("name").position());
     if (first != null) {
-      throw m.required("name").fail(kind + " " + namespace + "/" + name + " is defined twice (first at " + first + ")");
+      throw m.required("name").fail(kind + " " + namespace + "/" + name + " is defined twice (first at "
+          + first + ")");
     }
     return new ObjectMeta(name, namespace, index);
   }

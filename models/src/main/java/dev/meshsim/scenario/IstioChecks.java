@@ -23,7 +23,8 @@ final class IstioChecks {
         continue; // wildcards are not Service names; nothing to check
       }
       if (!services.contains(fqdn)) {
-        warnings.add(ref.node(), "host " + d.host() + " (" + fqdn + ") is no service of this scenario"
+        String expanded = fqdn.equals(d.host()) ? "" : " (" + fqdn + ")";
+        warnings.add(ref.node(), "host " + d.host() + expanded + " is no service of this scenario"
             + dotHint(d.host()) + "; requests routed here will get 503 NC");
       } else if (d.subset() != null && !subsetDefined(rules, fqdn, d.subset())) {
         warnings.add(ref.node(), "no DestinationRule for " + fqdn + " defines subset " + d.subset()
@@ -42,7 +43,9 @@ final class IstioChecks {
 
   private static String dotHint(String host) {
     long dots = host.chars().filter(c -> c == '.').count();
-    return dots == 1 || dots == 2 ? " (Istio does not expand partly qualified names; write the short name or the FQDN)" : "";
+    return dots == 1 || dots == 2
+        ? " (Istio does not expand partly qualified names; write the short name or the FQDN)"
+        : "";
   }
 
   /** Approximates Istio's DR lookup (client, service, root namespace) by "any DR for the host". */

@@ -74,7 +74,8 @@ final class ServiceDirectory {
           + " it resolves to " + kubernetesFqdn(host, namespace) + ")" + suggestion(host)
           + " Services: " + knownServices() + ".");
     }
-    return new Target(authority, service.fqdn(), port == null ? onlyPort(node, service) : checkPort(node, service, port));
+    int resolvedPort = port == null ? onlyPort(node, service) : checkPort(node, service, port);
+    return new Target(authority, service.fqdn(), resolvedPort);
   }
 
   private static int parsePort(YamlNode node, String text) {

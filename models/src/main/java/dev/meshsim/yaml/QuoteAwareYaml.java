@@ -1,7 +1,6 @@
 package dev.meshsim.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -69,7 +68,7 @@ final class QuoteAwareYaml {
       if (m.getContext() != null) {
         text += " (" + m.getContext() + startedAt(m.getContextMark()) + ")";
       }
-    } else if (e instanceof JsonParseException && String.valueOf(e.getOriginalMessage()).startsWith("Expected a field name")) {
+    } else if (String.valueOf(e.getOriginalMessage()).startsWith("Expected a field name")) {
       text = "mapping keys must be plain values, not lists or mappings";
     } else {
       text = String.valueOf(e.getOriginalMessage());

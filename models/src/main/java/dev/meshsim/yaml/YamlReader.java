@@ -115,8 +115,8 @@ public final class YamlReader {
       // An alias shares the anchored node, so errors point at the anchor's definition.
       YamlNode target = anchors.get(parser.getText());
       if (target == null) {
-        throw new YamlException(pos, YamlNode.join(parent == null ? "" : parent.path(), segment, parent instanceof YamlList),
-            "unknown alias *" + parser.getText());
+        String path = parent == null ? segment : YamlNode.join(parent.path(), segment, parent instanceof YamlList);
+        throw new YamlException(pos, path, "unknown alias *" + parser.getText());
       }
       return target;
     }

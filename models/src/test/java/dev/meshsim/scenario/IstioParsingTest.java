@@ -169,7 +169,7 @@ class IstioParsingTest {
     assertEquals(2, w.size(), w.toString());
     assertTrue(w.get(0).contains("route[0].destination: no DestinationRule for reviews.default.svc.cluster.local"
         + " defines subset v9"), w.get(0));
-    assertTrue(w.get(1).contains("route[1].destination: host reviews.default (reviews.default) is no service"),
+    assertTrue(w.get(1).contains("route[1].destination: host reviews.default is no service"),
         w.get(1));
   }
 
