@@ -42,6 +42,10 @@ final class LoadGenerator {
     return traffic;
   }
 
+  long sent() {
+    return started;
+  }
+
   /** Requests sent and not yet answered. */
   long inFlight() {
     return started - ended;

@@ -48,6 +48,25 @@ public final class MeshSimulation {
     return result();
   }
 
+  /** Events the engine fired so far (for speed figures). */
+  public long eventsFired() {
+    return mesh.sim().eventsFired();
+  }
+
+  /** Requests the load generators sent so far, counted or not (for invariant checks). */
+  public long requestsSent() {
+    long n = 0;
+    for (LoadGenerator load : mesh.loads()) {
+      n += load.sent();
+    }
+    return n;
+  }
+
+  /** Requests that ended so far, counted or not. */
+  public long requestsEnded() {
+    return requestsSent() - inFlight();
+  }
+
   private long inFlight() {
     long n = 0;
     for (LoadGenerator load : mesh.loads()) {

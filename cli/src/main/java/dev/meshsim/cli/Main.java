@@ -1,0 +1,37 @@
+package dev.meshsim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code meshsim} command. Exit codes: 0 success, 1 an internal error (a bug: please report),
+ * 2 bad input (the scenario, a manifest, or the command line), with a one-paragraph message naming
+ * file, line, column and field.
+ */
+@Command(
+    name = "meshsim",
+    mixinStandardHelpOptions = true,
+    version = "meshsim 0.1.0",
+    description = "Deterministic simulator of an Istio/Envoy service mesh.",
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  static final int EXIT_BAD_INPUT = 2;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code, for tests. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? EXIT_BAD_INPUT : 1);
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    // picocli's own usage errors (unknown option, bad number) are bad input too.
+    cli.setParameterExceptionHandler((e, a) -> {
+      e.getCommandLine().getErr().println("meshsim: " + e.getMessage());
+      e.getCommandLine().usage(e.getCommandLine().getErr());
+      return EXIT_BAD_INPUT;
+    });
+    return cli.execute(args);
+  }
+}
