@@ -13,6 +13,12 @@ import dev.meshsim.scenario.LoadSpec;
  * of the scenario's duration or after {@code requests} in all.
  */
 final class LoadGenerator {
+  /**
+   * The least time one connection spends per request (fortio's own work). It matters only where the
+   * scenario makes a round trip cost nothing, where a closed loop would otherwise never let time pass.
+   */
+  private static final long MIN_REQUEST_NANOS = 1_000;
+
   private final LoadSpec spec;
   private final Pod pod;
   private final Simulation sim;
@@ -86,7 +92,8 @@ final class LoadGenerator {
     send(exchange -> {
       onEnded(exchange);
       long paced = qpsPerConnection > 0 ? sentAt + Math.round(1e9 / qpsPerConnection) : 0;
-      sim.scheduleAt(Math.max(sim.now(), paced), () -> closedLoop(qpsPerConnection));
+      long earliest = sentAt + MIN_REQUEST_NANOS;
+      sim.scheduleAt(Math.max(sim.now(), Math.max(paced, earliest)), () -> closedLoop(qpsPerConnection));
     });
   }
 

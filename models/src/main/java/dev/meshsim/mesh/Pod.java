@@ -12,6 +12,8 @@ import java.util.Map;
  * to a pod of the service picked uniformly at random, as kube-proxy's iptables rules do.
  */
 public final class Pod {
+  private static final long REFUSAL_FLOOR_NANOS = 10_000;
+
   private final Mesh mesh;
   private final String name;
   private final String namespace;
@@ -82,9 +84,11 @@ public final class Pod {
   private void sendWithoutSidecar(Exchange exchange) {
     List<Pod> pods = mesh.registry().pods(exchange.request().spec().host());
     if (pods.isEmpty()) {
-      // kube-proxy has no endpoint: the connection is refused, which curl-like clients see as 503.
+      // A Service with no ready endpoint has an iptables REJECT rule: the connect is refused after
+      // a round trip, which a client reports as 503. The floor stands for the connect() syscall, so
+      // a closed-loop client never retries within the same instant.
       exchange.setCode(503);
-      sim().schedule(0, exchange::end);
+      sim().schedule(Math.max(REFUSAL_FLOOR_NANOS, 2 * costs.network()), exchange::end);
       return;
     }
     Pod server = pods.get(kubeProxy.nextInt(pods.size()));

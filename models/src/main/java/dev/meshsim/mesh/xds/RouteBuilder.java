@@ -39,6 +39,9 @@ final class RouteBuilder {
     }
     List<Route> routes = new ArrayList<>();
     for (HttpRoute httpRoute : vs.http()) {
+      if (httpRoute.route().isEmpty()) {
+        continue; // redirect, directResponse or delegate: not modelled (the loader warns)
+      }
       Route route = translate(httpRoute, vs, port);
       if (route != null) {
         routes.add(route);

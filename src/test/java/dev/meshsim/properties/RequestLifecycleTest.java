@@ -1,0 +1,61 @@
+package dev.meshsim.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshsim.mesh.MeshSimulation;
+import dev.meshsim.result.RunResult;
+import dev.meshsim.result.TrafficStats;
+import dev.meshsim.scenario.Scenario;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * Invariants over generated meshes (random services, call graphs, subsets, VirtualServices that may
+ * name missing subsets, open and closed loads, with and without sidecars): every request ends
+ * exactly once (a second end throws inside the model), with exactly one code and one flag, and the
+ * code agrees with the flag as Envoy pairs them.
+ */
+class RequestLifecycleTest {
+  private static final Map<String, Set<Integer>> CODES_BY_FLAG = Map.of(
+      "-", Set.of(200, 500, 503),
+      "NR", Set.of(404),
+      "NC", Set.of(503),
+      "UH", Set.of(503));
+
+  @Property(tries = 60)
+  void everyRequestEndsExactlyOnceWithOneCodeAndFlag(@ForAll("meshes") Scenario scenario) {
+    MeshSimulation simulation = new MeshSimulation(scenario);
+    RunResult result = simulation.run();
+    long sent = simulation.requestsSent();
+    assertEquals(sent, simulation.requestsEnded() + result.unfinished(), "sent = ended + in flight");
+    TrafficStats total = result.total();
+    assertEquals(simulation.requestsEnded(), total.requests(), "no warmup: every ended request counts");
+    assertEquals(total.requests(), sum(total.codes()), "one code each");
+    assertEquals(total.requests(), sum(total.flags()), "one flag each");
+    long perLoad = result.loads().values().stream().mapToLong(TrafficStats::requests).sum();
+    assertEquals(total.requests(), perLoad, "each request belongs to exactly one load");
+    for (TrafficStats load : result.loads().values()) {
+      for (String flag : load.flags().keySet()) {
+        assertTrue(CODES_BY_FLAG.containsKey(flag), "unexpected flag " + flag);
+      }
+      if (load.flags().keySet().equals(Set.of("NR"))) {
+        assertEquals(Set.of(404), load.codes().keySet());
+      }
+    }
+    for (int code : total.codes().keySet()) {
+      assertTrue(Set.of(200, 404, 500, 503).contains(code), "unexpected code " + code);
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Scenario> meshes() {
+    return MeshArbitraries.scenarios();
+  }
+
+  private static long sum(Map<?, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+}
