@@ -23,8 +23,15 @@ final class RunStopwatch {
     long requests = result.total().requests();
     return String.format(Locale.ROOT,
         "meshsim: stats: wall %.3f s, %d counted requests (%.0f simulated requests/s of wall time),"
-            + " %d events (%.0f events/s), peak heap %.1f MiB",
-        seconds, requests, requests / seconds, events, events / seconds, peakHeapMiB());
+            + " %d events (%.0f events/s), peak heap %.1f MiB, live heap after GC %.1f MiB",
+        seconds, requests, requests / seconds, events, events / seconds, peakHeapMiB(),
+        liveHeapMiB());
+  }
+
+  /** Heap still reachable at the end of the run (the results and the mesh), after a full GC. */
+  static double liveHeapMiB() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
   }
 
   /** Sum over heap pools of each pool's peak usage: an upper bound of the heap's true peak. */
