@@ -39,16 +39,11 @@ public final class ServiceRegistry {
   }
 
   /**
-   * Resolves a host name as Kubernetes DNS does from {@code namespace}: {@code name}, {@code
-   * name.ns}, {@code name.ns.svc} and the full FQDN all name {@code name.ns.svc.cluster.local}.
+   * Resolves a host written in an Istio resource ({@code hosts}, {@code destination.host}, a
+   * DestinationRule's {@code host}) as istiod's {@code ResolveShortnameToFQDN} does: only a name
+   * without a dot is expanded in the resource's namespace; {@code reviews.prod} is taken as written.
    */
-  public static String resolve(String host, String namespace) {
-    String[] parts = host.split("\\.");
-    return switch (parts.length) {
-      case 1 -> host + "." + namespace + ".svc.cluster.local";
-      case 2 -> host + ".svc.cluster.local";
-      case 3 -> parts[2].equals("svc") ? host + ".cluster.local" : host;
-      default -> host;
-    };
+  public static String resolveIstioHost(String host, String namespace) {
+    return host.contains(".") || host.startsWith("*") ? host : host + "." + namespace + ".svc.cluster.local";
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Reads a scenario file into a validated, immutable {@link Scenario}: parsing happens here, once,
  * and every problem is reported with file, line, column and field path. The format is documented in
- * {@code docs/scenario-format.md} and {@code scenarios/reference.yaml}.
+ * the README's scenario format and {@code scenarios/reference.yaml}.
  */
 public final class ScenarioLoader {
 

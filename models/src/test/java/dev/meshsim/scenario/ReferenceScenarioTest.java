@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps scenarios/reference.yaml and docs/scenario-format.md from rotting: the reference loads
+ * Keeps scenarios/reference.yaml and the README's scenario format from rotting: the reference loads
  * without warnings and uses every key the binders accept, and the doc names every one of them.
  */
 class ReferenceScenarioTest {
 
   /** Tests run in the module directory; the reference lives at the repository root. */
   private static final Path REFERENCE = Path.of("../scenarios/reference.yaml");
-  private static final Path DOC = Path.of("../docs/scenario-format.md");
+  private static final Path DOC = Path.of("../README.md");
 
   /** Every key the loader accepts and models, by the normalized path of the map holding it. */
   private static Map<String, List<String>> acceptedKeys() {
@@ -93,7 +93,7 @@ class ReferenceScenarioTest {
     for (String key : all) {
       // Somewhere inside a code span: `key`, `mesh.key`, `{distribution: key, …}`.
       Pattern inCode = Pattern.compile("`[^`\\n]*\\b" + Pattern.quote(key) + "\\b[^`\\n]*`");
-      assertTrue(inCode.matcher(doc).find(), "docs/scenario-format.md does not mention " + key);
+      assertTrue(inCode.matcher(doc).find(), "README.md (Scenario format) does not mention " + key);
     }
   }
 

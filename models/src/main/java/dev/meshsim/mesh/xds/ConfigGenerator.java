@@ -95,7 +95,7 @@ public final class ConfigGenerator {
       Map<String, Subset> merged = new LinkedHashMap<>();
       boolean found = false;
       for (DestinationRule dr : istio.destinationRules()) {
-        boolean forHost = ServiceRegistry.resolve(dr.host(), dr.meta().namespace()).equals(service.fqdn());
+        boolean forHost = ServiceRegistry.resolveIstioHost(dr.host(), dr.meta().namespace()).equals(service.fqdn());
         if (forHost && dr.meta().namespace().equals(ns)) {
           found = true;
           dr.subsets().forEach(s -> merged.putIfAbsent(s.name(), s));

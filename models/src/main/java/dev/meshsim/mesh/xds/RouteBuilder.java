@@ -86,7 +86,7 @@ final class RouteBuilder {
       if (all.size() > 1 && d.weight() == 0) {
         continue;
       }
-      String fqdn = ServiceRegistry.resolve(d.destination().host(), vs.meta().namespace());
+      String fqdn = ServiceRegistry.resolveIstioHost(d.destination().host(), vs.meta().namespace());
       int destPort = destinationPort(d.destination().port(), fqdn, port);
       String cluster = ClusterConfig.outboundName(destPort, d.destination().subset(), fqdn);
       clusters.add(new WeightedCluster(cluster, all.size() == 1 ? 1 : d.weight(), d.destination().subset()));

@@ -25,7 +25,7 @@ final class VirtualServiceIndex {
         continue;
       }
       for (String host : vs.hosts()) {
-        index(vs, ServiceRegistry.resolve(host, vs.meta().namespace()), registry);
+        index(vs, ServiceRegistry.resolveIstioHost(host, vs.meta().namespace()), registry);
       }
     }
   }
