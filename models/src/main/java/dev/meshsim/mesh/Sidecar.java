@@ -7,6 +7,7 @@ import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.upstream.Cluster;
 import dev.meshsim.mesh.upstream.ClusterConfig;
 import dev.meshsim.mesh.xds.ProxyConfig;
+import dev.meshsim.mesh.xds.XdsClient;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,24 +23,24 @@ public final class Sidecar {
   private final Mesh mesh;
   private final RandomStream routeRandom;
   private final Map<String, Cluster> clusters = new HashMap<>();
-  private ProxyConfig config;
+  private final XdsClient xds;
 
   Sidecar(Pod pod, Mesh mesh, ProxyConfig config) {
     this.pod = pod;
     this.mesh = mesh;
-    this.config = config;
+    this.xds = new XdsClient(config);
     this.routeRandom = mesh.streams().stream("pod/" + pod.name() + "/route");
   }
 
-  /** The config this proxy currently applies. */
-  public ProxyConfig config() {
-    return config;
+  /** This proxy's xDS client: the config it has applied. */
+  public XdsClient xds() {
+    return xds;
   }
 
   /** The router's decision for a request that reached this sidecar from its app. */
   void route(Exchange exchange) {
     var request = exchange.request().attributes();
-    VirtualHost vhost = config.routes().virtualHost(request.host(), request.port());
+    VirtualHost vhost = xds.routes().virtualHost(request.host(), request.port());
     Route route = vhost == null ? null : vhost.match(request);
     if (route == null) {
       localReply(exchange, 404, ResponseFlag.NO_ROUTE_FOUND);
@@ -71,14 +72,17 @@ public final class Sidecar {
     pod.sim().schedule(pod.receiveCost(), exchange::end);
   }
 
-  /** This proxy's state for a cluster it has, created on first use; null if it has no such cluster. */
+  /**
+   * This proxy's state for a cluster it has, created on first use and renewed when xDS delivered a
+   * new version of the cluster; null if the proxy has no such (warm) cluster.
+   */
   private Cluster cluster(String name) {
+    ClusterConfig cc = xds.cluster(name);
+    if (cc == null) {
+      return null;
+    }
     Cluster cluster = clusters.get(name);
-    if (cluster == null) {
-      ClusterConfig cc = config.cluster(name);
-      if (cc == null) {
-        return null;
-      }
+    if (cluster == null || cluster.config() != cc) {
       cluster = new Cluster(cc, mesh.streams().stream("pod/" + pod.name() + "/lb/" + name));
       clusters.put(name, cluster);
     }
