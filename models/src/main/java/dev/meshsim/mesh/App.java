@@ -21,6 +21,7 @@ final class App {
   private final RandomStream errors;
   private final List<Step> steps = new ArrayList<>();
   private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
+  private final java.util.Set<Serving> inService = new java.util.LinkedHashSet<>();
   private int busy;
 
   /** One step of the call graph, with its request templates parsed once. */
@@ -61,32 +62,56 @@ final class App {
   private void start(Exchange exchange) {
     busy++;
     long work = Math.max(0, Math.round(serviceTime.sample()));
-    pod.sim().schedule(work, new Serving(exchange)::nextStep);
+    Serving serving = new Serving(exchange);
+    inService.add(serving);
+    serving.timer = pod.sim().schedule(work, serving::nextStep);
   }
 
-  private void finish(Exchange exchange, boolean callFailed) {
+  private void finish(Serving serving, boolean callFailed) {
+    inService.remove(serving);
     boolean appError = errorRate > 0 && errors.nextDouble() < errorRate;
-    pod.respond(exchange, callFailed || appError ? 500 : 200);
+    pod.respond(serving.exchange, callFailed || appError ? 500 : 200);
     busy--;
     if (!queue.isEmpty()) {
       start(queue.pollFirst());
     }
   }
 
+  /**
+   * The app died (its pod was killed): every request it held, queued or in service, loses its
+   * connection. Calls it was waiting on still end, but their answers go nowhere.
+   */
+  void abortAll() {
+    for (Serving serving : List.copyOf(inService)) {
+      pod.sim().cancel(serving.timer);
+      serving.aborted = true;
+      pod.reset(serving.exchange);
+    }
+    inService.clear();
+    queue.forEach(pod::reset);
+    queue.clear();
+    busy = 0;
+  }
+
   /** Progress of one request through the call graph. */
   private final class Serving {
     private final Exchange exchange;
+    private long timer = dev.meshsim.engine.Simulation.NO_TIMER;
     private int nextStep;
     private int outstanding;
     private boolean failed;
+    private boolean aborted;
 
     Serving(Exchange exchange) {
       this.exchange = exchange;
     }
 
     void nextStep() {
+      if (aborted) {
+        return;
+      }
       if (nextStep == steps.size()) {
-        finish(exchange, failed);
+        finish(this, failed);
         return;
       }
       Step step = steps.get(nextStep++);

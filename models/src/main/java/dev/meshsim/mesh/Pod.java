@@ -109,6 +109,23 @@ public final class Pod {
     sim().schedule(back, exchange::end);
   }
 
+  /**
+   * The connection carrying {@code exchange} to this pod was reset before a response: its app died.
+   * The client's Envoy sees an upstream connection termination, {@code 503 UC}.
+   */
+  void reset(Exchange exchange) {
+    exchange.setCode(503);
+    exchange.addFlag(ResponseFlag.UPSTREAM_CONNECTION_TERMINATION);
+    sim().schedule(costs.network() + exchange.client().receiveCost(), exchange::end);
+  }
+
+  /** Kills the pod's app: everything it was serving is reset. */
+  void killApp() {
+    if (app != null) {
+      app.abortAll();
+    }
+  }
+
   /** Time from this pod's network interface back up to its app. */
   long receiveCost() {
     return sidecar == null ? 0 : costs.sidecarProcessing() + costs.iptablesHop();
