@@ -20,7 +20,7 @@ final class App {
   private final double errorRate;
   private final RandomStream errors;
   private final List<Step> steps = new ArrayList<>();
-  private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
+  private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
   private final java.util.Set<Serving> inService = new java.util.LinkedHashSet<>();
   private int busy;
 
@@ -46,11 +46,11 @@ final class App {
   }
 
   /** A request reached the app (after its sidecar, if any). */
-  void accept(Exchange exchange) {
+  void accept(Inbound request) {
     if (busy < workers) {
-      start(exchange);
+      start(request);
     } else {
-      queue.addLast(exchange);
+      queue.addLast(request);
     }
   }
 
@@ -59,10 +59,10 @@ final class App {
     return queue.size();
   }
 
-  private void start(Exchange exchange) {
+  private void start(Inbound request) {
     busy++;
     long work = Math.max(0, Math.round(serviceTime.sample()));
-    Serving serving = new Serving(exchange);
+    Serving serving = new Serving(request);
     inService.add(serving);
     serving.timer = pod.sim().schedule(work, serving::nextStep);
   }
@@ -70,7 +70,7 @@ final class App {
   private void finish(Serving serving, boolean callFailed) {
     inService.remove(serving);
     boolean appError = errorRate > 0 && errors.nextDouble() < errorRate;
-    pod.respond(serving.exchange, callFailed || appError ? 500 : 200);
+    serving.request.respond(callFailed || appError ? 500 : 200);
     busy--;
     if (!queue.isEmpty()) {
       start(queue.pollFirst());
@@ -85,25 +85,25 @@ final class App {
     for (Serving serving : List.copyOf(inService)) {
       pod.sim().cancel(serving.timer);
       serving.aborted = true;
-      pod.reset(serving.exchange);
+      serving.request.reset();
     }
     inService.clear();
-    queue.forEach(pod::reset);
+    queue.forEach(Inbound::reset);
     queue.clear();
     busy = 0;
   }
 
   /** Progress of one request through the call graph. */
   private final class Serving {
-    private final Exchange exchange;
+    private final Inbound request;
     private long timer = dev.meshsim.engine.Simulation.NO_TIMER;
     private int nextStep;
     private int outstanding;
     private boolean failed;
     private boolean aborted;
 
-    Serving(Exchange exchange) {
-      this.exchange = exchange;
+    Serving(Inbound request) {
+      this.request = request;
     }
 
     void nextStep() {

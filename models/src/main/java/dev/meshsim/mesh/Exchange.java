@@ -1,7 +1,5 @@
 package dev.meshsim.mesh;
 
-import dev.meshsim.mesh.upstream.Cluster;
-
 /**
  * One HTTP request and its response, from the sending app's point of view. It ends exactly once,
  * with one response code and the response flags Envoy set (in the order set, as current Envoy logs
@@ -20,10 +18,8 @@ public final class Exchange {
   private final ResponseHandler handler;
 
   private int code;
-  private String flags = "-";
+  private final ResponseFlags flags = new ResponseFlags();
   private String clusterName;
-  private Cluster cluster;
-  private int host = -1;
   private boolean ended;
 
   Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
@@ -51,7 +47,12 @@ public final class Exchange {
 
   /** Envoy's {@code %RESPONSE_FLAGS%}: {@code -} for none, else short names joined by commas. */
   public String flags() {
-    return flags;
+    return flags.toString();
+  }
+
+  /** Whether Envoy set {@code flag} on this request. */
+  public boolean hasFlag(ResponseFlag flag) {
+    return flags.has(flag);
   }
 
   /** The Envoy cluster the client sidecar routed to, or null (no sidecar, or no route). */
@@ -69,28 +70,19 @@ public final class Exchange {
   }
 
   void addFlag(ResponseFlag flag) {
-    flags = flags.equals("-") ? flag.shortName() : flags + "," + flag.shortName();
+    flags.add(flag);
   }
 
   void routedTo(String name) {
     this.clusterName = name;
   }
 
-  /** The client sidecar's cluster and host now carrying this request. */
-  void attach(Cluster upstream, int upstreamHost) {
-    this.cluster = upstream;
-    this.host = upstreamHost;
-  }
-
-  /** Delivers the response to the sender; releases the upstream host it held. */
+  /** Delivers the response to the sender. */
   void end() {
     if (ended) {
       throw new IllegalStateException("request ended twice: " + request.spec().authority());
     }
     ended = true;
-    if (cluster != null) {
-      cluster.release(host);
-    }
     handler.onResponse(this);
   }
 }

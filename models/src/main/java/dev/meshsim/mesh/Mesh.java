@@ -26,11 +26,13 @@ final class Mesh {
   private final List<Pod> pods = new ArrayList<>();
   private final List<LoadGenerator> loads = new ArrayList<>();
   private final ConfigGenerator configs;
+  private final IstioProfile profile;
 
   Mesh(Scenario scenario) {
     this.streams = new RandomStreams(scenario.seed());
     this.settings = scenario.mesh();
-    this.stats = new MeshStats(scenario.warmupNanos());
+    this.stats = new MeshStats(scenario.warmupNanos(), sim);
+    this.profile = IstioProfile.CURRENT;
     for (ServiceSpec service : scenario.services()) {
       registry.addService(service);
       for (DeploymentSpec deployment : service.deployments()) {
@@ -38,7 +40,7 @@ final class Mesh {
       }
     }
     // istiod generates config once every service pod is known (clusters list their endpoints).
-    this.configs = new ConfigGenerator(registry, scenario.istio());
+    this.configs = new ConfigGenerator(registry, scenario.istio(), profile);
     List.copyOf(pods).forEach(this::addSidecar);
     for (LoadSpec load : scenario.loads()) {
       Pod client = newPod(load.name(), load.namespace(), load.labels());
@@ -88,6 +90,11 @@ final class Mesh {
 
   ServiceRegistry registry() {
     return registry;
+  }
+
+  /** The Istio release whose defaults apply. */
+  IstioProfile profile() {
+    return profile;
   }
 
   MeshStats stats() {

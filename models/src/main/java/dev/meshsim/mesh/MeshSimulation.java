@@ -86,6 +86,7 @@ public final class MeshSimulation {
         mesh.stats().total(),
         loads,
         inFlight(),
-        mesh.sim().now());
+        mesh.sim().now(),
+        mesh.stats().clusters());
   }
 }

@@ -1,16 +1,64 @@
 package dev.meshsim.mesh;
 
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.mesh.upstream.Cluster;
+import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.result.ClusterStats;
+import dev.meshsim.result.ClusterStats.OutlierEvent;
 import dev.meshsim.result.TrafficStats;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a run records what it measures. Only requests that start at or after the warmup count.
  */
 final class MeshStats {
   private final long warmupNanos;
+  private final Simulation sim;
   private final TrafficStats total = new TrafficStats();
+  private final Map<String, ClusterStats> clusters = new TreeMap<>();
 
-  MeshStats(long warmupNanos) {
+  MeshStats(long warmupNanos, Simulation sim) {
     this.warmupNanos = warmupNanos;
+    this.sim = sim;
+  }
+
+  /**
+   * Where one sidecar's clusters report Envoy stats and outlier events; counted from the warmup on,
+   * summed over sidecars per cluster name.
+   */
+  Cluster.StatsSink sinkFor(String sidecar) {
+    return new Cluster.StatsSink() {
+      @Override
+      public void count(String cluster, String stat) {
+        if (sim.now() >= warmupNanos) {
+          clusterStats(cluster).increment(stat);
+        }
+      }
+
+      @Override
+      public void outlier(String cluster, Endpoint host, boolean ejected, boolean enforced) {
+        if (sim.now() < warmupNanos) {
+          return;
+        }
+        ClusterStats stats = clusterStats(cluster);
+        if (!enforced) {
+          stats.increment("outlier_detection.ejections_overflow");
+          return;
+        }
+        stats.increment(ejected ? "outlier_detection.ejections_enforced_total" : "outlier_detection.unejections_total");
+        stats.addEvent(new OutlierEvent(sim.now(), sidecar, host.pod().name(), ejected));
+      }
+    };
+  }
+
+  private ClusterStats clusterStats(String cluster) {
+    return clusters.computeIfAbsent(cluster, c -> new ClusterStats());
+  }
+
+  /** Envoy stats per cluster name, sorted. */
+  Map<String, ClusterStats> clusters() {
+    return clusters;
   }
 
   boolean counts(Exchange exchange) {

@@ -23,6 +23,7 @@ public final class Pod {
   private final RandomStream kubeProxy;
   private Sidecar sidecar;
   private App app;
+  private boolean running = true;
 
   Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip) {
     this.mesh = mesh;
@@ -92,35 +93,34 @@ public final class Pod {
       return;
     }
     Pod server = pods.get(kubeProxy.nextInt(pods.size()));
-    server.deliver(exchange, costs.network());
+    server.deliver(new DirectInbound(exchange, server), costs.network());
   }
 
-  /** Delivers a request that left the sender {@code networkNanos} ago to this pod's app. */
-  void deliver(Exchange exchange, long networkNanos) {
-    long inbound = sidecar == null ? 0 : costs.iptablesHop() + costs.sidecarProcessing();
-    sim().schedule(networkNanos + inbound, () -> app.accept(exchange));
+  /** Delivers a request that left its sender {@code networkNanos} ago to this pod's app. */
+  void deliver(Inbound inbound, long networkNanos) {
+    long inboundCost = sidecar == null ? 0 : costs.iptablesHop() + costs.sidecarProcessing();
+    sim().schedule(networkNanos + inboundCost, () -> {
+      if (running) {
+        app.accept(inbound);
+      } else {
+        inbound.reset(); // the connection's far end is gone
+      }
+    });
   }
 
-  /** Sends this app's response back to the client pod of {@code exchange}. */
-  void respond(Exchange exchange, int code) {
-    exchange.setCode(code);
-    long outbound = sidecar == null ? 0 : costs.sidecarProcessing() + costs.iptablesHop();
-    long back = outbound + costs.network() + exchange.client().receiveCost();
-    sim().schedule(back, exchange::end);
+  /** Time for this pod's answer to leave it: app → its sidecar → the wire. */
+  long sendCost() {
+    return sidecar == null ? 0 : costs.sidecarProcessing() + costs.iptablesHop();
   }
 
-  /**
-   * The connection carrying {@code exchange} to this pod was reset before a response: its app died.
-   * The client's Envoy sees an upstream connection termination, {@code 503 UC}.
-   */
-  void reset(Exchange exchange) {
-    exchange.setCode(503);
-    exchange.addFlag(ResponseFlag.UPSTREAM_CONNECTION_TERMINATION);
-    sim().schedule(costs.network() + exchange.client().receiveCost(), exchange::end);
+  /** Whether a connect to this pod succeeds: false once its app was killed. */
+  public boolean acceptsConnections() {
+    return running;
   }
 
-  /** Kills the pod's app: everything it was serving is reset. */
+  /** Kills the pod's app: everything it was serving is reset, and connects are refused. */
   void killApp() {
+    running = false;
     if (app != null) {
       app.abortAll();
     }

@@ -4,6 +4,9 @@ package dev.meshsim.mesh;
  * Envoy's response flags, with the short names its access log prints ({@code %RESPONSE_FLAGS%}).
  * Source: envoy {@code source/common/stream_info/utility.h} ({@code CORE_RESPONSE_FLAGS}) and
  * {@code docs/root/configuration/observability/access_log/usage.rst}.
+ *
+ * <p>Declared in the order of Envoy's {@code CoreResponseFlag} enum, which is the order Envoy's
+ * access log prints several flags in ({@code UF,URX}, {@code UT,URX}, {@code DI,UF}).
  */
 public enum ResponseFlag {
   NO_HEALTHY_UPSTREAM("UH"),

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param loads per load generator, in scenario order, keyed by the load's name
  * @param unfinished requests still in flight when the run ended (they are in no other count)
  * @param simulatedEndNanos the simulated time at which the run ended (after draining)
+ * @param clusterStats Envoy's per-cluster stats summed over client sidecars, by cluster name
  */
 public record RunResult(
     String scenario,
@@ -26,10 +27,18 @@ public record RunResult(
     TrafficStats total,
     Map<String, TrafficStats> loads,
     long unfinished,
-    long simulatedEndNanos) {
+    long simulatedEndNanos,
+    Map<String, ClusterStats> clusterStats) {
 
   public RunResult {
     loads = Collections.unmodifiableMap(new LinkedHashMap<>(loads));
+    clusterStats = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(clusterStats));
+  }
+
+  /** A result without Envoy cluster stats (runs without sidecars, hand-built results in tests). */
+  public RunResult(String scenario, long seed, long durationNanos, long warmupNanos, TrafficStats total,
+      Map<String, TrafficStats> loads, long unfinished, long simulatedEndNanos) {
+    this(scenario, seed, durationNanos, warmupNanos, total, loads, unfinished, simulatedEndNanos, Map.of());
   }
 
   /** Length of the measured window, {@code duration - warmup}, in seconds. */

@@ -11,8 +11,18 @@ import java.util.List;
  *     default} for Istio's generated default route
  * @param matchers OR of matchers; empty matches every request
  * @param clusters weighted destinations; weight-0 entries already dropped
+ * @param timeoutNanos the route timeout, covering retries and backoff; 0 disables it (Istio's
+ *     default: it sets {@code 0s} unless the VirtualService has a {@code timeout})
+ * @param retryPolicy the retry policy
+ * @param fault fault injection applied before the router
  */
-public record Route(String name, List<RouteMatcher> matchers, List<WeightedCluster> clusters) {
+public record Route(
+    String name,
+    List<RouteMatcher> matchers,
+    List<WeightedCluster> clusters,
+    long timeoutNanos,
+    RetryPolicy retryPolicy,
+    FaultPolicy fault) {
 
   public Route {
     matchers = List.copyOf(matchers);

@@ -1,22 +1,51 @@
 package dev.meshsim.mesh.upstream;
 
-import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.engine.random.RandomStreams;
+import java.util.function.IntPredicate;
 
 /**
- * One sidecar's live state for one Envoy cluster: the shared {@link ClusterConfig} plus this
- * sidecar's load balancer and its per-host active-request gauge ({@code rq_active}), which Envoy
- * shares across the sidecar's worker threads.
+ * One client sidecar's live state for one Envoy cluster: per-worker load balancers and connection
+ * pools per (worker, host), the cluster's circuit breaker, its outlier detector, and the per-host
+ * active-request gauge ({@code rq_active}) that LEAST_REQUEST reads.
  */
 public final class Cluster {
-  private final ClusterConfig config;
-  private final LoadBalancer loadBalancer;
-  private final int[] activeRequests;
+  /** Where a cluster reports its Envoy stats and ejections. */
+  public interface StatsSink {
+    void count(String cluster, String stat);
 
-  public Cluster(ClusterConfig config, RandomStream random) {
+    void outlier(String cluster, Endpoint host, boolean ejected, boolean enforced);
+  }
+
+  private final ClusterConfig config;
+  private final Simulation sim;
+  private final Connector connector;
+  private final StatsSink stats;
+  private final CircuitBreaker breaker;
+  private final OutlierDetector outlier;
+  private final LoadBalancer[] balancers;
+  private final ConnPool[][] pools;
+  private final int[] activeRequests;
+  private final int[] candidates;
+
+  public Cluster(ClusterConfig config, int workers, Simulation sim, RandomStreams streams,
+      String streamPrefix, Connector connector, StatsSink stats) {
     this.config = config;
+    this.sim = sim;
+    this.connector = connector;
+    this.stats = stats;
     int hosts = config.endpoints().size();
+    this.breaker = new CircuitBreaker(config.settings().thresholds());
     this.activeRequests = new int[hosts];
-    this.loadBalancer = hosts == 0 ? null : LoadBalancer.create(config.lbPolicy(), hosts, random);
+    this.candidates = new int[hosts];
+    this.pools = new ConnPool[workers][hosts];
+    this.balancers = new LoadBalancer[workers];
+    for (int w = 0; w < workers; w++) {
+      balancers[w] = LoadBalancer.create(config.settings().lbPolicy(), streams.stream(streamPrefix + "/w" + w));
+    }
+    OutlierSettings od = config.settings().outlier();
+    this.outlier = od == null ? null : new OutlierDetector(od, hosts, sim,
+        (host, ejected, enforced) -> stats.outlier(name(), endpoint(host), ejected, enforced));
   }
 
   public String name() {
@@ -27,29 +56,91 @@ public final class Cluster {
     return config;
   }
 
-  /** Whether any host can take a request; Envoy answers {@code 503 UH} otherwise. */
-  public boolean hasHealthyHost() {
-    return loadBalancer != null;
+  Simulation sim() {
+    return sim;
   }
 
-  /** Picks a host and counts the request as active on it. */
-  public int pickHost() {
-    int host = loadBalancer.choose(activeRequests);
-    activeRequests[host]++;
-    return host;
+  public CircuitBreaker breaker() {
+    return breaker;
+  }
+
+  /** The outlier detector, or null when the cluster has none. */
+  public OutlierDetector outlierDetector() {
+    return outlier;
   }
 
   public Endpoint endpoint(int host) {
     return config.endpoints().get(host);
   }
 
-  /** The request on {@code host} is finished. */
-  public void release(int host) {
+  /**
+   * Picks a host for worker {@code worker}, or -1 when none is healthy ({@code 503 UH}). Healthy
+   * means not ejected; below the panic threshold every host is a candidate (Envoy's panic mode).
+   * {@code reject} is the retry host predicate: a rejected pick is re-drawn up to {@code attempts}
+   * times, then kept.
+   */
+  public int pickHost(int worker, IntPredicate reject, int attempts) {
+    int count = healthyCandidates();
+    if (count == 0) {
+      return -1;
+    }
+    int host = balancers[worker].choose(candidates, count, activeRequests);
+    for (int i = 1; i < attempts && reject.test(host); i++) {
+      host = balancers[worker].choose(candidates, count, activeRequests);
+    }
+    return host;
+  }
+
+  private int healthyCandidates() {
+    int hosts = activeRequests.length;
+    int healthy = 0;
+    for (int h = 0; h < hosts; h++) {
+      if (outlier == null || !outlier.isEjected(h)) {
+        candidates[healthy++] = h;
+      }
+    }
+    boolean panic = hosts > 0 && 100.0 * healthy < config.settings().panicThresholdPercent() * hosts;
+    if (panic) {
+      for (int h = 0; h < hosts; h++) {
+        candidates[h] = h;
+      }
+      return hosts;
+    }
+    return healthy;
+  }
+
+  /** The connection pool of (worker, host), created on first use. */
+  public ConnPool pool(int worker, int host) {
+    ConnPool pool = pools[worker][host];
+    if (pool == null) {
+      pool = new ConnPool(this, host);
+      pools[worker][host] = pool;
+    }
+    return pool;
+  }
+
+  /** A request on {@code host} became active (attached to a connection). */
+  public void requestStarted(int host) {
+    activeRequests[host]++;
+  }
+
+  public void requestEnded(int host) {
     activeRequests[host]--;
   }
 
-  /** Active requests on {@code host} from this sidecar. */
   public int activeRequests(int host) {
     return activeRequests[host];
+  }
+
+  void count(String stat) {
+    stats.count(name(), stat);
+  }
+
+  Connector.Outcome connect(int host) {
+    return connector.connect(endpoint(host));
+  }
+
+  boolean peerAlive(int host) {
+    return connector.isAlive(endpoint(host));
   }
 }

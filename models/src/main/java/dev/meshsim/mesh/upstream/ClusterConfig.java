@@ -9,9 +9,9 @@ import java.util.List;
  *
  * @param name {@code outbound|<port>|<subset>|<fqdn>}
  * @param endpoints the hosts, in a stable order (pod creation order)
- * @param lbPolicy the load-balancing algorithm
+ * @param settings connection pool, circuit breakers, load balancer, outlier detection
  */
-public record ClusterConfig(String name, List<Endpoint> endpoints, LbPolicy lbPolicy) {
+public record ClusterConfig(String name, List<Endpoint> endpoints, ClusterSettings settings) {
 
   public ClusterConfig {
     endpoints = List.copyOf(endpoints);

@@ -8,8 +8,5 @@ public enum LbPolicy {
   /** Istio's default since 1.14 (istio/istio PR #37220): power of two choices on active requests. */
   LEAST_REQUEST,
   ROUND_ROBIN,
-  RANDOM;
-
-  /** Istio's default when a DestinationRule sets no load balancer ({@code defaultLBAlgorithm}). */
-  public static final LbPolicy ISTIO_DEFAULT = LEAST_REQUEST;
+  RANDOM
 }

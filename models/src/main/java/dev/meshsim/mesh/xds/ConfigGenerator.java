@@ -3,13 +3,14 @@ package dev.meshsim.mesh.xds;
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.Subset;
+import dev.meshsim.mesh.IstioProfile;
 import dev.meshsim.mesh.Pod;
 import dev.meshsim.mesh.ServiceRegistry;
 import dev.meshsim.mesh.routing.RouteConfiguration;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.upstream.ClusterConfig;
 import dev.meshsim.mesh.upstream.Endpoint;
-import dev.meshsim.mesh.upstream.LbPolicy;
+import dev.meshsim.mesh.upstream.ClusterSettings;
 import dev.meshsim.scenario.PortSpec;
 import dev.meshsim.scenario.ServiceSpec;
 import java.util.ArrayList;
@@ -28,11 +29,13 @@ public final class ConfigGenerator {
   private final ServiceRegistry registry;
   private final IstioConfig istio;
   private final VirtualServiceIndex virtualServices;
+  private final IstioProfile profile;
   private final Map<ProxyIdentity, ProxyConfig> cache = new HashMap<>();
 
-  public ConfigGenerator(ServiceRegistry registry, IstioConfig istio) {
+  public ConfigGenerator(ServiceRegistry registry, IstioConfig istio, IstioProfile profile) {
     this.registry = registry;
     this.istio = istio;
+    this.profile = profile;
     this.virtualServices = new VirtualServiceIndex(istio.virtualServices(), registry);
   }
 
@@ -49,7 +52,7 @@ public final class ConfigGenerator {
   private ProxyConfig generate(ProxyIdentity proxy) {
     Map<String, VirtualHost> hosts = new LinkedHashMap<>();
     Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
-    RouteBuilder routes = new RouteBuilder(registry, proxy);
+    RouteBuilder routes = new RouteBuilder(registry, proxy, profile);
     for (ServiceSpec service : registry.services()) {
       List<Subset> subsets = subsetsFor(service, proxy.namespace());
       for (PortSpec port : service.ports()) {
@@ -65,11 +68,12 @@ public final class ConfigGenerator {
       Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port, List<Subset> subsets) {
     List<Pod> pods = registry.pods(service.fqdn());
     String all = ClusterConfig.outboundName(port.port(), null, service.fqdn());
-    clusters.put(all, new ClusterConfig(all, endpoints(pods, Map.of(), port), LbPolicy.ISTIO_DEFAULT));
+    ClusterSettings defaults = ClusterSettings.istioDefaults(profile.defaultLbPolicy());
+    clusters.put(all, new ClusterConfig(all, endpoints(pods, Map.of(), port), defaults));
     for (Subset subset : subsets) {
       String name = ClusterConfig.outboundName(port.port(), subset.name(), service.fqdn());
       clusters.putIfAbsent(
-          name, new ClusterConfig(name, endpoints(pods, subset.labels(), port), LbPolicy.ISTIO_DEFAULT));
+          name, new ClusterConfig(name, endpoints(pods, subset.labels(), port), defaults));
     }
   }
 

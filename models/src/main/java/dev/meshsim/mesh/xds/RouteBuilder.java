@@ -4,7 +4,9 @@ import dev.meshsim.istio.HttpMatchRequest;
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.HttpRouteDestination;
 import dev.meshsim.istio.VirtualService;
+import dev.meshsim.mesh.IstioProfile;
 import dev.meshsim.mesh.ServiceRegistry;
+import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RouteMatcher;
 import dev.meshsim.mesh.routing.VirtualHost;
@@ -24,17 +26,20 @@ import java.util.Map;
 final class RouteBuilder {
   private final ServiceRegistry registry;
   private final ProxyIdentity proxy;
+  private final IstioProfile profile;
 
-  RouteBuilder(ServiceRegistry registry, ProxyIdentity proxy) {
+  RouteBuilder(ServiceRegistry registry, ProxyIdentity proxy, IstioProfile profile) {
     this.registry = registry;
     this.proxy = proxy;
+    this.profile = profile;
   }
 
   VirtualHost virtualHost(ServiceSpec service, PortSpec port, VirtualService vs) {
     String name = service.fqdn() + ":" + port.port();
     if (vs == null) {
       String cluster = ClusterConfig.outboundName(port.port(), null, service.fqdn());
-      Route route = new Route("default", List.of(), List.of(new WeightedCluster(cluster, 1, null)));
+      Route route = new Route("default", List.of(), List.of(new WeightedCluster(cluster, 1, null)),
+          0, profile.defaultRetryPolicy(false), FaultPolicy.NONE);
       return new VirtualHost(name, List.of(route), false);
     }
     List<Route> routes = new ArrayList<>();
@@ -60,7 +65,8 @@ final class RouteBuilder {
     if (!httpRoute.match().isEmpty() && matchers.isEmpty()) {
       return null;
     }
-    return new Route(httpRoute.name(), matchers, destinations(httpRoute, vs, port));
+    return new Route(httpRoute.name(), matchers, destinations(httpRoute, vs, port), 0,
+        profile.defaultRetryPolicy(false), FaultPolicy.NONE);
   }
 
   private boolean selectsProxy(HttpMatchRequest match, VirtualService vs) {

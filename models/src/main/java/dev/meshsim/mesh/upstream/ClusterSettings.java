@@ -1,0 +1,36 @@
+package dev.meshsim.mesh.upstream;
+
+/**
+ * The parts of an Envoy cluster's config that shape its upstream behaviour, as istiod derives them
+ * from a DestinationRule's {@code trafficPolicy} (istio {@code cluster_traffic_policy.go}).
+ *
+ * @param thresholds circuit breakers
+ * @param connectTimeoutNanos {@code tcp.connectTimeout}, mesh default 10s
+ * @param maxRequestsPerConnection 0 means unlimited; 1 disables keep-alive
+ * @param idleTimeoutNanos an idle upstream connection closes after this (Istio default 1h)
+ * @param streamsPerConnection 1 for HTTP/1.1; {@code maxConcurrentStreams} for HTTP/2
+ * @param lbPolicy the load balancer
+ * @param outlier outlier detection, or null when the DestinationRule has none
+ * @param panicThresholdPercent below this share of healthy hosts the balancer uses all hosts;
+ *     Envoy's 50% default, or {@code minHealthPercent} (default 0, never) when outlier detection is set
+ */
+public record ClusterSettings(
+    Thresholds thresholds,
+    long connectTimeoutNanos,
+    int maxRequestsPerConnection,
+    long idleTimeoutNanos,
+    int streamsPerConnection,
+    LbPolicy lbPolicy,
+    OutlierSettings outlier,
+    double panicThresholdPercent) {
+
+  public static final long MESH_CONNECT_TIMEOUT_NANOS = 10_000_000_000L;
+  public static final long ISTIO_IDLE_TIMEOUT_NANOS = 3_600_000_000_000L;
+  public static final double ENVOY_PANIC_THRESHOLD_PERCENT = 50;
+
+  /** A cluster with no DestinationRule policy, under Istio's defaults. */
+  public static ClusterSettings istioDefaults(LbPolicy lbPolicy) {
+    return new ClusterSettings(Thresholds.ISTIO_DEFAULT, MESH_CONNECT_TIMEOUT_NANOS, 0,
+        ISTIO_IDLE_TIMEOUT_NANOS, 1, lbPolicy, null, ENVOY_PANIC_THRESHOLD_PERCENT);
+  }
+}

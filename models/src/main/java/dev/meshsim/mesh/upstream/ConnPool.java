@@ -1,0 +1,209 @@
+package dev.meshsim.mesh.upstream;
+
+import dev.meshsim.engine.Simulation;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Envoy's HTTP connection pool for one (sidecar worker, host), following {@code
+ * source/common/conn_pool/conn_pool_base.cc}:
+ *
+ * <ol>
+ *   <li>a stream that finds a connection with a free slot attaches at once, unless the {@code
+ *       max_requests} breaker is full (overflow, {@code upstream_rq_pending_overflow});
+ *   <li>otherwise it waits in FIFO order, unless the {@code max_pending_requests} breaker is full
+ *       (overflow);
+ *   <li>a waiting stream asks for a new connection when the waiting outnumber the slots of
+ *       connections still connecting; the {@code max_connections} breaker refuses it ({@code
+ *       upstream_cx_overflow}) <em>unless this pool has no connection at all</em>, Envoy's rule that
+ *       lets Istio's circuit-breaking task through a little more than its limits;
+ *   <li>a failed or timed-out connect fails every waiting stream of the pool (UF).
+ * </ol>
+ *
+ * HTTP/1.1 is the case {@code streamsPerConnection == 1}; HTTP/2 multiplexes up to it.
+ */
+public final class ConnPool {
+  private final Cluster cluster;
+  private final int host;
+  private final ArrayDeque<Connection> ready = new ArrayDeque<>();
+  private final List<Connection> connecting = new ArrayList<>();
+  private final ArrayDeque<PoolCallbacks> pending = new ArrayDeque<>();
+  private int total;
+
+  ConnPool(Cluster cluster, int host) {
+    this.cluster = cluster;
+    this.host = host;
+  }
+
+  private Simulation sim() {
+    return cluster.sim();
+  }
+
+  private ClusterSettings settings() {
+    return cluster.config().settings();
+  }
+
+  /** Asks for a connection for {@code stream}; answers through its callbacks, maybe at once. */
+  public void newStream(PoolCallbacks stream) {
+    Connection c = readyConnection();
+    if (c != null) {
+      attach(c, stream);
+      return;
+    }
+    if (!cluster.breaker().canCreatePending()) {
+      cluster.count("upstream_rq_pending_overflow");
+      stream.onPoolFailure(PoolFailure.OVERFLOW);
+      return;
+    }
+    pending.addLast(stream);
+    cluster.breaker().pendingAdded();
+    cluster.count("upstream_rq_pending_total");
+    tryCreateConnection();
+  }
+
+  /** A waiting stream gave up (route timeout, downstream reset). */
+  public void cancelPending(PoolCallbacks stream) {
+    if (pending.remove(stream)) {
+      cluster.breaker().pendingRemoved();
+    }
+  }
+
+  /** The stream on {@code c} finished; {@code close} when it was reset (HTTP/1.1 cannot reuse it). */
+  public void onStreamDone(Connection c, boolean close) {
+    c.activeStreams--;
+    cluster.breaker().requestEnded();
+    if (close || c.remainingStreams == 0) {
+      closeConnection(c);
+      tryCreateConnection();
+      return;
+    }
+    if (!ready.contains(c)) {
+      ready.addLast(c);
+    }
+    servePending(c);
+    if (c.activeStreams == 0 && !c.closed) {
+      c.timer = sim().schedule(settings().idleTimeoutNanos(), () -> closeConnection(c));
+    }
+  }
+
+  private Connection readyConnection() {
+    for (Iterator<Connection> it = ready.iterator(); it.hasNext(); ) {
+      Connection c = it.next();
+      if (!cluster.peerAlive(host)) {
+        it.remove(); // the peer closed its idle connections when it went away
+        closeConnection(c);
+        continue;
+      }
+      if (c.hasCapacity(settings().streamsPerConnection())) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private void attach(Connection c, PoolCallbacks stream) {
+    if (!cluster.breaker().canCreateRequest()) {
+      cluster.count("upstream_rq_pending_overflow");
+      stream.onPoolFailure(PoolFailure.OVERFLOW);
+      return;
+    }
+    sim().cancel(c.timer);
+    c.timer = Simulation.NO_TIMER;
+    c.activeStreams++;
+    if (c.remainingStreams > 0 && --c.remainingStreams == 0) {
+      cluster.count("upstream_cx_max_requests");
+    }
+    if (!c.hasCapacity(settings().streamsPerConnection())) {
+      ready.remove(c);
+    }
+    cluster.breaker().requestStarted();
+    cluster.count("upstream_rq_total");
+    stream.onPoolReady(c);
+  }
+
+  private void servePending(Connection c) {
+    while (!pending.isEmpty() && c.hasCapacity(settings().streamsPerConnection())) {
+      PoolCallbacks next = pending.pollFirst();
+      cluster.breaker().pendingRemoved();
+      attach(c, next);
+    }
+  }
+
+  private void tryCreateConnection() {
+    if (pending.size() <= connecting.size() * settings().streamsPerConnection()) {
+      return;
+    }
+    boolean allowed = cluster.breaker().canCreateConnection();
+    if (!allowed) {
+      cluster.count("upstream_cx_overflow");
+      if (total > 0) {
+        return;
+      }
+    }
+    openConnection();
+  }
+
+  private void openConnection() {
+    Connection c = new Connection(this, settings().maxRequestsPerConnection());
+    total++;
+    connecting.add(c);
+    cluster.breaker().connectionOpened();
+    cluster.count("upstream_cx_total");
+    Connector.Outcome outcome = cluster.connect(host);
+    long timeout = settings().connectTimeoutNanos();
+    if (outcome.delayNanos() < timeout) {
+      c.timer = sim().schedule(outcome.delayNanos(),
+          outcome.succeeds() ? () -> onConnected(c) : () -> onConnectFailed(c, PoolFailure.CONNECTION_FAILURE));
+    } else {
+      c.timer = sim().schedule(timeout, () -> onConnectFailed(c, PoolFailure.TIMEOUT));
+    }
+  }
+
+  private void onConnected(Connection c) {
+    connecting.remove(c);
+    c.connected = true;
+    c.timer = Simulation.NO_TIMER;
+    ready.addLast(c);
+    servePending(c);
+    if (c.activeStreams == 0) {
+      c.timer = sim().schedule(settings().idleTimeoutNanos(), () -> closeConnection(c));
+    }
+    tryCreateConnection();
+  }
+
+  private void onConnectFailed(Connection c, PoolFailure reason) {
+    connecting.remove(c);
+    c.timer = Simulation.NO_TIMER;
+    closeConnection(c);
+    cluster.count(reason == PoolFailure.TIMEOUT ? "upstream_cx_connect_timeout" : "upstream_cx_connect_fail");
+    List<PoolCallbacks> purged = new ArrayList<>(pending);
+    pending.clear();
+    purged.forEach(s -> {
+      cluster.breaker().pendingRemoved();
+      s.onPoolFailure(reason);
+    });
+  }
+
+  private void closeConnection(Connection c) {
+    if (c.closed) {
+      return;
+    }
+    c.closed = true;
+    sim().cancel(c.timer);
+    ready.remove(c);
+    connecting.remove(c);
+    total--;
+    cluster.breaker().connectionClosed();
+  }
+
+  /** Connections of this pool in any state. */
+  public int connections() {
+    return total;
+  }
+
+  public int pendingStreams() {
+    return pending.size();
+  }
+}
