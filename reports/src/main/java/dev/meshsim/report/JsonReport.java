@@ -70,24 +70,29 @@ public final class JsonReport {
     json.writeNumberField("measuredSeconds", Decimals.seconds(window));
     json.writeNumberField("simulatedEndSeconds", Decimals.seconds(r.simulatedEndNanos()));
     json.writeNumberField("unfinished", r.unfinished());
-    traffic(TrafficSummary.of(r.total(), window), json);
+    traffic(TrafficSummary.of(r.total(), window), json, false);
+    ClusterSection.json(r, json);
     json.writeObjectFieldStart("loads");
     for (Map.Entry<String, TrafficStats> load : r.loads().entrySet()) {
       json.writeObjectFieldStart(load.getKey());
-      traffic(TrafficSummary.of(load.getValue(), window), json);
+      traffic(TrafficSummary.of(load.getValue(), window), json, true);
       json.writeEndObject();
     }
     json.writeEndObject();
     json.writeEndObject();
   }
 
-  private static void traffic(TrafficSummary s, JsonGenerator json) throws IOException {
+  /** A traffic block; the run-wide one writes its clusters through {@link ClusterSection}. */
+  private static void traffic(TrafficSummary s, JsonGenerator json, boolean clusterCounts)
+      throws IOException {
     json.writeNumberField("requests", s.requests());
     json.writeNumberField("throughput", s.throughput());
     latency(s.latencyMs(), json);
     counts("codes", s.codes(), json);
     counts("flags", s.flags(), json);
-    counts("clusters", s.clusters(), json);
+    if (clusterCounts) {
+      counts("clusters", s.clusters(), json);
+    }
   }
 
   private static void latency(LatencyMillis ms, JsonGenerator json) throws IOException {

@@ -36,6 +36,7 @@ public final class TextSummary {
       TrafficStats stats = load.getValue();
       block("load " + load.getKey(), TrafficSummary.of(stats, window), stats, out);
     }
+    ClusterSection.text(result, out);
     return out.toString();
   }
 

@@ -1,0 +1,91 @@
+package dev.meshsim.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.meshsim.result.ClusterStats;
+import dev.meshsim.result.ClusterStats.OutlierEvent;
+import dev.meshsim.result.RunResult;
+import java.io.IOException;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The per-cluster block of a report: requests routed to each Envoy cluster, then Envoy's own
+ * statistics for it under their Envoy names ({@code upstream_rq_pending_overflow}, {@code
+ * upstream_cx_total}, {@code outlier_detection.ejections_enforced_total} …), summed over client
+ * sidecars, and the outlier ejections with their times.
+ */
+final class ClusterSection {
+  /** Ejection events printed in the text summary; the JSON has every kept one. */
+  static final int TEXT_EVENTS = 20;
+
+  private ClusterSection() {}
+
+  /** Every cluster that was routed to or has stats, sorted. */
+  private static TreeSet<String> names(RunResult r) {
+    TreeSet<String> names = new TreeSet<>(r.total().clusters().keySet());
+    names.addAll(r.clusterStats().keySet());
+    return names;
+  }
+
+  static void json(RunResult r, JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("clusters");
+    for (String name : names(r)) {
+      json.writeObjectFieldStart(name);
+      json.writeNumberField("requests", r.total().clusters().getOrDefault(name, 0L));
+      ClusterStats stats = r.clusterStats().get(name);
+      if (stats != null) {
+        for (Map.Entry<String, Long> c : stats.counters().entrySet()) {
+          json.writeNumberField(c.getKey(), c.getValue());
+        }
+        events(stats, json);
+      }
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private static void events(ClusterStats stats, JsonGenerator json) throws IOException {
+    if (stats.events().isEmpty()) {
+      return;
+    }
+    json.writeArrayFieldStart("outlierEvents");
+    for (OutlierEvent e : stats.events()) {
+      json.writeStartObject();
+      json.writeNumberField("timeSeconds", Decimals.seconds(e.timeNanos()));
+      json.writeStringField("event", e.ejected() ? "ejected" : "unejected");
+      json.writeStringField("host", e.host());
+      json.writeStringField("sidecar", e.sidecar());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    if (stats.eventsDropped() > 0) {
+      json.writeNumberField("outlierEventsNotKept", stats.eventsDropped());
+    }
+  }
+
+  /** Text lines: each cluster's non-zero Envoy stats, and its first ejections. */
+  static void text(RunResult r, StringBuilder out) {
+    if (r.clusterStats().isEmpty()) {
+      return;
+    }
+    out.append("\n== envoy cluster stats (summed over client sidecars) ==\n");
+    for (Map.Entry<String, ClusterStats> e : r.clusterStats().entrySet()) {
+      out.append("  ").append(e.getKey()).append('\n');
+      SortedMap<String, String> rows = new TreeMap<>();
+      e.getValue().counters().forEach((k, v) -> rows.put(k, String.valueOf(v)));
+      rows.forEach((k, v) -> out.append("    ").append(k).append(" : ").append(v).append('\n'));
+      int shown = 0;
+      for (OutlierEvent ev : e.getValue().events()) {
+        if (shown++ == TEXT_EVENTS) {
+          out.append("    … ").append(e.getValue().events().size() - TEXT_EVENTS).append(" more events in the JSON\n");
+          break;
+        }
+        out.append("    ").append(Decimals.seconds(ev.timeNanos())).append(" s ")
+            .append(ev.ejected() ? "ejected " : "unejected ").append(ev.host())
+            .append(" (by ").append(ev.sidecar()).append(")\n");
+      }
+    }
+  }
+}
