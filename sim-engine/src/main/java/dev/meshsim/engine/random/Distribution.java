@@ -118,12 +118,15 @@ public sealed interface Distribution {
       return () -> quantile(stream.nextDouble());
     }
 
-    /** The inverse CDF. */
+    /** The inverse CDF; exact at the given percentiles. */
     public double quantile(double u) {
       double prevQ = 0;
       double prevV = min;
       for (Point p : points) {
-        if (u <= p.quantile()) {
+        if (u == p.quantile()) {
+          return p.value(); // interpolation could be off by an ulp here
+        }
+        if (u < p.quantile()) {
           return prevV + (p.value() - prevV) * (u - prevQ) / (p.quantile() - prevQ);
         }
         prevQ = p.quantile();
