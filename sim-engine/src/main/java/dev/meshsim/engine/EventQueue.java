@@ -3,228 +3,390 @@ package dev.meshsim.engine;
 import java.util.Arrays;
 
 /**
- * The pending-event set: a 4-ary min-heap on primitive arrays, ordered by (time, sequence).
+ * The pending-event set: a 4-ary min-heap of times on a primitive array, plus the bookkeeping that
+ * makes events of equal time come out in scheduling (FIFO) order and makes cancellation O(1).
  *
  * <p>Written by hand rather than with {@link java.util.PriorityQueue} because it is the engine's hot
- * path: {@code PriorityQueue} needs an entry object per event and a comparator call per level, which
- * the hold-model benchmark ({@code benchmarks/}) shows costs about half the throughput. A 4-ary heap
- * halves the depth of a binary one and keeps the four children of a node in one cache line.
+ * path: {@code PriorityQueue} needs an entry object per event and a comparator call per level. A
+ * 4-ary heap halves the depth of a binary one and keeps the four children of a node close together.
+ * The hold-model benchmark ({@code benchmarks/}) measures it against a bare heap.
  *
- * <p>Each entry lives in a <em>slot</em>; a handle names the slot and the entry's sequence number, so
- * a stale handle (the event already fired, or the slot was reused) never cancels the wrong event.
- * Cancellation is lazy: the slot is marked empty and the heap entry is dropped when it reaches the
- * top. Most Envoy timeouts never fire, so cancellation must be O(1); to keep memory bounded by the
- * number of <em>live</em> events, the heap is compacted (O(n) rebuild) once cancelled entries
- * outnumber live ones.
+ * <p><b>Heap.</b> Entry {@code i} occupies {@code heap[2i]} (its time) and {@code heap[2i+1]} (its
+ * slot), so reading a child's time and moving an entry touch one cache line. The heap compares
+ * <em>times only</em>: a (time, sequence) comparison in the sift loops keeps the JIT from compiling
+ * the choice among four children into conditional moves, and cost about 30% of the throughput.
+ *
+ * <p><b>Ties.</b> FIFO order among equal times is restored where ties are actually met: when the
+ * entry just removed from the top has the same time as the new top, every entry of that time is
+ * drained from the heap into the <em>tie group</em>, which is sorted by sequence number and served
+ * before the heap. Entries added later with that same time have larger sequence numbers than the
+ * whole group, so serving the group first is correct. Without ties this costs one comparison per
+ * removal. The caller must never add an event earlier than the last one removed (the simulation's
+ * clock guarantees it).
+ *
+ * <p><b>Slots and handles.</b> Each entry's event lives in a <em>slot</em>, with the entry's 64-bit
+ * sequence number. A handle names the slot and the low 40 bits of the sequence number, so a stale
+ * handle (the event already fired, or the slot was reused) never cancels the wrong event; 2^40
+ * schedulings would have to pass while a stale handle is kept for it to alias. Cancellation is
+ * lazy: the slot's event is set to null and the entry is dropped when it reaches the top. Most Envoy
+ * timeouts never fire, so cancellation must be O(1); to keep memory bounded by the number of
+ * <em>live</em> events, the heap is compacted (O(n) rebuild) once cancelled entries outnumber live
+ * ones.
  */
 final class EventQueue {
+  static final int SLOT_BITS = 23;
+  static final int MAX_SLOTS = 1 << SLOT_BITS;
+  private static final long SLOT_MASK = MAX_SLOTS - 1;
+  private static final long STAMP_MASK = (1L << 40) - 1;
   private static final int INITIAL_CAPACITY = 64;
   private static final int COMPACT_MIN_SIZE = 1024;
+  private static final int INSERTION_SORT_MAX = 24;
 
-  // Heap, in heap order. Index 0 is the earliest entry.
-  private long[] times = new long[INITIAL_CAPACITY];
-  private long[] seqs = new long[INITIAL_CAPACITY];
-  private int[] slotOf = new int[INITIAL_CAPACITY];
+  // Heap, in heap order, two longs per entry: (time, slot). Entry 0 is the earliest.
+  private long[] heap = new long[2 * INITIAL_CAPACITY];
   private int size;
 
-  // Slots, indexed by slot number. events[s] == null means the slot's entry was cancelled.
+  // The tie group: slots of entries of time groupTime, taken off the heap, in sequence order.
+  // group[groupPos..groupEnd) are still pending.
+  private int[] group = new int[16];
+  private int groupPos;
+  private int groupEnd;
+  private long groupTime;
+
+  // Slots, indexed by slot number. events[s] == null means slot s is free or its entry was cancelled
+  // (a slot is freed only when its entry leaves the heap or the group). freeBits has a 1 for every
+  // free slot; allocation takes the next free slot at or after slotCursor ("next fit"), and the
+  // arrays grow so that at least half the slots are free.
   private Event[] events = new Event[INITIAL_CAPACITY];
   private long[] slotSeq = new long[INITIAL_CAPACITY];
-  private int[] freeSlots = new int[INITIAL_CAPACITY];
-  private int freeCount;
-  private int slotsUsed;
+  private long[] freeBits = newFreeBits(INITIAL_CAPACITY);
+  private int slotCursor;
+  private int slotsInUse;
+
+  /** Written with a value derived from the next event's slot, so that the load is not elided. */
+  private int prefetchSink;
 
   private long nextSeq;
+  /** Cancelled entries still in the heap or the group. */
   private int cancelled;
 
   /** Number of live (not cancelled) pending events. */
   int liveSize() {
-    return size - cancelled;
+    return size + (groupEnd - groupPos) - cancelled;
+  }
+
+  /** Entries held, live or cancelled (for tests of the memory bound). */
+  int entries() {
+    return size + (groupEnd - groupPos);
   }
 
   boolean isEmpty() {
     return liveSize() == 0;
   }
 
-  /** Adds an event and returns its handle. */
+  /**
+   * Adds an event and returns its handle (never negative). {@code time} must not be earlier than
+   * the time of the last event removed.
+   */
   long add(long time, Event event) {
+    assert groupPos == groupEnd || time >= groupTime : "time before the current instant";
     int slot = allocateSlot();
     long seq = nextSeq++;
     events[slot] = event;
     slotSeq[slot] = seq;
-    if (size == times.length) {
-      growHeap();
+    if (size << 1 == heap.length) {
+      heap = Arrays.copyOf(heap, heap.length << 1);
     }
-    siftUp(size++, time, seq, slot);
-    return handle(slot, seq);
+    long[] h = heap;
+    int p = size++ << 1;
+    while (p > 0) {
+      int parent = ((p - 2) >>> 3) << 1;
+      long pt = h[parent];
+      if (pt <= time) {
+        break;
+      }
+      h[p] = pt;
+      h[p + 1] = h[parent + 1];
+      p = parent;
+    }
+    h[p] = time;
+    h[p + 1] = slot;
+    return ((seq & STAMP_MASK) << SLOT_BITS) | slot;
   }
 
   /** Cancels the event behind the handle; false if it already fired or was cancelled. */
   boolean cancel(long handle) {
-    int slot = (int) (handle >>> 40);
-    long seq = handle & SEQ_MASK;
-    if (slot >= slotsUsed || events[slot] == null || (slotSeq[slot] & SEQ_MASK) != seq) {
+    if (handle < 0) {
+      return false;
+    }
+    int slot = (int) (handle & SLOT_MASK);
+    if (slot >= events.length
+        || events[slot] == null
+        || (slotSeq[slot] & STAMP_MASK) != handle >>> SLOT_BITS) {
       return false;
     }
     events[slot] = null;
     cancelled++;
-    if (cancelled > size / 2 && size >= COMPACT_MIN_SIZE) {
+    int entries = size + (groupEnd - groupPos);
+    if (cancelled > entries >>> 1 && entries >= COMPACT_MIN_SIZE) {
       compact();
     }
     return true;
   }
 
-  /** Time of the earliest live event; only valid when not empty. */
+  /**
+   * Time of the earliest live event, after dropping cancelled entries from the front; only valid
+   * when not {@link #isEmpty() empty}. After it, {@link #removeTop()} removes that event.
+   */
   long peekTime() {
-    dropCancelledTop();
-    return times[0];
+    while (groupPos < groupEnd) {
+      int slot = group[groupPos];
+      if (events[slot] != null) {
+        return groupTime;
+      }
+      groupPos++;
+      dropCancelled(slot);
+    }
+    long[] h = heap;
+    int slot;
+    // A live entry exists (not empty), so the loop ends.
+    while (events[slot = (int) h[1]] == null) {
+      removeHeapTop();
+      dropCancelled(slot);
+    }
+    return h[0];
   }
 
   /**
-   * Removes the earliest live event and returns it; the caller reads its time with {@link
-   * #peekTime()} first. Returns null when empty.
+   * Removes the earliest event and returns it. Only valid right after {@link #peekTime()}, which
+   * guarantees that the front entry is live.
    */
-  Event poll() {
-    dropCancelledTop();
-    if (size == 0) {
-      return null;
+  Event removeTop() {
+    int slot;
+    if (groupPos < groupEnd) {
+      slot = group[groupPos++];
+    } else {
+      long[] h = heap;
+      long time = h[0];
+      slot = (int) h[1];
+      removeHeapTop();
+      if (size > 0) {
+        if (h[0] == time) {
+          slot = formGroup(slot, time);
+        } else {
+          // Start loading the next event's slot now, while the caller fires this event: with many
+          // pending events the slot is a cache miss, and the next removal would wait for it.
+          prefetchSink += events[(int) h[1]] == null ? 1 : 0;
+        }
+      }
     }
-    int slot = slotOf[0];
     Event event = events[slot];
-    removeTop();
     events[slot] = null;
     freeSlot(slot);
     return event;
   }
 
-  // --- handles -----------------------------------------------------------------------------------
-  // A handle packs the slot (upper 24 bits) and the low 40 bits of the sequence number: 2^40 events
-  // pass before a handle could alias, far beyond any run, and a stale handle is rejected by the
-  // sequence check.
-  private static final long SEQ_MASK = (1L << 40) - 1;
-  private static final int MAX_SLOTS = 1 << 23;
+  private void dropCancelled(int slot) {
+    cancelled--;
+    freeSlot(slot);
+  }
 
-  private static long handle(int slot, long seq) {
-    return ((long) slot << 40) | (seq & SEQ_MASK);
+  // --- ties --------------------------------------------------------------------------------------
+
+  /**
+   * {@code first}, just removed from the heap and live, has the same time as the new top: moves all
+   * entries of that time into the group, sorts it by sequence number, and takes the group's first
+   * live entry.
+   */
+  private int formGroup(int first, long time) {
+    int n = 0;
+    group[n++] = first;
+    while (size > 0 && heap[0] == time) {
+      if (n == group.length) {
+        group = Arrays.copyOf(group, n << 1);
+      }
+      group[n++] = (int) heap[1];
+      removeHeapTop();
+    }
+    sortBySeq(group, n);
+    groupTime = time;
+    groupPos = 0;
+    groupEnd = n;
+    // Cancelled entries may sort before `first`, which is live.
+    while (events[group[groupPos]] == null) {
+      dropCancelled(group[groupPos++]);
+    }
+    return group[groupPos++];
+  }
+
+  /** Sorts {@code slots[0..n)} by their sequence numbers (all distinct). */
+  private void sortBySeq(int[] slots, int n) {
+    if (n <= INSERTION_SORT_MAX) {
+      insertionSort(slots, 0, n);
+    } else {
+      mergeSort(slots, Arrays.copyOf(slots, n), 0, n);
+    }
+  }
+
+  private void insertionSort(int[] a, int from, int to) {
+    long[] seq = slotSeq;
+    for (int i = from + 1; i < to; i++) {
+      int s = a[i];
+      long k = seq[s];
+      int j = i - 1;
+      while (j >= from && seq[a[j]] > k) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = s;
+    }
+  }
+
+  /** Sorts {@code a[from..to)}, using {@code tmp}, which holds the same elements, as scratch. */
+  private void mergeSort(int[] a, int[] tmp, int from, int to) {
+    if (to - from <= INSERTION_SORT_MAX) {
+      insertionSort(a, from, to);
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    // Sort both halves in tmp, then merge them into a.
+    mergeSort(tmp, a, from, mid);
+    mergeSort(tmp, a, mid, to);
+    long[] seq = slotSeq;
+    int i = from;
+    int j = mid;
+    for (int k = from; k < to; k++) {
+      if (j >= to || (i < mid && seq[tmp[i]] < seq[tmp[j]])) {
+        a[k] = tmp[i++];
+      } else {
+        a[k] = tmp[j++];
+      }
+    }
   }
 
   // --- heap --------------------------------------------------------------------------------------
 
-  private void dropCancelledTop() {
-    while (size > 0 && events[slotOf[0]] == null) {
-      int slot = slotOf[0];
-      removeTop();
-      cancelled--;
-      freeSlot(slot);
-    }
-  }
-
-  private void removeTop() {
-    int last = --size;
+  private void removeHeapTop() {
+    int last = --size << 1;
     if (last > 0) {
-      siftDown(0, times[last], seqs[last], slotOf[last]);
+      siftDown(0, heap[last], heap[last + 1]);
     }
   }
 
-  private void siftUp(int index, long time, long seq, int slot) {
-    int i = index;
-    while (i > 0) {
-      int parent = (i - 1) >>> 2;
-      long pt = times[parent];
-      if (pt < time || (pt == time && seqs[parent] < seq)) {
-        break;
-      }
-      times[i] = pt;
-      seqs[i] = seqs[parent];
-      slotOf[i] = slotOf[parent];
-      i = parent;
-    }
-    times[i] = time;
-    seqs[i] = seq;
-    slotOf[i] = slot;
-  }
-
-  private void siftDown(int index, long time, long seq, int slot) {
-    int i = index;
-    int n = size;
+  /** Places entry (time, slot) at or below position {@code p} (an even array index). */
+  private void siftDown(int p, long time, long slot) {
+    long[] h = heap;
+    int end = size << 1;
     while (true) {
-      int first = (i << 2) + 1;
-      if (first >= n) {
+      int c = (p << 2) + 2;
+      if (c >= end) {
         break;
       }
-      int best = first;
-      long bestTime = times[first];
-      long bestSeq = seqs[first];
-      int end = Math.min(first + 4, n);
-      for (int c = first + 1; c < end; c++) {
-        long ct = times[c];
-        if (ct < bestTime || (ct == bestTime && seqs[c] < bestSeq)) {
-          best = c;
-          bestTime = ct;
-          bestSeq = seqs[c];
+      // Keep this loop a plain minimum on times: the JIT turns it into conditional moves.
+      int best = c;
+      long bestTime = h[c];
+      int last = Math.min(c + 8, end);
+      for (int q = c + 2; q < last; q += 2) {
+        long t = h[q];
+        if (t < bestTime) {
+          best = q;
+          bestTime = t;
         }
       }
-      if (time < bestTime || (time == bestTime && seq < bestSeq)) {
+      if (time <= bestTime) {
         break;
       }
-      times[i] = bestTime;
-      seqs[i] = bestSeq;
-      slotOf[i] = slotOf[best];
-      i = best;
+      h[p] = bestTime;
+      h[p + 1] = h[best + 1];
+      p = best;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    slotOf[i] = slot;
+    h[p] = time;
+    h[p + 1] = slot;
   }
 
-  /** Rebuilds the heap from its live entries only (Floyd's bottom-up heapify, O(n)). */
+  /** Drops every cancelled entry from the heap (O(n) rebuild) and from the group. */
   private void compact() {
+    long[] h = heap;
     int live = 0;
     for (int i = 0; i < size; i++) {
-      int slot = slotOf[i];
+      long time = h[2 * i];
+      int slot = (int) h[2 * i + 1];
       if (events[slot] == null) {
-        freeSlot(slot);
+        dropCancelled(slot);
       } else {
-        times[live] = times[i];
-        seqs[live] = seqs[i];
-        slotOf[live] = slot;
+        h[2 * live] = time;
+        h[2 * live + 1] = slot;
         live++;
       }
     }
     size = live;
-    cancelled = 0;
-    for (int i = (size - 2) >>> 2; i >= 0 && size > 1; i--) {
-      siftDown(i, times[i], seqs[i], slotOf[i]);
+    for (int i = (size - 2) >> 2; i >= 0; i--) {
+      siftDown(2 * i, h[2 * i], h[2 * i + 1]);
     }
-  }
-
-  private void growHeap() {
-    int capacity = times.length * 2;
-    times = Arrays.copyOf(times, capacity);
-    seqs = Arrays.copyOf(seqs, capacity);
-    slotOf = Arrays.copyOf(slotOf, capacity);
+    int kept = groupPos;
+    for (int i = groupPos; i < groupEnd; i++) {
+      int slot = group[i];
+      if (events[slot] == null) {
+        dropCancelled(slot);
+      } else {
+        group[kept++] = slot;
+      }
+    }
+    groupEnd = kept;
+    assert cancelled == 0;
   }
 
   // --- slots -------------------------------------------------------------------------------------
+  // Next fit rather than a LIFO free list: consecutive schedulings then write to neighbouring slots.
+  // Each write of an event reference into the (old-generation) slot array costs a GC write barrier,
+  // and G1's is much cheaper when it hits a card it has already dirtied; with a free list, slots
+  // come back in random order and nearly every scheduling dirtied a fresh card. The free half keeps
+  // the scan short.
 
   private int allocateSlot() {
-    if (freeCount > 0) {
-      return freeSlots[--freeCount];
+    if (slotsInUse << 1 >= events.length) {
+      growSlots();
     }
-    if (slotsUsed == MAX_SLOTS) {
-      throw new IllegalStateException("more than " + MAX_SLOTS + " pending events");
+    long[] fb = freeBits;
+    int w = slotCursor >>> 6;
+    long bits = fb[w] & (-1L << slotCursor);
+    while (bits == 0) {
+      if (++w == fb.length) {
+        w = 0;
+      }
+      bits = fb[w];
     }
-    if (slotsUsed == events.length) {
-      int capacity = events.length * 2;
-      events = Arrays.copyOf(events, capacity);
-      slotSeq = Arrays.copyOf(slotSeq, capacity);
-      freeSlots = Arrays.copyOf(freeSlots, capacity);
-    }
-    return slotsUsed++;
+    fb[w] ^= Long.lowestOneBit(bits);
+    int slot = (w << 6) | Long.numberOfTrailingZeros(bits);
+    slotCursor = (slot + 1) & (events.length - 1);
+    slotsInUse++;
+    return slot;
   }
 
   private void freeSlot(int slot) {
-    slotSeq[slot] = -1;
-    freeSlots[freeCount++] = slot;
+    freeBits[slot >>> 6] |= 1L << slot;
+    slotsInUse--;
+  }
+
+  private void growSlots() {
+    int capacity = events.length;
+    if (capacity == MAX_SLOTS) {
+      if (slotsInUse == capacity) {
+        throw new IllegalStateException("more than " + MAX_SLOTS + " pending events");
+      }
+      return; // no room to grow: allocate from the remaining free slots
+    }
+    int grown = capacity << 1;
+    events = Arrays.copyOf(events, grown);
+    slotSeq = Arrays.copyOf(slotSeq, grown);
+    long[] fb = Arrays.copyOf(freeBits, grown >>> 6);
+    Arrays.fill(fb, capacity >>> 6, grown >>> 6, -1L);
+    freeBits = fb;
+  }
+
+  private static long[] newFreeBits(int capacity) {
+    long[] fb = new long[capacity >>> 6];
+    Arrays.fill(fb, -1L);
+    return fb;
   }
 }

@@ -1,5 +1,7 @@
 package dev.meshsim.engine;
 
+import java.util.Objects;
+
 /**
  * One simulation run: a clock, the pending events, and the loop that fires them in order.
  *
@@ -37,13 +39,15 @@ public final class Simulation {
 
   /**
    * Schedules {@code event} to fire {@code delayNanos} from now and returns a handle for {@link
-   * #cancel(long)}.
+   * #cancel(long)}. Handles are never negative.
+   *
+   * @throws IllegalArgumentException if the delay is negative or the time would overflow
    */
   public long schedule(long delayNanos, Event event) {
-    if (delayNanos < 0) {
-      throw new IllegalArgumentException("negative delay: " + delayNanos);
+    if (delayNanos < 0 || delayNanos > Long.MAX_VALUE - now) {
+      throw new IllegalArgumentException("delay out of range: " + delayNanos + "ns at " + now + "ns");
     }
-    return queue.add(now + delayNanos, event);
+    return queue.add(now + delayNanos, Objects.requireNonNull(event, "event"));
   }
 
   /** Schedules {@code event} at absolute time {@code timeNanos}, which must not be in the past. */
@@ -52,7 +56,7 @@ public final class Simulation {
       throw new IllegalArgumentException(
           "cannot schedule at " + timeNanos + "ns: the clock is already at " + now + "ns");
     }
-    return queue.add(timeNanos, event);
+    return queue.add(timeNanos, Objects.requireNonNull(event, "event"));
   }
 
   /**
@@ -75,8 +79,12 @@ public final class Simulation {
   public long runUntil(long endNanos) {
     long before = fired;
     stopRequested = false;
-    while (!stopRequested && !queue.isEmpty() && queue.peekTime() <= endNanos) {
-      fireNext();
+    while (!stopRequested && !queue.isEmpty()) {
+      long time = queue.peekTime();
+      if (time > endNanos) {
+        break;
+      }
+      fire(time);
     }
     if (!stopRequested && endNanos > now) {
       now = endNanos;
@@ -89,14 +97,29 @@ public final class Simulation {
     long before = fired;
     stopRequested = false;
     while (!stopRequested && !queue.isEmpty()) {
-      fireNext();
+      fire(queue.peekTime());
     }
     return fired - before;
   }
 
-  private void fireNext() {
-    now = queue.peekTime();
-    Event event = queue.poll();
+  /**
+   * Fires the single earliest pending event, advancing the clock to its time, and returns true; or
+   * returns false, doing nothing, when no event is pending. Ignores {@link #stop()}. Meant for
+   * stepping a run by hand (debuggers, tests) and for the hold-model benchmark, which measures the
+   * cost of one dispatch.
+   */
+  public boolean step() {
+    if (queue.isEmpty()) {
+      return false;
+    }
+    fire(queue.peekTime());
+    return true;
+  }
+
+  /** Fires the top event, whose time {@link EventQueue#peekTime()} just returned. */
+  private void fire(long time) {
+    now = time;
+    Event event = queue.removeTop();
     fired++;
     event.fire();
   }
