@@ -35,7 +35,7 @@ class ClusterSectionTest {
     assertEquals(2, c.get("upstream_rq_pending_overflow").longValue());
     assertEquals(1, c.get("upstream_cx_total").longValue());
     JsonNode event = c.get("outlierEvents").get(0);
-    assertEquals("12.500", event.get("timeSeconds").asText());
+    assertEquals(0, new java.math.BigDecimal("12.500").compareTo(event.get("timeSeconds").decimalValue()));
     assertEquals("ejected", event.get("event").asText());
     assertEquals("httpbin-1", event.get("host").asText());
   }
