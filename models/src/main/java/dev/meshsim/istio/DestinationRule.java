@@ -7,11 +7,17 @@ import java.util.List;
  *
  * @param meta name, namespace, read order
  * @param host {@code spec.host}, as written (short names resolve in {@code meta.namespace})
+ * @param trafficPolicy {@code spec.trafficPolicy}, or null; see {@link TrafficPolicy#effective}
  * @param subsets named subsets, each a label selector over the host's pods
  */
-public record DestinationRule(ObjectMeta meta, String host, List<Subset> subsets) {
+public record DestinationRule(ObjectMeta meta, String host, TrafficPolicy trafficPolicy, List<Subset> subsets) {
 
   public DestinationRule {
     subsets = List.copyOf(subsets);
+  }
+
+  /** A rule without a traffic policy (kept for callers written before it existed). */
+  public DestinationRule(ObjectMeta meta, String host, List<Subset> subsets) {
+    this(meta, host, null, subsets);
   }
 }

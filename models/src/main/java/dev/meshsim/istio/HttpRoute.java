@@ -3,16 +3,31 @@ package dev.meshsim.istio;
 import java.util.List;
 
 /**
- * One {@code HTTPRoute}: match conditions and weighted destinations.
+ * One {@code HTTPRoute}: match conditions, weighted destinations and the route's policies.
  *
  * @param name the route's name (may be empty)
  * @param match OR of AND-blocks; empty matches everything
  * @param route weighted destinations
+ * @param timeoutNanos {@code timeout}, or null: Istio then sets the route timeout to 0, disabled
+ *     (reference notes §3.3)
+ * @param retries {@code retries}, or null: Istio's default retry policy applies
+ * @param fault {@code fault}, or null
  */
-public record HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route) {
+public record HttpRoute(
+    String name,
+    List<HttpMatchRequest> match,
+    List<HttpRouteDestination> route,
+    Long timeoutNanos,
+    HttpRetry retries,
+    HttpFaultInjection fault) {
 
   public HttpRoute {
     match = List.copyOf(match);
     route = List.copyOf(route);
+  }
+
+  /** A route without timeout, retries or fault (kept for callers written before they existed). */
+  public HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route) {
+    this(name, match, route, null, null, null);
   }
 }
