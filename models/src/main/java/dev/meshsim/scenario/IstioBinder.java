@@ -4,6 +4,7 @@ import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.ObjectMeta;
 import dev.meshsim.istio.Subset;
+import dev.meshsim.istio.TrafficPolicy;
 import dev.meshsim.istio.VirtualService;
 import dev.meshsim.yaml.Position;
 import dev.meshsim.yaml.Suggestions;
@@ -31,6 +32,7 @@ final class IstioBinder {
       List.of("host", "trafficPolicy", "subsets", "exportTo", "workloadSelector");
 
   private final Warnings warnings;
+  private final TrafficPolicyBinder policies;
   private final List<VirtualService> virtualServices = new ArrayList<>();
   private final List<DestinationRule> destinationRules = new ArrayList<>();
   private final List<VirtualServiceBinder.DestinationRef> destinationRefs = new ArrayList<>();
@@ -38,8 +40,9 @@ final class IstioBinder {
   private final Map<String, Position> defined = new LinkedHashMap<>();
   private int order;
 
-  IstioBinder(Warnings warnings) {
+  IstioBinder(Warnings warnings, IstioVersion version) {
     this.warnings = warnings;
+    this.policies = new TrafficPolicyBinder(warnings, version);
   }
 
   /** Reads one resource (a document of an Istio file, or an item of {@code istio:}). */
@@ -94,19 +97,20 @@ final class IstioBinder {
 
   private DestinationRule destinationRule(ObjectMeta meta, YamlMap spec) {
     spec.allowOnly(DR_KEYS);
-    warnings.notModelled(spec, "trafficPolicy", "exportTo", "workloadSelector");
+    warnings.notModelled(spec, "exportTo", "workloadSelector");
+    String host = spec.string("host");
+    TrafficPolicy policy = policies.bind(spec.get("trafficPolicy"));
     List<Subset> subsets = new ArrayList<>();
     Set<String> names = new TreeSet<>();
     for (YamlNode node : spec.list("subsets")) {
       YamlMap s = node.asMap().allowOnly("name", "labels", "trafficPolicy");
-      warnings.notModelled(s, "trafficPolicy");
       String name = s.string("name");
       if (!names.add(name)) {
         throw s.required("name").fail("subset " + name + " is defined twice in this DestinationRule");
       }
-      subsets.add(new Subset(name, s.stringMap("labels")));
+      subsets.add(new Subset(name, s.stringMap("labels"), policies.bind(s.get("trafficPolicy"))));
     }
-    return new DestinationRule(meta, spec.string("host"), subsets);
+    return new DestinationRule(meta, host, policy, subsets);
   }
 
   /** The resources read so far, after the cross-resource checks (which only warn). */

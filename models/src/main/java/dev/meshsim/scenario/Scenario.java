@@ -15,6 +15,7 @@ import java.util.List;
  * @param services the services, their ports and their deployments, in file order
  * @param istio the Istio resources, inline and from {@code istioFiles}, in the order applied
  * @param loads the load generators, in file order
+ * @param istioVersion the Istio release whose behaviour is simulated ({@code istio.version})
  */
 public record Scenario(
     String name,
@@ -24,20 +25,30 @@ public record Scenario(
     MeshSettings mesh,
     List<ServiceSpec> services,
     IstioConfig istio,
-    List<LoadSpec> loads) {
+    List<LoadSpec> loads,
+    IstioVersion istioVersion) {
 
   public Scenario {
     services = List.copyOf(services);
     loads = List.copyOf(loads);
+    if (istioVersion == null) {
+      throw new IllegalArgumentException("istioVersion must not be null; use IstioVersion.CURRENT");
+    }
+  }
+
+  /** A scenario of the default Istio release, {@link IstioVersion#CURRENT}. */
+  public Scenario(String name, long seed, long durationNanos, long warmupNanos, MeshSettings mesh,
+      List<ServiceSpec> services, IstioConfig istio, List<LoadSpec> loads) {
+    this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, IstioVersion.CURRENT);
   }
 
   /** A copy with another seed ({@code --seed}). */
   public Scenario withSeed(long newSeed) {
-    return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads);
+    return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion);
   }
 
   /** A copy with another duration ({@code --duration}). */
   public Scenario withDuration(long newDurationNanos) {
-    return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads);
+    return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads, istioVersion);
   }
 }

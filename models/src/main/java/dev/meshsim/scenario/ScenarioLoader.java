@@ -19,6 +19,8 @@ public final class ScenarioLoader {
 
   static final List<String> TOP_KEYS = List.of(
       "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load");
+  /** The keys of {@code istio} when it is a mapping rather than the list of resources. */
+  static final List<String> ISTIO_KEYS = List.of("version", "resources");
 
   private final Path file;
   private final Warnings warnings = new Warnings();
@@ -69,11 +71,36 @@ public final class ScenarioLoader {
     RequestBinder requests = new RequestBinder(directory, graph);
     List<ServiceSpec> services = ServiceBinder.bind(serviceList, directory, requests);
     graph.checkAcyclic();
-    IstioConfig istio = istio(root, directory);
+    IstioVersion version = istioVersion(root.get("istio"));
+    IstioConfig istio = istio(root, directory, version);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-        duration, warmup, MeshBinder.bind(root.get("mesh")), services, istio, loads);
+        duration, warmup, MeshBinder.bind(root.get("mesh")), services, istio, loads, version);
+  }
+
+  /** {@code istio.version} when {@code istio} is a mapping; else the current release. */
+  private static IstioVersion istioVersion(YamlNode istio) {
+    if (!(istio instanceof YamlMap m)) {
+      return IstioVersion.CURRENT;
+    }
+    m.allowOnly(ISTIO_KEYS);
+    return m.optional("version").map(n -> n.parse("an Istio version", IstioVersion::parse))
+        .orElse(IstioVersion.CURRENT);
+  }
+
+  /** {@code istio} is either the list of resources or {@code {version: "1.24", resources: [...]}}. */
+  private static List<YamlNode> istioResources(YamlNode istio) {
+    if (istio == null) {
+      return List.of();
+    }
+    if (istio instanceof YamlMap m) {
+      return m.list("resources");
+    }
+    if (!(istio instanceof YamlList list)) {
+      throw istio.expected("a list of Istio resources, or a mapping with version and resources");
+    }
+    return list.items();
   }
 
   /** The file name without its extension. */
@@ -84,9 +111,9 @@ public final class ScenarioLoader {
   }
 
   /** Inline resources first, then each of {@code istioFiles} in order: that is the creation order. */
-  private IstioConfig istio(YamlMap root, ServiceDirectory directory) {
-    IstioBinder istio = new IstioBinder(warnings);
-    root.list("istio").forEach(istio::add);
+  private IstioConfig istio(YamlMap root, ServiceDirectory directory, IstioVersion version) {
+    IstioBinder istio = new IstioBinder(warnings, version);
+    istioResources(root.get("istio")).forEach(istio::add);
     for (YamlNode entry : root.list("istioFiles")) {
       Path istioFile = file.resolveSibling(entry.asNonEmptyString());
       List<YamlNode> docs;

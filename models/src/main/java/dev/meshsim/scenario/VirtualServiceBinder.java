@@ -22,8 +22,8 @@ final class VirtualServiceBinder {
   private static final List<String> ROUTE_KEYS = List.of("name", "match", "route", "redirect", "directResponse",
       "delegate", "rewrite", "timeout", "retries", "fault", "mirror", "mirrors", "mirrorPercent",
       "mirrorPercentage", "corsPolicy", "headers");
-  private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "timeout", "retries", "fault", "mirror",
-      "mirrors", "mirrorPercent", "mirrorPercentage", "corsPolicy", "headers"};
+  private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "mirror", "mirrors", "mirrorPercent",
+      "mirrorPercentage", "corsPolicy", "headers"};
   private static final String[] ROUTE_ALTERNATIVES = {"redirect", "directResponse", "delegate"};
 
   /** A destination as read, kept for the cross-resource checks once every resource is read. */
@@ -31,10 +31,12 @@ final class VirtualServiceBinder {
 
   private final Warnings warnings;
   private final List<DestinationRef> destinations;
+  private final HttpPolicyBinder policies;
 
   VirtualServiceBinder(Warnings warnings, List<DestinationRef> destinations) {
     this.warnings = warnings;
     this.destinations = destinations;
+    this.policies = new HttpPolicyBinder(warnings);
   }
 
   VirtualService bind(ObjectMeta meta, YamlMap spec) {
@@ -56,7 +58,8 @@ final class VirtualServiceBinder {
     for (YamlNode node : m.list("match")) {
       match.add(MatchBinder.bind(node.asMap(), warnings));
     }
-    return new HttpRoute(m.string("name", ""), match, destinationsOf(m, namespace));
+    return new HttpRoute(m.string("name", ""), match, destinationsOf(m, namespace),
+        IstioFields.checkedDuration(m, "timeout"), policies.retries(m.get("retries")), policies.fault(m.get("fault")));
   }
 
   /**

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshsim.istio.Destination;
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.HttpMatchRequest;
+import dev.meshsim.istio.HttpRetry;
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.HttpRouteDestination;
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.istio.LoadBalancerSettings;
 import dev.meshsim.istio.ObjectMeta;
 import dev.meshsim.istio.StringMatch;
 import dev.meshsim.istio.Subset;
@@ -94,13 +96,14 @@ class IstioParsingTest {
   }
 
   @Test
-  void unmodelledKindsAndFieldsAreWarnings() throws Exception {
+  void unmodelledKindsAreWarnings() throws Exception {
     String dir = "src/test/resources/scenarios/good/";
     assertEquals(List.of(
-        dir + "bookinfo-istio.yaml:18:7: document[1].kind: kind Gateway is not modelled yet; ignored",
-        dir + "bookinfo-istio.yaml:35:7: document[2].spec.http[0].retries: retries is not modelled yet; ignored",
-        dir + "bookinfo-istio.yaml:36:7: document[2].spec.http[0].timeout: timeout is not modelled yet; ignored"),
+        dir + "bookinfo-istio.yaml:18:7: document[1].kind: kind Gateway is not modelled yet; ignored"),
         bookinfo().warnings());
+    HttpRoute ratings = bookinfo().scenario().istio().virtualServices().get(1).http().get(0);
+    assertEquals(new HttpRetry(3, 2_000_000_000L, null, null, null, null), ratings.retries());
+    assertEquals(10_000_000_000L, ratings.timeoutNanos());
   }
 
   @Test
@@ -235,20 +238,26 @@ class IstioParsingTest {
 
   @Test
   void unmodelledDestinationRuleFieldsWarn() throws Exception {
-    List<String> w = withIstio("""
+    LoadedScenario l = withIstio("""
           - apiVersion: networking.istio.io/v1beta1
             kind: DestinationRule
             metadata: {name: r, namespace: default, labels: {a: b}, annotations: {x: y}}
             spec:
               host: reviews
+              exportTo: ["."]
+              workloadSelector: {matchLabels: {app: users}}
               trafficPolicy: {loadBalancer: {simple: ROUND_ROBIN}}
-              subsets: [{name: v1, labels: {version: v1}, trafficPolicy: {}}]
+              subsets: [{name: v1, labels: {version: v1}, trafficPolicy: {loadBalancer: {simple: RANDOM}}}]
           - {apiVersion: v1, kind: Service, metadata: {name: x}, spec: {ports: []}}
-        """).warnings();
+        """);
+    List<String> w = l.warnings();
     assertEquals(3, w.size(), w.toString());
-    assertTrue(w.get(0).contains("istio[0].spec.trafficPolicy: trafficPolicy is not modelled yet; ignored"));
-    assertTrue(w.get(1).contains("istio[0].spec.subsets[0].trafficPolicy: trafficPolicy is not modelled yet"));
-    assertTrue(w.get(2).contains("istio[1].kind: kind Service is not modelled yet; ignored"));
+    assertTrue(w.get(0).contains("istio[0].spec.exportTo: exportTo is not modelled yet; ignored"), w.get(0));
+    assertTrue(w.get(1).contains("istio[0].spec.workloadSelector: workloadSelector is not modelled yet"), w.get(1));
+    assertTrue(w.get(2).contains("istio[1].kind: kind Service is not modelled yet; ignored"), w.get(2));
+    DestinationRule dr = l.scenario().istio().destinationRules().get(0);
+    assertEquals(LoadBalancerSettings.Simple.ROUND_ROBIN, dr.trafficPolicy().loadBalancer().simple());
+    assertEquals(LoadBalancerSettings.Simple.RANDOM, dr.subsets().get(0).trafficPolicy().loadBalancer().simple());
   }
 
   private void assertProblem(String istioBlock, String path, String problemStart) {
