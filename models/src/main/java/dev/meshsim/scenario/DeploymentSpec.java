@@ -12,7 +12,7 @@ import java.util.Map;
  * @param replicas number of pods
  * @param workers requests one pod serves at once; the rest wait in FIFO order
  * @param serviceTime time the app works on a request, in nanoseconds, before its calls
- * @param errorRate fraction of requests the app itself answers 500
+ * @param failure how the app misbehaves ({@link FailureMode#NONE}: not at all)
  * @param calls downstream calls made while serving, in order
  */
 public record DeploymentSpec(
@@ -21,11 +21,25 @@ public record DeploymentSpec(
     int replicas,
     int workers,
     Distribution serviceTime,
-    double errorRate,
+    FailureMode failure,
     List<CallStep> calls) {
 
   public DeploymentSpec {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
     calls = List.copyOf(calls);
+    if (failure == null) {
+      throw new IllegalArgumentException("failure must not be null; use FailureMode.NONE");
+    }
+  }
+
+  /** A Deployment whose only failure is answering 500 at {@code errorRate} (the original form). */
+  public DeploymentSpec(String name, Map<String, String> labels, int replicas, int workers,
+      Distribution serviceTime, double errorRate, List<CallStep> calls) {
+    this(name, labels, replicas, workers, serviceTime, FailureMode.errorRate(errorRate), calls);
+  }
+
+  /** Fraction of requests the app itself answers with {@code failure().errorCode()}. */
+  public double errorRate() {
+    return failure.errorRate();
   }
 }

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 final class ServiceBinder {
 
   static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
-  static final List<String> DEPLOYMENT_KEYS =
-      List.of("name", "labels", "replicas", "workers", "serviceTime", "errorRate", "calls");
+  static final List<String> DEPLOYMENT_KEYS = List.of("name", "labels", "replicas", "workers", "serviceTime",
+      "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls");
 
   private ServiceBinder() {}
 
@@ -83,7 +83,16 @@ final class ServiceBinder {
     }
     return new DeploymentSpec(name, labels(m, service.name()), m.integer("replicas", 1, 0),
         m.integer("workers", 1, 1), DistributionBinder.bind(m.required("serviceTime")),
-        m.number("errorRate", 0, 0, 1), requests.calls(m, service.namespace(), service.fqdn()));
+        failure(m), requests.calls(m, service.namespace(), service.fqdn()));
+  }
+
+  /** The app's failure modes; each defaults to {@link FailureMode#NONE}'s value. */
+  private static FailureMode failure(YamlMap m) {
+    FailureMode none = FailureMode.NONE;
+    return new FailureMode(m.number("errorRate", none.errorRate(), 0, 1),
+        m.optional("errorCode").map(n -> n.asInt(400, 599)).orElse(none.errorCode()),
+        m.bool("refuseConnections", none.refuseConnections()), m.number("resetRate", none.resetRate(), 0, 1),
+        m.number("slowdown", none.slowdown(), FailureMode.MIN_SLOWDOWN, Double.MAX_VALUE));
   }
 
   /** Pod labels; default {@code app: <name>}, as Istio's telemetry and most examples expect. */
