@@ -97,11 +97,6 @@ final class IstioFields {
     return v;
   }
 
-  /** How many of {@code keys} are set in {@code m}: proto oneofs allow at most one. */
-  static long countSet(YamlMap m, String... keys) {
-    return Arrays.stream(keys).filter(m::has).count();
-  }
-
   /** A proto oneof: at most one of {@code keys}; the error is at the second one set. */
   static void atMostOne(YamlMap m, String... keys) {
     String first = null;
