@@ -113,6 +113,14 @@ final class IstioBinder {
     return new DestinationRule(meta, host, policy, subsets);
   }
 
+  /**
+   * The resources read so far, without the cross-resource checks: a timeline apply complements the
+   * config in force when it happens, which only the run knows.
+   */
+  IstioConfig resources() {
+    return new IstioConfig(virtualServices, destinationRules);
+  }
+
   /** The resources read so far, after the cross-resource checks (which only warn). */
   IstioConfig build(ServiceDirectory services) {
     IstioChecks.warnUnresolved(destinationRefs, destinationRules, services, warnings);

@@ -1,6 +1,7 @@
 package dev.meshsim.scenario;
 
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.timeline.Timeline;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  * @param istio the Istio resources, inline and from {@code istioFiles}, in the order applied
  * @param loads the load generators, in file order
  * @param istioVersion the Istio release whose behaviour is simulated ({@code istio.version})
+ * @param timeline what changes during the run ({@code timeline}) and how the control plane and pods
+ *     follow ({@code controlPlane}, {@code lifecycle}, {@code report})
  */
 public record Scenario(
     String name,
@@ -26,7 +29,8 @@ public record Scenario(
     List<ServiceSpec> services,
     IstioConfig istio,
     List<LoadSpec> loads,
-    IstioVersion istioVersion) {
+    IstioVersion istioVersion,
+    Timeline timeline) {
 
   public Scenario {
     services = List.copyOf(services);
@@ -34,21 +38,38 @@ public record Scenario(
     if (istioVersion == null) {
       throw new IllegalArgumentException("istioVersion must not be null; use IstioVersion.CURRENT");
     }
+    if (timeline == null) {
+      throw new IllegalArgumentException("timeline must not be null; use Timeline.NONE");
+    }
+  }
+
+  /** A scenario without a timeline ({@link Timeline#NONE}). */
+  public Scenario(String name, long seed, long durationNanos, long warmupNanos, MeshSettings mesh,
+      List<ServiceSpec> services, IstioConfig istio, List<LoadSpec> loads, IstioVersion istioVersion) {
+    this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion, Timeline.NONE);
   }
 
   /** A scenario of the default Istio release, {@link IstioVersion#CURRENT}. */
   public Scenario(String name, long seed, long durationNanos, long warmupNanos, MeshSettings mesh,
       List<ServiceSpec> services, IstioConfig istio, List<LoadSpec> loads) {
-    this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, IstioVersion.CURRENT);
+    this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, IstioVersion.CURRENT, Timeline.NONE);
   }
 
   /** A copy with another seed ({@code --seed}). */
   public Scenario withSeed(long newSeed) {
-    return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion);
+    return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
+        timeline);
   }
 
   /** A copy with another duration ({@code --duration}). */
   public Scenario withDuration(long newDurationNanos) {
-    return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads, istioVersion);
+    return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
+        timeline);
+  }
+
+  /** A copy with another timeline. */
+  public Scenario withTimeline(Timeline newTimeline) {
+    return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
+        newTimeline);
   }
 }

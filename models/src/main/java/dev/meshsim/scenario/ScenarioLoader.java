@@ -1,6 +1,7 @@
 package dev.meshsim.scenario;
 
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.timeline.Timeline;
 import dev.meshsim.yaml.Position;
 import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlList;
@@ -18,7 +19,8 @@ import java.util.List;
 public final class ScenarioLoader {
 
   static final List<String> TOP_KEYS = List.of(
-      "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load");
+      "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load",
+      "timeline", "controlPlane", "lifecycle", "report");
   /** The keys of {@code istio} when it is a mapping rather than the list of resources. */
   static final List<String> ISTIO_KEYS = List.of("version", "resources");
 
@@ -74,9 +76,10 @@ public final class ScenarioLoader {
     IstioVersion version = istioVersion(root.get("istio"));
     IstioConfig istio = istio(root, directory, version);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
+    Timeline timeline = new TimelineBinder(file, warnings, version, services, requests, duration).bind(root);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-        duration, warmup, MeshBinder.bind(root.get("mesh")), services, istio, loads, version);
+        duration, warmup, MeshBinder.bind(root.get("mesh")), services, istio, loads, version, timeline);
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */
