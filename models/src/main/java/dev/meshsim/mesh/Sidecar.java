@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class Sidecar implements Connector {
   /** Istio's sidecar default: {@code ISTIO_CPU_LIMIT} of 2 cores gives 2 workers. */
-  public static final int DEFAULT_CONCURRENCY = 2;
+  public static final int DEFAULT_CONCURRENCY = dev.meshsim.scenario.MeshSettings.DEFAULT_SIDECAR_CONCURRENCY;
 
   private final Pod pod;
   private final Mesh mesh;
@@ -44,7 +44,7 @@ public final class Sidecar implements Connector {
     this.pod = pod;
     this.mesh = mesh;
     this.xds = new XdsClient(config);
-    this.workers = DEFAULT_CONCURRENCY;
+    this.workers = mesh.settings().sidecarConcurrency();
     String prefix = "pod/" + pod.name() + "/";
     this.routeRandom = mesh.streams().stream(prefix + "route");
     this.faultRandom = mesh.streams().stream(prefix + "fault");

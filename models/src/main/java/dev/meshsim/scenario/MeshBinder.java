@@ -26,13 +26,15 @@ final class MeshBinder {
     }
     YamlMap mesh = node.asMap().allowOnly("iptables", "sidecar", "network");
     Optional<YamlMap> iptables = block(mesh, "iptables", "hop");
-    Optional<YamlMap> sidecar = block(mesh, "sidecar", "enabled", "processing");
+    Optional<YamlMap> sidecar = block(mesh, "sidecar", "enabled", "processing", "concurrency");
     Optional<YamlMap> network = block(mesh, "network", "latency");
     return new MeshSettings(
         distribution(iptables, "hop", DEFAULT_IPTABLES_HOP),
         sidecar.map(m -> m.bool("enabled", true)).orElse(true),
         distribution(sidecar, "processing", DEFAULT_SIDECAR_PROCESSING),
-        distribution(network, "latency", DEFAULT_NETWORK_LATENCY));
+        distribution(network, "latency", DEFAULT_NETWORK_LATENCY),
+        sidecar.map(m -> m.integer("concurrency", MeshSettings.DEFAULT_SIDECAR_CONCURRENCY, 1))
+            .orElse(MeshSettings.DEFAULT_SIDECAR_CONCURRENCY));
   }
 
   private static Optional<YamlMap> block(YamlMap mesh, String key, String... allowed) {

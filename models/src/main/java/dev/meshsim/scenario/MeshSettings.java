@@ -11,9 +11,28 @@ import dev.meshsim.engine.random.Distribution;
  * @param sidecarEnabled false removes every proxy: calls go straight to a pod, as kube-proxy does
  * @param sidecarProcessing the time one Envoy spends on one message (request or response)
  * @param networkLatency one-way pod-to-pod network latency
+ * @param sidecarConcurrency worker threads of every sidecar (ProxyConfig {@code concurrency}); each
+ *     has its own load balancers and connection pools
  */
 public record MeshSettings(
     Distribution iptablesHop,
     boolean sidecarEnabled,
     Distribution sidecarProcessing,
-    Distribution networkLatency) {}
+    Distribution networkLatency,
+    int sidecarConcurrency) {
+
+  /** Istio's sidecar default: {@code ISTIO_CPU_LIMIT} of 2 cores gives 2 workers. */
+  public static final int DEFAULT_SIDECAR_CONCURRENCY = 2;
+
+  public MeshSettings {
+    if (sidecarConcurrency < 1) {
+      throw new IllegalArgumentException("sidecarConcurrency must be >= 1");
+    }
+  }
+
+  /** Settings with the default sidecar concurrency (kept for callers written before it existed). */
+  public MeshSettings(Distribution iptablesHop, boolean sidecarEnabled, Distribution sidecarProcessing,
+      Distribution networkLatency) {
+    this(iptablesHop, sidecarEnabled, sidecarProcessing, networkLatency, DEFAULT_SIDECAR_CONCURRENCY);
+  }
+}
