@@ -13,7 +13,8 @@ import dev.meshsim.engine.Simulation;
  *   <li>ejection is inline, when a counter reaches its threshold exactly; the counter is reset
  *       whether or not {@code maxEjectionPercent} allowed the ejection;
  *   <li>an ejection lasts {@code base × multiplier} capped at {@code maxEjectionTime}; the
- *       multiplier grows on each ejection and decays by one per interval while the host is healthy;
+ *       multiplier grows on each ejection and decays by one per interval tick that finds the host
+ *       healthy (not the tick that un-ejects it, as in {@code checkHostForUneject});
  *   <li>un-ejection happens only on the interval timer, armed when the detector is created.
  * </ul>
  */
@@ -98,18 +99,21 @@ public final class OutlierDetector {
   private void onIntervalTimer() {
     long now = sim.now();
     for (int h = 0; h < ejected.length; h++) {
-      if (ejected[h]) {
-        long duration = Math.min(settings.baseEjectionNanos() * multiplier[h], settings.maxEjectionNanos());
-        if (now - ejectedAt[h] >= duration) {
-          ejected[h] = false;
-          ejectedCount--;
-          consecutive5xx[h] = 0;
-          consecutiveGateway[h] = 0;
-          listener.onEjection(h, false, true);
+      if (!ejected[h]) {
+        // Healthy since the last tick (checkHostForUneject's first branch). A host un-ejected on
+        // this very tick keeps its multiplier: re-ejected before the next tick, it stays out longer.
+        if (multiplier[h] > 0) {
+          multiplier[h]--;
         }
+        continue;
       }
-      if (!ejected[h] && multiplier[h] > 0) {
-        multiplier[h]--;
+      long duration = Math.min(settings.baseEjectionNanos() * multiplier[h], settings.maxEjectionNanos());
+      if (now - ejectedAt[h] >= duration) {
+        ejected[h] = false;
+        ejectedCount--;
+        consecutive5xx[h] = 0;
+        consecutiveGateway[h] = 0;
+        listener.onEjection(h, false, true);
       }
     }
     sim.schedule(settings.intervalNanos(), this::onIntervalTimer);
