@@ -105,6 +105,11 @@ final class Mesh {
     return loads;
   }
 
+  /** Every pod created so far, in creation order (gone ones included). */
+  List<Pod> pods() {
+    return List.copyOf(pods);
+  }
+
   List<String> warnings() {
     return configs.warnings();
   }

@@ -67,6 +67,34 @@ public final class MeshSimulation {
     return requestsSent() - inFlight();
   }
 
+  /**
+   * A test probe: per client sidecar and cluster it used, the most connections, pending requests,
+   * active requests and outstanding retries its circuit breaker ever counted at once.
+   */
+  public List<UpstreamPeaks> upstreamPeaks() {
+    List<UpstreamPeaks> peaks = new java.util.ArrayList<>();
+    for (Pod pod : mesh.pods()) {
+      if (pod.sidecar() != null) {
+        peaks.addAll(pod.sidecar().upstreamPeaks());
+      }
+    }
+    return peaks;
+  }
+
+  /**
+   * A test probe: for each route retry limit ({@code num_retries}) under which some request retried,
+   * the most retries one such request made, over all sidecars.
+   */
+  public java.util.SortedMap<Integer, Integer> maxRetriesByLimit() {
+    java.util.SortedMap<Integer, Integer> max = new java.util.TreeMap<>();
+    for (Pod pod : mesh.pods()) {
+      if (pod.sidecar() != null) {
+        pod.sidecar().maxRetriesByLimit().forEach((limit, n) -> max.merge(limit, n, Math::max));
+      }
+    }
+    return max;
+  }
+
   private long inFlight() {
     long n = 0;
     for (LoadGenerator load : mesh.loads()) {

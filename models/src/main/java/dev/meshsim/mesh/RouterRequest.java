@@ -35,6 +35,7 @@ final class RouterRequest {
   private long routeTimer = Simulation.NO_TIMER;
   private long backoffTimer = Simulation.NO_TIMER;
   private boolean done;
+  private int attempts;
 
   RouterRequest(Sidecar sidecar, Exchange exchange, Route route, Cluster cluster, int worker, RetryState retry) {
     this.sidecar = sidecar;
@@ -71,6 +72,7 @@ final class RouterRequest {
       return;
     }
     attemptedHosts.add(host);
+    attempts++;
     attempt = new UpstreamRequest(this, cluster, host, sim);
     attempt.start(worker);
   }
@@ -156,6 +158,9 @@ final class RouterRequest {
       return;
     }
     done = true;
+    if (attempts > 1) {
+      sidecar.recordRetries(retry.policy().numRetries(), attempts - 1);
+    }
     sim.cancel(routeTimer);
     retry.release();
     if (flag != null) {

@@ -39,6 +39,8 @@ public final class Sidecar implements Connector {
   private final RandomStream retryRandom;
   private final Map<String, Cluster> clusters = new HashMap<>();
   private final Cluster.StatsSink statsSink;
+  /** Test probe: per retry limit ({@code num_retries}), the most retries one request made. */
+  private final Map<Integer, Integer> maxRetriesByLimit = new java.util.TreeMap<>();
 
   Sidecar(Pod pod, Mesh mesh, ProxyConfig config) {
     this.pod = pod;
@@ -134,6 +136,26 @@ public final class Sidecar implements Connector {
 
   void count(String cluster, String stat) {
     statsSink.count(cluster, stat);
+  }
+
+  /** A request that retried ended after {@code retries} retries under a limit of {@code limit}. */
+  void recordRetries(int limit, int retries) {
+    maxRetriesByLimit.merge(limit, retries, Math::max);
+  }
+
+  Map<Integer, Integer> maxRetriesByLimit() {
+    return maxRetriesByLimit;
+  }
+
+  /** The circuit-breaker peaks of every cluster this proxy has used. */
+  java.util.List<UpstreamPeaks> upstreamPeaks() {
+    java.util.List<UpstreamPeaks> peaks = new java.util.ArrayList<>();
+    for (Cluster c : clusters.values()) {
+      var b = c.breaker();
+      peaks.add(new UpstreamPeaks(pod.name(), c.name(), workers, c.config().endpoints().size(), b.limits(),
+          b.peakConnections(), b.peakPendingRequests(), b.peakRequests(), b.peakRetries()));
+    }
+    return peaks;
   }
 
   /**

@@ -10,6 +10,10 @@ public final class CircuitBreaker {
   private long pendingRequests;
   private long requests;
   private long retries;
+  private long peakConnections;
+  private long peakPendingRequests;
+  private long peakRequests;
+  private long peakRetries;
 
   public CircuitBreaker(Thresholds limits) {
     this.limits = limits;
@@ -32,7 +36,7 @@ public final class CircuitBreaker {
   }
 
   void connectionOpened() {
-    connections++;
+    peakConnections = Math.max(peakConnections, ++connections);
   }
 
   void connectionClosed() {
@@ -40,7 +44,7 @@ public final class CircuitBreaker {
   }
 
   void pendingAdded() {
-    pendingRequests++;
+    peakPendingRequests = Math.max(peakPendingRequests, ++pendingRequests);
   }
 
   void pendingRemoved() {
@@ -48,7 +52,7 @@ public final class CircuitBreaker {
   }
 
   void requestStarted() {
-    requests++;
+    peakRequests = Math.max(peakRequests, ++requests);
   }
 
   void requestEnded() {
@@ -56,7 +60,7 @@ public final class CircuitBreaker {
   }
 
   public void retryStarted() {
-    retries++;
+    peakRetries = Math.max(peakRetries, ++retries);
   }
 
   public void retryEnded() {
@@ -81,5 +85,24 @@ public final class CircuitBreaker {
 
   public Thresholds limits() {
     return limits;
+  }
+
+  // Test probes: the highest value each counter ever reached (one max() per increment).
+
+  /** Most connections, in any state, this breaker ever counted at once. */
+  public long peakConnections() {
+    return peakConnections;
+  }
+
+  public long peakPendingRequests() {
+    return peakPendingRequests;
+  }
+
+  public long peakRequests() {
+    return peakRequests;
+  }
+
+  public long peakRetries() {
+    return peakRetries;
   }
 }
