@@ -65,7 +65,8 @@ final class RouterRequest {
   private void startAttempt() {
     backoffTimer = Simulation.NO_TIMER;
     boolean avoidPrevious = retry.policy().previousHosts();
-    int host = cluster.pickHost(worker, h -> avoidPrevious && attemptedHosts.contains(h),
+    long hash = cluster.requestHash(exchange.request().attributes(), exchange.client().ip());
+    int host = cluster.pickHost(worker, hash, h -> avoidPrevious && attemptedHosts.contains(h),
         retry.policy().hostSelectionMaxAttempts());
     if (host < 0) {
       finish(503, ResponseFlag.NO_HEALTHY_UPSTREAM);

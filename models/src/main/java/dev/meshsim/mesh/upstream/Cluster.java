@@ -2,6 +2,7 @@ package dev.meshsim.mesh.upstream;
 
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStreams;
+import dev.meshsim.mesh.routing.RequestAttributes;
 import java.util.function.IntPredicate;
 
 /**
@@ -39,10 +40,7 @@ public final class Cluster {
     this.activeRequests = new int[hosts];
     this.candidates = new int[hosts];
     this.pools = new ConnPool[workers][hosts];
-    this.balancers = new LoadBalancer[workers];
-    for (int w = 0; w < workers; w++) {
-      balancers[w] = LoadBalancer.create(config.settings().lbPolicy(), streams.stream(streamPrefix + "/w" + w));
-    }
+    this.balancers = LoadBalancer.forWorkers(config, workers, w -> streams.stream(streamPrefix + "/w" + w));
     OutlierSettings od = config.settings().outlier();
     this.outlier = od == null ? null : new OutlierDetector(od, hosts, sim,
         (host, ejected, enforced) -> stats.outlier(name(), endpoint(host), ejected, enforced));
@@ -76,19 +74,32 @@ public final class Cluster {
   /**
    * Picks a host for worker {@code worker}, or -1 when none is healthy ({@code 503 UH}). Healthy
    * means not ejected; below the panic threshold every host is a candidate (Envoy's panic mode).
+   * {@code hash} is the request's hash for consistent-hash balancers ({@link LoadBalancer#NO_HASH}).
    * {@code reject} is the retry host predicate: a rejected pick is re-drawn up to {@code attempts}
-   * times, then kept.
+   * times, then kept (Envoy's {@code host_selection_retry_max_attempts}; a re-draw passes its attempt
+   * number, which moves a hashing balancer off the key's host).
    */
-  public int pickHost(int worker, IntPredicate reject, int attempts) {
+  public int pickHost(int worker, long hash, IntPredicate reject, int attempts) {
     int count = healthyCandidates();
     if (count == 0) {
       return -1;
     }
-    int host = balancers[worker].choose(candidates, count, activeRequests);
+    int host = balancers[worker].choose(candidates, count, activeRequests, hash);
     for (int i = 1; i < attempts && reject.test(host); i++) {
-      host = balancers[worker].choose(candidates, count, activeRequests);
+      host = balancers[worker].choose(candidates, count, activeRequests, hash, i);
     }
     return host;
+  }
+
+  /**
+   * A request's hash under the cluster's hash policy ({@code consistentHash}), or {@link
+   * LoadBalancer#NO_HASH} when there is none or the request lacks the key.
+   *
+   * @param sourceIp the client pod's IP
+   */
+  public long requestHash(RequestAttributes request, String sourceIp) {
+    HashPolicy policy = config.settings().hashPolicy();
+    return policy == null ? LoadBalancer.NO_HASH : policy.hash(request, sourceIp);
   }
 
   private int healthyCandidates() {

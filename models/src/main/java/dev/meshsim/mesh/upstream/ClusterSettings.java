@@ -13,6 +13,10 @@ package dev.meshsim.mesh.upstream;
  * @param outlier outlier detection, or null when the DestinationRule has none
  * @param panicThresholdPercent below this share of healthy hosts the balancer uses all hosts;
  *     Envoy's 50% default, or {@code minHealthPercent} (default 0, never) when outlier detection is set
+ * @param hashPolicy what a request is hashed on for RING_HASH and MAGLEV ({@code consistentHash}'s
+ *     key), or null for none (then the hashing balancers pick at random)
+ * @param hashLbSize RING_HASH's minimum ring size or MAGLEV's table size; 0 for Envoy's defaults
+ *     (1024 and 65537)
  */
 public record ClusterSettings(
     Thresholds thresholds,
@@ -22,11 +26,21 @@ public record ClusterSettings(
     int streamsPerConnection,
     LbPolicy lbPolicy,
     OutlierSettings outlier,
-    double panicThresholdPercent) {
+    double panicThresholdPercent,
+    HashPolicy hashPolicy,
+    long hashLbSize) {
 
   public static final long MESH_CONNECT_TIMEOUT_NANOS = 10_000_000_000L;
   public static final long ISTIO_IDLE_TIMEOUT_NANOS = 3_600_000_000_000L;
   public static final double ENVOY_PANIC_THRESHOLD_PERCENT = 50;
+
+  /** Settings without consistent hashing. */
+  public ClusterSettings(Thresholds thresholds, long connectTimeoutNanos, int maxRequestsPerConnection,
+      long idleTimeoutNanos, int streamsPerConnection, LbPolicy lbPolicy, OutlierSettings outlier,
+      double panicThresholdPercent) {
+    this(thresholds, connectTimeoutNanos, maxRequestsPerConnection, idleTimeoutNanos, streamsPerConnection,
+        lbPolicy, outlier, panicThresholdPercent, null, 0);
+  }
 
   /** A cluster with no DestinationRule policy, under Istio's defaults. */
   public static ClusterSettings istioDefaults(LbPolicy lbPolicy) {
