@@ -4,6 +4,7 @@ import dev.meshsim.engine.random.Distribution.Sampler;
 import dev.meshsim.engine.random.RandomStream;
 import dev.meshsim.scenario.CallStep;
 import dev.meshsim.scenario.DeploymentSpec;
+import dev.meshsim.scenario.FailureMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ final class App {
   private final Pod pod;
   private final int workers;
   private final Sampler serviceTime;
-  private final double errorRate;
   private final RandomStream errors;
+  private FailureMode failure;
   private final List<Step> steps = new ArrayList<>();
   private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
   private final java.util.Set<Serving> inService = new java.util.LinkedHashSet<>();
@@ -32,7 +33,7 @@ final class App {
     this.workers = spec.workers();
     String prefix = "pod/" + pod.name() + "/app/";
     this.serviceTime = spec.serviceTime().sampler(mesh.streams().stream(prefix + "service-time"));
-    this.errorRate = spec.errorRate();
+    this.failure = spec.failure();
     this.errors = mesh.streams().stream(prefix + "errors");
     for (CallStep step : spec.calls()) {
       List<RequestTemplate> requests = new ArrayList<>();
@@ -45,8 +46,25 @@ final class App {
     }
   }
 
-  /** A request reached the app (after its sidecar, if any). */
+  /** Switches how the app misbehaves from now on (the timeline's {@code failure} action). */
+  void setFailure(FailureMode mode) {
+    this.failure = mode;
+  }
+
+  FailureMode failure() {
+    return failure;
+  }
+
+  /**
+   * A request reached the app (after its sidecar, if any). An app that refuses connections never
+   * sees it: the server sidecar's connect to it fails and the sidecar answers 503 itself (after
+   * its inbound retries, which are immediate), so the client gets a 503 from upstream.
+   */
   void accept(Inbound request) {
+    if (failure.refuseConnections()) {
+      request.respond(503);
+      return;
+    }
     if (busy < workers) {
       start(request);
     } else {
@@ -61,16 +79,27 @@ final class App {
 
   private void start(Inbound request) {
     busy++;
-    long work = Math.max(0, Math.round(serviceTime.sample()));
+    long work = Math.max(0, Math.round(serviceTime.sample() * failure.slowdown()));
     Serving serving = new Serving(request);
     inService.add(serving);
     serving.timer = pod.sim().schedule(work, serving::nextStep);
   }
 
+  /**
+   * The app is done with a request. A reset drops the connection before any response; the server
+   * sidecar turns it into a 503 for the client. Otherwise the app answers {@code errorCode} at
+   * {@code errorRate}, 500 if a call failed, else 200.
+   */
   private void finish(Serving serving, boolean callFailed) {
     inService.remove(serving);
-    boolean appError = errorRate > 0 && errors.nextDouble() < errorRate;
-    serving.request.respond(callFailed || appError ? 500 : 200);
+    FailureMode f = failure;
+    if (f.resetRate() > 0 && errors.nextDouble() < f.resetRate()) {
+      serving.request.respond(503);
+    } else if (f.errorRate() > 0 && errors.nextDouble() < f.errorRate()) {
+      serving.request.respond(f.errorCode());
+    } else {
+      serving.request.respond(callFailed ? 500 : 200);
+    }
     busy--;
     if (!queue.isEmpty()) {
       start(queue.pollFirst());

@@ -4,6 +4,7 @@ import dev.meshsim.mesh.routing.RetryPolicy;
 import dev.meshsim.mesh.routing.RetryPolicy.RetryOn;
 import dev.meshsim.mesh.upstream.LbPolicy;
 import dev.meshsim.mesh.upstream.OutlierSettings.EjectionRule;
+import dev.meshsim.scenario.IstioVersion;
 import java.util.Set;
 
 /**
@@ -15,7 +16,11 @@ import java.util.Set;
  */
 public record IstioProfile(int major, int minor) {
   /** The latest release as of late 2026 (istio master was 1.31-dev in August 2026). */
-  public static final IstioProfile CURRENT = new IstioProfile(1, 30);
+  public static final IstioProfile CURRENT = of(IstioVersion.CURRENT);
+
+  public static IstioProfile of(IstioVersion version) {
+    return new IstioProfile(version.major(), version.minor());
+  }
 
   private boolean atLeast(int wantedMinor) {
     return major > 1 || minor >= wantedMinor;

@@ -3,6 +3,7 @@ package dev.meshsim.mesh.xds;
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.Subset;
+import dev.meshsim.istio.TrafficPolicy;
 import dev.meshsim.mesh.IstioProfile;
 import dev.meshsim.mesh.Pod;
 import dev.meshsim.mesh.ServiceRegistry;
@@ -52,29 +53,43 @@ public final class ConfigGenerator {
   private ProxyConfig generate(ProxyIdentity proxy) {
     Map<String, VirtualHost> hosts = new LinkedHashMap<>();
     Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
-    RouteBuilder routes = new RouteBuilder(registry, proxy, profile);
     for (ServiceSpec service : registry.services()) {
-      List<Subset> subsets = subsetsFor(service, proxy.namespace());
+      MergedRule rule = ruleFor(service, proxy.namespace());
+      for (PortSpec port : service.ports()) {
+        addClusters(clusters, service, port, rule);
+      }
+    }
+    // Routes after clusters: a route's retry policy depends on whether its cluster hashes.
+    RouteBuilder routes = new RouteBuilder(registry, proxy, profile, clusters);
+    for (ServiceSpec service : registry.services()) {
       for (PortSpec port : service.ports()) {
         String key = service.fqdn() + ":" + port.port();
         hosts.put(key, routes.virtualHost(service, port, virtualServices.forHost(service.fqdn())));
-        addClusters(clusters, service, port, subsets);
       }
     }
     return new ProxyConfig(new RouteConfiguration(hosts), clusters);
   }
 
   private void addClusters(
-      Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port, List<Subset> subsets) {
+      Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port, MergedRule rule) {
     List<Pod> pods = registry.pods(service.fqdn());
     String all = ClusterConfig.outboundName(port.port(), null, service.fqdn());
-    ClusterSettings defaults = ClusterSettings.istioDefaults(profile.defaultLbPolicy());
-    clusters.put(all, new ClusterConfig(all, endpoints(pods, Map.of(), port), defaults));
-    for (Subset subset : subsets) {
+    clusters.put(all, new ClusterConfig(all, endpoints(pods, Map.of(), port), settings(rule.policy(), null, port)));
+    for (Subset subset : rule.subsets()) {
       String name = ClusterConfig.outboundName(port.port(), subset.name(), service.fqdn());
-      clusters.putIfAbsent(
-          name, new ClusterConfig(name, endpoints(pods, subset.labels(), port), defaults));
+      ClusterSettings settings = settings(rule.policy(), subset.trafficPolicy(), port);
+      clusters.putIfAbsent(name, new ClusterConfig(name, endpoints(pods, subset.labels(), port), settings));
     }
+  }
+
+  /** Istio's {@code MergeSubsetTrafficPolicy}, then {@code applyTrafficPolicy}. */
+  private ClusterSettings settings(TrafficPolicy destinationLevel, TrafficPolicy subsetLevel, PortSpec port) {
+    return ClusterPolicies.settings(TrafficPolicy.effective(destinationLevel, subsetLevel, port.port()), port, profile);
+  }
+
+  /** The DestinationRules a proxy sees for one host, merged: first top-level policy, first subset. */
+  private record MergedRule(TrafficPolicy policy, List<Subset> subsets) {
+    static final MergedRule NONE = new MergedRule(null, List.of());
   }
 
   private static List<Endpoint> endpoints(List<Pod> pods, Map<String, String> selector, PortSpec port) {
@@ -88,27 +103,29 @@ public final class ConfigGenerator {
   }
 
   /**
-   * The subsets a proxy in {@code proxyNamespace} sees for {@code service}. Istio looks for
+   * The merged DestinationRule a proxy in {@code proxyNamespace} sees for {@code service}. Istio looks for
    * DestinationRules in the proxy's namespace, then the service's, then the root namespace
    * ({@code istio-system}), and uses the first namespace that has any; several rules for one host in
    * that namespace merge, the first definition of a subset winning (istio.io, "Traffic Management
    * Best Practices").
    */
-  private List<Subset> subsetsFor(ServiceSpec service, String proxyNamespace) {
+  private MergedRule ruleFor(ServiceSpec service, String proxyNamespace) {
     for (String ns : List.of(proxyNamespace, service.namespace(), "istio-system")) {
       Map<String, Subset> merged = new LinkedHashMap<>();
+      TrafficPolicy policy = null;
       boolean found = false;
       for (DestinationRule dr : istio.destinationRules()) {
         boolean forHost = ServiceRegistry.resolveIstioHost(dr.host(), dr.meta().namespace()).equals(service.fqdn());
         if (forHost && dr.meta().namespace().equals(ns)) {
           found = true;
+          policy = policy == null ? dr.trafficPolicy() : policy;
           dr.subsets().forEach(s -> merged.putIfAbsent(s.name(), s));
         }
       }
       if (found) {
-        return List.copyOf(merged.values());
+        return new MergedRule(policy, List.copyOf(merged.values()));
       }
     }
-    return List.of();
+    return MergedRule.NONE;
   }
 }

@@ -27,11 +27,14 @@ final class RouteBuilder {
   private final ServiceRegistry registry;
   private final ProxyIdentity proxy;
   private final IstioProfile profile;
+  private final Map<String, ClusterConfig> clusters;
 
-  RouteBuilder(ServiceRegistry registry, ProxyIdentity proxy, IstioProfile profile) {
+  /** @param clusters the proxy's clusters, to tell which routes go to a consistent-hash cluster */
+  RouteBuilder(ServiceRegistry registry, ProxyIdentity proxy, IstioProfile profile, Map<String, ClusterConfig> clusters) {
     this.registry = registry;
     this.proxy = proxy;
     this.profile = profile;
+    this.clusters = clusters;
   }
 
   VirtualHost virtualHost(ServiceSpec service, PortSpec port, VirtualService vs) {
@@ -65,8 +68,23 @@ final class RouteBuilder {
     if (!httpRoute.match().isEmpty() && matchers.isEmpty()) {
       return null;
     }
-    return new Route(httpRoute.name(), matchers, destinations(httpRoute, vs, port), 0,
-        profile.defaultRetryPolicy(false), FaultPolicy.NONE);
+    long timeout = httpRoute.timeoutNanos() == null ? 0 : httpRoute.timeoutNanos();
+    List<WeightedCluster> destinations = destinations(httpRoute, vs, port);
+    return new Route(httpRoute.name(), matchers, destinations, timeout,
+        RoutePolicies.retry(httpRoute.retries(), profile, consistentHash(httpRoute, destinations)),
+        RoutePolicies.fault(httpRoute.fault()));
+  }
+
+  /**
+   * istio {@code applyHTTPRouteDestination}: a route with a single destination whose cluster hashes
+   * gets the retry policy without {@code previous_hosts}; a weighted route keeps it.
+   */
+  private boolean consistentHash(HttpRoute httpRoute, List<WeightedCluster> destinations) {
+    if (httpRoute.route().size() != 1) {
+      return false;
+    }
+    ClusterConfig cluster = clusters.get(destinations.get(0).clusterName());
+    return cluster != null && cluster.settings().lbPolicy().consistentHash();
   }
 
   private boolean selectsProxy(HttpMatchRequest match, VirtualService vs) {
