@@ -1,6 +1,9 @@
 package dev.meshsim.mesh;
 
+import dev.meshsim.mesh.xds.XdsClient;
+import dev.meshsim.mesh.xds.XdsType;
 import dev.meshsim.result.RunResult;
+import dev.meshsim.result.TimelineResult;
 import dev.meshsim.result.TrafficStats;
 import dev.meshsim.scenario.Scenario;
 import java.util.LinkedHashMap;
@@ -24,7 +27,7 @@ public final class MeshSimulation {
 
   public MeshSimulation(Scenario scenario) {
     this.scenario = scenario;
-    this.mesh = new Mesh(scenario);
+    this.mesh = new Mesh(scenario, scenario.timeline());
   }
 
   /** Builds and runs {@code scenario}. */
@@ -38,7 +41,7 @@ public final class MeshSimulation {
   }
 
   public RunResult run() {
-    mesh.loads().forEach(LoadGenerator::start);
+    mesh.start();
     var sim = mesh.sim();
     sim.runUntil(scenario.durationNanos());
     long drainLimit = 2 * scenario.durationNanos();
@@ -115,6 +118,27 @@ public final class MeshSimulation {
         loads,
         inFlight(),
         mesh.sim().now(),
-        mesh.stats().clusters());
+        mesh.stats().clusters(),
+        timelineResult());
+  }
+
+  private TimelineResult timelineResult() {
+    TimelineStats ts = mesh.timelineStats();
+    List<TimelineResult.Action> actions = new java.util.ArrayList<>();
+    mesh.timeline().events().forEach(e -> actions.add(new TimelineResult.Action(e.atNanos(), e.describe())));
+    return new TimelineResult(mesh.timeline().bucketNanos(), actions, ts.series(), ts.phases(),
+        ts.failureWindows(), mesh.istiod().convergence().results(), mesh.istiod().pushes(),
+        mesh.workloads().events());
+  }
+
+  /** A test probe: called for every xDS update any sidecar applies, with the pod's name. */
+  public void observeXds(XdsObserver observer) {
+    mesh.observeXds(observer);
+  }
+
+  /** Receives every xDS update a sidecar applies. */
+  @FunctionalInterface
+  public interface XdsObserver {
+    void applied(String pod, XdsType type, long version, XdsClient client);
   }
 }

@@ -17,10 +17,12 @@ final class MeshStats {
   private final Simulation sim;
   private final TrafficStats total = new TrafficStats();
   private final Map<String, ClusterStats> clusters = new TreeMap<>();
+  private final TimelineStats timeline;
 
-  MeshStats(long warmupNanos, Simulation sim) {
+  MeshStats(long warmupNanos, Simulation sim, TimelineStats timeline) {
     this.warmupNanos = warmupNanos;
     this.sim = sim;
+    this.timeline = timeline;
   }
 
   /**
@@ -77,6 +79,7 @@ final class MeshStats {
     if (counts(exchange)) {
       total.record(latency, exchange.code(), exchange.flags(), null);
       load.record(latency, exchange.code(), exchange.flags(), exchange.clusterName());
+      timeline.record(exchange.startNanos(), latency, exchange.code(), exchange.flags(), exchange.clusterName());
     }
   }
 

@@ -21,12 +21,25 @@ public final class Pod {
   private final String ip;
   private final HopCosts costs;
   private final RandomStream kubeProxy;
+  private final int ordinal;
   private Sidecar sidecar;
   private App app;
+  /** Whether the app process is up and listening. */
   private boolean running = true;
+  /** Whether the pod object still exists (false once deleted or killed and gone). */
+  private boolean exists = true;
+  /** Kubelet's readiness: both containers ready and the probe passed. */
+  private boolean ready = true;
+  private boolean terminating;
 
   Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip) {
+    this(mesh, name, namespace, labels, ip, 0);
+  }
+
+  /** {@code ordinal} orders pods by creation (endpoints list pods in that order). */
+  Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip, int ordinal) {
     this.mesh = mesh;
+    this.ordinal = ordinal;
     this.name = name;
     this.namespace = namespace;
     this.labels = Map.copyOf(labels);
@@ -49,6 +62,11 @@ public final class Pod {
 
   public String ip() {
     return ip;
+  }
+
+  /** Creation order of the pod in the run. */
+  int ordinal() {
+    return ordinal;
   }
 
   /** The pod's sidecar, or null. */
@@ -74,6 +92,13 @@ public final class Pod {
 
   /** Sends a request from this pod's app (or load generator) at the current time. */
   void send(Exchange exchange) {
+    if (sidecar != null && !sidecar.xds().listening()) {
+      // iptables still redirects to 15001, where no Envoy listens yet (or any more): the connect is
+      // refused on the loopback. The app sees a connection error, which meshsim reports as 503.
+      exchange.setCode(503);
+      sim().schedule(REFUSAL_FLOOR_NANOS, exchange::end);
+      return;
+    }
     if (sidecar != null) {
       long toRouter = costs.iptablesHop() + costs.sidecarProcessing();
       sim().schedule(toRouter, () -> sidecar.route(exchange));
@@ -102,6 +127,10 @@ public final class Pod {
     sim().schedule(networkNanos + inboundCost, () -> {
       if (running) {
         app.accept(inbound);
+      } else if (exists && sidecar != null && sidecar.xds().listening()) {
+        // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
+        // app fails and it answers 503 itself.
+        inbound.respond(503);
       } else {
         inbound.reset(); // the connection's far end is gone
       }
@@ -113,9 +142,68 @@ public final class Pod {
     return sidecar == null ? 0 : costs.sidecarProcessing() + costs.iptablesHop();
   }
 
-  /** Whether a connect to this pod succeeds: false once its app was killed. */
+  /** Switches how this pod's app misbehaves (the timeline's {@code failure} action). */
+  public void setFailure(dev.meshsim.scenario.FailureMode mode) {
+    if (app != null) {
+      app.setFailure(mode);
+    }
+  }
+
+  /**
+   * Whether a TCP connect to this pod succeeds now. With a sidecar the connect lands on Envoy's
+   * inbound listener, so it needs the pod to exist and its Envoy to have its listeners; without one
+   * it needs the app to listen. A connect that fails is refused after one round trip (the pod's
+   * network namespace answers with a reset), which the client's Envoy reports as {@code 503 UF}.
+   */
   public boolean acceptsConnections() {
+    if (!exists) {
+      return false;
+    }
+    return sidecar != null ? sidecar.xds().listening() : running;
+  }
+
+  /** Whether kubelet considers the pod ready (what its EndpointSlice entry says, once published). */
+  public boolean ready() {
+    return ready;
+  }
+
+  /** Whether the pod is being deleted (draining). */
+  public boolean terminating() {
+    return terminating;
+  }
+
+  /** Whether the pod still exists (it is not gone after a kill or the end of its drain). */
+  public boolean exists() {
+    return exists;
+  }
+
+  void setReady(boolean isReady) {
+    this.ready = isReady;
+  }
+
+  void setTerminating() {
+    this.terminating = true;
+  }
+
+  /** The app process is up (started, or restarted after a crash). */
+  void appStarted() {
+    running = true;
+  }
+
+  /** Whether the app process is up. */
+  boolean appRunning() {
     return running;
+  }
+
+  App app() {
+    return app;
+  }
+
+  /** The pod is gone: its app is killed (what it served is reset) and nothing answers any more. */
+  void remove() {
+    killApp();
+    exists = false;
+    ready = false;
   }
 
   /** Kills the pod's app: everything it was serving is reset, and connects are refused. */

@@ -7,20 +7,62 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The services of the mesh and the pods behind each, as istiod's Kubernetes registry sees them.
- * Pods are kept in creation order, which gives endpoints a stable order.
+ * The services of the mesh and their endpoints as Kubernetes publishes them (the EndpointSlices
+ * istiod and kube-proxy watch): the ready pods each service selects, in pod creation order, which
+ * gives endpoints a stable order. A pod is published when it becomes ready and withdrawn when it
+ * stops being ready or is deleted, each after the endpoints delay (see {@code EndpointsController}).
  */
 public final class ServiceRegistry {
-  private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
-  private final Map<String, List<Pod>> pods = new LinkedHashMap<>();
+  private final Map<String, ServiceSpec> services;
+  /** Ready endpoints per service FQDN; each list is immutable and replaced on change. */
+  private final Map<String, List<Pod>> endpoints;
+
+  public ServiceRegistry() {
+    this.services = new LinkedHashMap<>();
+    this.endpoints = new LinkedHashMap<>();
+  }
+
+  private ServiceRegistry(Map<String, ServiceSpec> services, Map<String, List<Pod>> endpoints) {
+    this.services = services;
+    this.endpoints = endpoints;
+  }
 
   public void addService(ServiceSpec service) {
     services.put(service.fqdn(), service);
-    pods.put(service.fqdn(), new ArrayList<>());
+    endpoints.put(service.fqdn(), List.of());
   }
 
+  /** Publishes {@code pod} as a ready endpoint of {@code service} (a pod running from time 0). */
   public void addPod(ServiceSpec service, Pod pod) {
-    pods.get(service.fqdn()).add(pod);
+    setEndpoint(service.fqdn(), pod, true);
+  }
+
+  /**
+   * Publishes or withdraws {@code pod} as a ready endpoint of the service {@code fqdn}; endpoints
+   * stay ordered by pod creation. Returns whether the endpoints changed.
+   */
+  public boolean setEndpoint(String fqdn, Pod pod, boolean ready) {
+    List<Pod> now = endpoints.get(fqdn);
+    if (now == null || now.contains(pod) == ready) {
+      return false;
+    }
+    List<Pod> next = new ArrayList<>(now);
+    if (ready) {
+      int at = 0;
+      while (at < next.size() && next.get(at).ordinal() < pod.ordinal()) {
+        at++;
+      }
+      next.add(at, pod);
+    } else {
+      next.remove(pod);
+    }
+    endpoints.put(fqdn, List.copyOf(next));
+    return true;
+  }
+
+  /** A frozen copy: the same services, the endpoints as they are now (cheap: lists are shared). */
+  public ServiceRegistry snapshot() {
+    return new ServiceRegistry(services, new LinkedHashMap<>(endpoints));
   }
 
   /** The service with this FQDN, or null. */
@@ -32,10 +74,10 @@ public final class ServiceRegistry {
     return List.copyOf(services.values());
   }
 
-  /** The pods selected by the service, in creation order. */
+  /** The ready pods the service selects (its published endpoints), in creation order. */
   public List<Pod> pods(String fqdn) {
-    List<Pod> list = pods.get(fqdn);
-    return list == null ? List.of() : List.copyOf(list);
+    List<Pod> list = endpoints.get(fqdn);
+    return list == null ? List.of() : list;
   }
 
   /**

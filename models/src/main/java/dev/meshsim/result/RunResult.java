@@ -18,6 +18,8 @@ import java.util.Map;
  * @param unfinished requests still in flight when the run ended (they are in no other count)
  * @param simulatedEndNanos the simulated time at which the run ended (after draining)
  * @param clusterStats Envoy's per-cluster stats summed over client sidecars, by cluster name
+ * @param timeline what happened over time (time series, phases, failure windows, convergence of
+ *     config changes, istiod's pushes, pod events); null for hand-built results
  */
 public record RunResult(
     String scenario,
@@ -28,7 +30,8 @@ public record RunResult(
     Map<String, TrafficStats> loads,
     long unfinished,
     long simulatedEndNanos,
-    Map<String, ClusterStats> clusterStats) {
+    Map<String, ClusterStats> clusterStats,
+    TimelineResult timeline) {
 
   public RunResult {
     loads = Collections.unmodifiableMap(new LinkedHashMap<>(loads));
@@ -39,6 +42,14 @@ public record RunResult(
   public RunResult(String scenario, long seed, long durationNanos, long warmupNanos, TrafficStats total,
       Map<String, TrafficStats> loads, long unfinished, long simulatedEndNanos) {
     this(scenario, seed, durationNanos, warmupNanos, total, loads, unfinished, simulatedEndNanos, Map.of());
+  }
+
+  /** A result without a timeline (hand-built results in tests). */
+  public RunResult(String scenario, long seed, long durationNanos, long warmupNanos, TrafficStats total,
+      Map<String, TrafficStats> loads, long unfinished, long simulatedEndNanos,
+      Map<String, ClusterStats> clusterStats) {
+    this(scenario, seed, durationNanos, warmupNanos, total, loads, unfinished, simulatedEndNanos, clusterStats,
+        null);
   }
 
   /** Length of the measured window, {@code duration - warmup}, in seconds. */

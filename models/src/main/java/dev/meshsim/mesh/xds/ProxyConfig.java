@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The Envoy configuration istiod generates for one sidecar: routes (RDS) and clusters with their
- * endpoints (CDS + EDS). Immutable; sidecars with the same namespace and labels share one.
+ * endpoints (CDS + EDS). Immutable; sidecars whose config cannot differ share one. Clusters keep istiod's order.
  *
  * @param routes the outbound route configuration
  * @param clusters by cluster name
@@ -14,7 +14,7 @@ import java.util.Map;
 public record ProxyConfig(RouteConfiguration routes, Map<String, ClusterConfig> clusters) {
 
   public ProxyConfig {
-    clusters = Map.copyOf(clusters);
+    clusters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(clusters));
   }
 
   /** The cluster with this name, or null: Envoy's router answers {@code 503 NC}. */

@@ -17,10 +17,9 @@ final class VirtualServiceIndex {
   private final Map<String, VirtualService> byHost = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
+  /** {@code virtualServices} must be oldest first (creation order), as istiod's config store lists them. */
   VirtualServiceIndex(List<VirtualService> virtualServices, ServiceRegistry registry) {
-    List<VirtualService> oldestFirst = new ArrayList<>(virtualServices);
-    oldestFirst.sort((a, b) -> Integer.compare(a.meta().order(), b.meta().order()));
-    for (VirtualService vs : oldestFirst) {
+    for (VirtualService vs : virtualServices) {
       if (!appliesToSidecars(vs)) {
         continue;
       }
