@@ -38,10 +38,12 @@ final class IstioBinder {
   private final List<VirtualServiceBinder.DestinationRef> destinationRefs = new ArrayList<>();
   /** kind/namespace/name to where it was first defined: Kubernetes object names are unique. */
   private final Map<String, Position> defined = new LinkedHashMap<>();
+  private final IstioVersion version;
   private int order;
 
   IstioBinder(Warnings warnings, IstioVersion version) {
     this.warnings = warnings;
+    this.version = version;
     this.policies = new TrafficPolicyBinder(warnings, version);
   }
 
@@ -61,7 +63,7 @@ final class IstioBinder {
     ObjectMeta meta = meta(m.required("metadata").asMap(), kind, index);
     YamlMap spec = m.required("spec").asMap();
     if (kind.equals("VirtualService")) {
-      virtualServices.add(new VirtualServiceBinder(warnings, destinationRefs).bind(meta, spec));
+      virtualServices.add(new VirtualServiceBinder(warnings, destinationRefs, version).bind(meta, spec));
     } else {
       destinationRules.add(destinationRule(meta, spec));
     }

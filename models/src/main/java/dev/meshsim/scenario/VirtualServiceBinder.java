@@ -17,6 +17,7 @@ import java.util.List;
  * real Istio YAML can be pasted in; anything else is rejected with the list of allowed keys.
  */
 final class VirtualServiceBinder {
+  private final IstioVersion version;
 
   private static final List<String> SPEC_KEYS = List.of("hosts", "gateways", "http", "tls", "tcp", "exportTo");
   private static final List<String> ROUTE_KEYS = List.of("name", "match", "route", "redirect", "directResponse",
@@ -33,7 +34,8 @@ final class VirtualServiceBinder {
   private final List<DestinationRef> destinations;
   private final HttpPolicyBinder policies;
 
-  VirtualServiceBinder(Warnings warnings, List<DestinationRef> destinations) {
+  VirtualServiceBinder(Warnings warnings, List<DestinationRef> destinations, IstioVersion version) {
+    this.version = version;
     this.warnings = warnings;
     this.destinations = destinations;
     this.policies = new HttpPolicyBinder(warnings);
@@ -87,8 +89,9 @@ final class VirtualServiceBinder {
   }
 
   /**
-   * Istio >= 1.15 validation: every weight >= 0, and with two or more destinations a total > 0
-   * (weights are relative and need not sum to 100).
+   * istiod's validation: every weight >= 0; with two or more destinations a total > 0 since Istio
+   * 1.15 (weights are relative, commit ac641d0), and exactly 100 before it ("total destination
+   * weight X != 100").
    */
   private List<HttpRouteDestination> weighted(YamlList list, String namespace) {
     List<HttpRouteDestination> out = new ArrayList<>();
@@ -102,6 +105,10 @@ final class VirtualServiceBinder {
     }
     if (out.size() >= 2 && total == 0) {
       throw list.fail("the weights of these " + out.size() + " destinations add up to 0; at least one must be > 0");
+    }
+    if (out.size() >= 2 && !version.atLeast(1, 15) && total != 100) {
+      throw list.fail("total destination weight " + total + " != 100: before Istio 1.15 the weights must"
+          + " add up to 100 (this scenario simulates Istio " + version + ")");
     }
     return out;
   }
