@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Envoy's consecutive-5xx outlier detection, event by event (reference notes §2.2), on
- * {@code outlier-ejection.yaml}: one pod of three answers 503 to everything, each client sidecar
- * sends it every third request (round robin, constant arrivals, one request in flight), retries off.
+ * {@code outlier-ejection-timeline.yaml} and {@code outlier-ejection.yaml}: one pod of three answers
+ * 503 to everything (from t = 10s, or from the start), each client sidecar sends it every third
+ * request (round robin, constant arrivals, one request in flight), retries off.
  * Everything is deterministic except round robin's random start, which only shifts which of the
  * first three requests reaches the bad pod; the checks allow exactly that.
  *
@@ -38,9 +39,26 @@ class OutlierDetectionTest {
   private static final long SERVICE = 1_000_000L;
   private static final Map<String, Double> RATES = Map.of("client-a", 97.0, "client-b", 53.0);
 
+  /** The case: the pod starts failing at t = 10s (a timeline {@code failure} action). */
   @Test
-  void ejectionsFollowEnvoysAlgorithm() {
+  void ejectionsFollowEnvoysAlgorithmAfterAPodStartsFailing() {
+    RunResult result = Scenarios.run(Scenarios.test("outlier-ejection-timeline"));
+    checkEjections(result, "backend-0", 10 * SECOND);
+  }
+
+  /** The same with the failing pod as its own Deployment, failing from t = 0. */
+  @Test
+  void ejectionsFollowEnvoysAlgorithmForAPodFailingFromTheStart() {
     RunResult result = Scenarios.run(Scenarios.test("outlier-ejection"));
+    checkEjections(result, "backend-bad-0", 0);
+  }
+
+  /**
+   * Checks each client sidecar's ejections of {@code badPod}, which answers 503 to requests that
+   * finish from {@code failingFrom} on. Run of 120s: ejected about 0.13s after it starts failing,
+   * back 30s later on a tick, re-ejected within 0.3s for 60s, back, re-ejected for 90s past the end.
+   */
+  private static void checkEjections(RunResult result, String badPod, long failingFrom) {
     ClusterStats stats = result.clusterStats().get(CLUSTER);
     for (var entry : RATES.entrySet()) {
       String sidecar = entry.getKey();
@@ -48,20 +66,20 @@ class OutlierDetectionTest {
       List<OutlierEvent> events = stats.events().stream().filter(e -> e.sidecar().equals(sidecar)).toList();
       System.out.println("outlier detection, " + sidecar + ": " + events.stream()
           .map(e -> (e.ejected() ? "eject " : "uneject ") + e.timeNanos() / 1e9 + "s").toList());
-      // Eject at ~0.1s, back at 31s, 60s more to 92s, then ejected for 90s past the end (120s).
       assertEquals(5, events.size(), sidecar + ": eject, uneject, eject, uneject, eject");
-      long previousUneject = -1;
+      // Requests sent from `window` on count towards the next ejection: 5 consecutive 503s are the
+      // bad pod's next 5 turns, the first within 3 requests, so the 5th answer comes 12 to 15 gaps
+      // (plus the service time) after the window opens.
+      long window = Math.max(0, failingFrom - SERVICE);
       for (int i = 0; i < events.size(); i++) {
         OutlierEvent e = events.get(i);
-        assertEquals("backend-bad-0", e.host());
+        assertEquals(badPod, e.host());
         assertEquals(i % 2 == 0, e.ejected(), sidecar + ": events alternate, starting with an ejection");
         if (e.ejected()) {
           long t = e.timeNanos();
           assertEquals(0, (t - SERVICE) % gap, sidecar + ": ejected at " + t + ", not when a response came back");
-          long earliest = previousUneject < 0 ? 12 * gap + SERVICE : previousUneject + 12 * gap + SERVICE + 1;
-          long latest = previousUneject < 0 ? 14 * gap + SERVICE : previousUneject + 15 * gap + SERVICE;
-          assertTrue(t >= earliest && t <= latest, sidecar + ": ejection " + (i / 2 + 1) + " at " + t
-              + " ns is not the bad pod's 5th 503 since " + Math.max(previousUneject, 0) + " ns");
+          assertTrue(t >= window + 12 * gap + SERVICE && t < window + 15 * gap + SERVICE, sidecar + ": ejection "
+              + (i / 2 + 1) + " at " + t + " ns is not the bad pod's 5th 503 after " + window + " ns");
         } else {
           int k = i / 2 + 1; // the k-th ejection ends
           long ejectedAt = events.get(i - 1).timeNanos();
@@ -69,7 +87,7 @@ class OutlierDetectionTest {
           long tick = (ejectedAt + duration + SECOND - 1) / SECOND * SECOND;
           assertEquals(tick, e.timeNanos(), sidecar + ": ejection " + k + " should last " + duration / SECOND
               + "s, up to the next tick");
-          previousUneject = e.timeNanos();
+          window = e.timeNanos();
         }
       }
       TrafficStats load = result.loads().get(sidecar);
