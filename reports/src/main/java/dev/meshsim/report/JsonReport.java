@@ -79,11 +79,12 @@ public final class JsonReport {
       json.writeEndObject();
     }
     json.writeEndObject();
+    TimelineSection.json(r, json);
     json.writeEndObject();
   }
 
   /** A traffic block; the run-wide one writes its clusters through {@link ClusterSection}. */
-  private static void traffic(TrafficSummary s, JsonGenerator json, boolean clusterCounts)
+  static void traffic(TrafficSummary s, JsonGenerator json, boolean clusterCounts)
       throws IOException {
     json.writeNumberField("requests", s.requests());
     json.writeNumberField("throughput", s.throughput());
