@@ -34,7 +34,7 @@ class ReferenceScenarioTest {
     keys.put("", ScenarioLoader.TOP_KEYS);
     keys.put("mesh", List.of("iptables", "sidecar", "network"));
     keys.put("mesh.iptables", List.of("hop"));
-    keys.put("mesh.sidecar", List.of("enabled", "processing"));
+    keys.put("mesh.sidecar", List.of("enabled", "processing", "concurrency"));
     keys.put("mesh.network", List.of("latency"));
     keys.put("services[]", ServiceBinder.SERVICE_KEYS);
     keys.put("services[].ports[]", List.of("name", "port"));
