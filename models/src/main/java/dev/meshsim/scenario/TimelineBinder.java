@@ -163,7 +163,7 @@ final class TimelineBinder {
     if (body instanceof YamlList list) {
       list.requireSize(1, "resource");
       list.items().forEach(binder::add);
-      source = "inline (" + list.size() + " object" + (list.size() == 1 ? "" : "s") + ")";
+      source = null; // named after its objects below
     } else {
       source = body.asNonEmptyString();
       Path file = scenarioFile.resolveSibling(source);
@@ -185,6 +185,11 @@ final class TimelineBinder {
     objects.sort(Comparator.comparingInt(o -> o.meta().order())); // file order across kinds
     if (objects.isEmpty()) {
       throw body.fail("the apply holds no VirtualService or DestinationRule");
+    }
+    if (source == null) {
+      source = objects.size() <= 2
+          ? String.join(" + ", objects.stream().map(IstioObject::key).toList())
+          : objects.get(0).key() + " and " + (objects.size() - 1) + " more";
     }
     return new TimelineEvent.Apply(at, source, objects);
   }

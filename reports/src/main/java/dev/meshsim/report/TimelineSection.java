@@ -11,6 +11,9 @@ import dev.meshsim.result.TimeBucket;
 import dev.meshsim.result.TimelineResult;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
@@ -23,6 +26,8 @@ import java.util.stream.Collectors;
 final class TimelineSection {
   /** istiod's {@code pilot_proxy_convergence_time} buckets, in seconds (pilot/pkg/xds/monitoring.go). */
   static final double[] CONVERGENCE_BUCKETS = {0.1, 0.5, 1, 3, 5, 10, 20, 30};
+  /** Failure windows printed in text at most (the largest); JSON has all. */
+  static final int MAX_WINDOWS = 10;
 
   private TimelineSection() {}
 
@@ -71,11 +76,29 @@ final class TimelineSection {
     }
     out.append("  failure windows (start of the first to the start of the last failed request)\n");
     TextTable table = new TextTable("    ", "RLRRRLL");
-    for (FailureWindow w : t.failureWindows()) {
+    List<FailureWindow> shown = largest(t.failureWindows(), MAX_WINDOWS);
+    for (FailureWindow w : shown) {
       table.row(seconds(w.fromNanos()), "-", seconds(w.toNanos()) + " s", Long.toString(w.failed()),
           "failed of " + w.requests(), "codes " + counts(w.codes()), "flags " + counts(w.flags()));
     }
     table.appendTo(out);
+    if (shown.size() < t.failureWindows().size()) {
+      out.append("    ... and ").append(t.failureWindows().size() - shown.size())
+          .append(" smaller windows (all of them are in the JSON report)\n");
+    }
+  }
+
+  /** The {@code max} windows with the most failures, in time order. */
+  private static List<FailureWindow> largest(List<FailureWindow> windows, int max) {
+    if (windows.size() <= max) {
+      return windows;
+    }
+    List<FailureWindow> byFailures = new ArrayList<>(windows);
+    byFailures.sort(Comparator.comparingLong(FailureWindow::failed).reversed()
+        .thenComparingLong(FailureWindow::fromNanos));
+    List<FailureWindow> kept = new ArrayList<>(byFailures.subList(0, max));
+    kept.sort(Comparator.comparingLong(FailureWindow::fromNanos));
+    return kept;
   }
 
   private static void convergence(TimelineResult t, StringBuilder out) {
