@@ -57,6 +57,22 @@ class ConfigPropagationTest {
         "every failure is an NC");
   }
 
+  /** Under the Istio 1.5 profile (Envoy before 1.18) the same failures are logged NR, as seed 001 saw them. */
+  @Test
+  void istio15LogsTheMissingClusterAsNr() {
+    Scenario s = TimelineScenarios.load(tmp, "reviews-base-istio15.yaml", """
+        controlPlane:
+          apply: {order: file, gap: 300ms}
+        timeline:
+          - {at: 5s, apply: reviews-v2-vs-and-dr.yaml}
+        """);
+    RunResult r = MeshSimulation.run(s);
+    long nr = flag(r, "NR");
+    assertTrue(nr >= 15 && nr <= 60, "NR " + nr);
+    assertEquals(0, flag(r, "NC"));
+    assertEquals(nr, r.loads().get("users").codes().get(503), "503 NR, not 404");
+  }
+
   /** The same single push over ADS: clusters and endpoints always arrive before the routes. */
   @Test
   void adsOrderingWithOnePushHasNoNc() {
