@@ -6,6 +6,7 @@ import dev.meshsim.mesh.xds.Istiod;
 import dev.meshsim.mesh.xds.ProxyIdentity;
 import dev.meshsim.scenario.DeploymentSpec;
 import dev.meshsim.scenario.LoadSpec;
+import dev.meshsim.scenario.Locality;
 import dev.meshsim.scenario.MeshSettings;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ServiceSpec;
@@ -57,7 +58,7 @@ final class Mesh {
     workloads.wire(endpoints, istiod);
     List.copyOf(pods).forEach(this::addRunningSidecar);
     for (LoadSpec load : scenario.loads()) {
-      Pod client = newPod(load.name(), load.namespace(), load.labels());
+      Pod client = newPod(load.name(), load.namespace(), load.labels(), load.locality());
       loads.add(new LoadGenerator(load, client, this, scenario.durationNanos()));
       if (load.sidecar()) {
         addRunningSidecar(client);
@@ -69,7 +70,8 @@ final class Mesh {
   private void addDeployment(ServiceSpec service, DeploymentSpec deployment) {
     workloads.addDeployment(service, deployment);
     for (int i = 0; i < deployment.replicas(); i++) {
-      Pod pod = newPod(deployment.name() + "-" + i, service.namespace(), deployment.labels());
+      Pod pod = newPod(deployment.name() + "-" + i, service.namespace(), deployment.labels(),
+          deployment.locality());
       pod.attachApp(new App(pod, deployment, this));
       registry.addPod(service, pod);
       workloads.adoptRunning(service, deployment, pod);
@@ -77,10 +79,10 @@ final class Mesh {
   }
 
   /** A new pod with the next address; pods are numbered in creation order. */
-  Pod newPod(String name, String namespace, Map<String, String> labels) {
+  Pod newPod(String name, String namespace, Map<String, String> labels, Locality locality) {
     int n = ++podsCreated;
     String ip = "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
-    Pod pod = new Pod(this, name, namespace, labels, ip, n);
+    Pod pod = new Pod(this, name, namespace, labels, ip, n, locality);
     pods.add(pod);
     return pod;
   }
@@ -93,7 +95,7 @@ final class Mesh {
     if (!settings.sidecarEnabled()) {
       return;
     }
-    ProxyIdentity identity = new ProxyIdentity(pod.namespace(), pod.labels());
+    ProxyIdentity identity = ProxyIdentity.of(pod);
     Sidecar sidecar = new Sidecar(pod, this, istiod.initialConfig(identity));
     pod.attachSidecar(sidecar);
     connections.put(pod, istiod.connect(pod.name(), identity, sidecar.xds(), true));

@@ -32,10 +32,13 @@ final class MeshStats {
   Cluster.StatsSink sinkFor(String sidecar) {
     return new Cluster.StatsSink() {
       @Override
-      public void count(String cluster, String stat) {
-        if (sim.now() >= warmupNanos) {
-          clusterStats(cluster).increment(stat);
-        }
+      public ClusterStats stats(String cluster) {
+        return clusterStats(cluster);
+      }
+
+      @Override
+      public boolean counting() {
+        return sim.now() >= warmupNanos;
       }
 
       @Override
@@ -45,10 +48,10 @@ final class MeshStats {
         }
         ClusterStats stats = clusterStats(cluster);
         if (!enforced) {
-          stats.increment("outlier_detection.ejections_overflow");
+          stats.increment(ClusterStats.Stat.EJECTIONS_OVERFLOW);
           return;
         }
-        stats.increment(ejected ? "outlier_detection.ejections_enforced_total" : "outlier_detection.unejections_total");
+        stats.increment(ejected ? ClusterStats.Stat.EJECTIONS_ENFORCED_TOTAL : ClusterStats.Stat.UNEJECTIONS_TOTAL);
         stats.addEvent(new OutlierEvent(sim.now(), sidecar, host.pod().name(), ejected));
       }
     };

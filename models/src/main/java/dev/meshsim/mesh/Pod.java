@@ -2,6 +2,7 @@ package dev.meshsim.mesh;
 
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.scenario.Locality;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class Pod {
   private final HopCosts costs;
   private final RandomStream kubeProxy;
   private final int ordinal;
+  private final Locality locality;
   private Sidecar sidecar;
   private App app;
   /** Whether the app process is up and listening. */
@@ -33,13 +35,18 @@ public final class Pod {
   private boolean terminating;
 
   Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip) {
-    this(mesh, name, namespace, labels, ip, 0);
+    this(mesh, name, namespace, labels, ip, 0, Locality.NONE);
   }
 
-  /** {@code ordinal} orders pods by creation (endpoints list pods in that order). */
-  Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip, int ordinal) {
+  /**
+   * {@code ordinal} orders pods by creation (endpoints list pods in that order); {@code locality}
+   * is where the pod runs (its node's region, zone and subzone).
+   */
+  Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip, int ordinal,
+      Locality locality) {
     this.mesh = mesh;
     this.ordinal = ordinal;
+    this.locality = locality;
     this.name = name;
     this.namespace = namespace;
     this.labels = Map.copyOf(labels);
@@ -62,6 +69,11 @@ public final class Pod {
 
   public String ip() {
     return ip;
+  }
+
+  /** Where the pod runs; istiod ranks endpoints by it for locality failover. */
+  public Locality locality() {
+    return locality;
   }
 
   /** Creation order of the pod in the run. */

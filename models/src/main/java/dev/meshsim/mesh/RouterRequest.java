@@ -3,6 +3,7 @@ package dev.meshsim.mesh;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.upstream.Cluster;
+import dev.meshsim.result.ClusterStats.Stat;
 import dev.meshsim.mesh.upstream.OutlierDetector;
 import dev.meshsim.mesh.upstream.PoolFailure;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class RouterRequest {
 
   void onResponse(UpstreamRequest a, int code) {
     reportToOutlier(a.host(), code);
-    sidecar.count(cluster.name(), "upstream_rq_" + code);
+    cluster.countCode(code);
     decide(retry.wouldRetryFromResponse(code), code, null);
   }
 
@@ -102,7 +103,7 @@ final class RouterRequest {
   }
 
   void onPerTryTimeout(UpstreamRequest a) {
-    sidecar.count(cluster.name(), "upstream_rq_per_try_timeout");
+    cluster.count(Stat.UPSTREAM_RQ_PER_TRY_TIMEOUT);
     reportToOutlier(a.host(), 504);
     decide(retry.wouldRetryFromReset(RetryState.Reset.LOCAL_RESET, true), 504,
         ResponseFlag.UPSTREAM_REQUEST_TIMEOUT);
@@ -113,7 +114,7 @@ final class RouterRequest {
     if (done) {
       return;
     }
-    sidecar.count(cluster.name(), "upstream_rq_timeout");
+    cluster.count(Stat.UPSTREAM_RQ_TIMEOUT);
     if (attempt != null && attempt.sent()) {
       reportToOutlier(attempt.host(), 504);
     }
@@ -129,16 +130,16 @@ final class RouterRequest {
   private void decide(boolean warranted, int code, ResponseFlag failure) {
     switch (retry.shouldRetry(warranted)) {
       case RETRY -> {
-        sidecar.count(cluster.name(), "upstream_rq_retry");
+        cluster.count(Stat.UPSTREAM_RQ_RETRY);
         backoffTimer = sim.schedule(retry.nextBackoffNanos(), this::startAttempt);
       }
       case LIMIT_EXCEEDED -> {
-        sidecar.count(cluster.name(), "upstream_rq_retry_limit_exceeded");
+        cluster.count(Stat.UPSTREAM_RQ_RETRY_LIMIT_EXCEEDED);
         exchange.addFlag(ResponseFlag.UPSTREAM_RETRY_LIMIT_EXCEEDED);
         finish(code, failure);
       }
       case OVERFLOW -> {
-        sidecar.count(cluster.name(), "upstream_rq_retry_overflow");
+        cluster.count(Stat.UPSTREAM_RQ_RETRY_OVERFLOW);
         exchange.addFlag(ResponseFlag.UPSTREAM_OVERFLOW);
         finish(code, failure);
       }

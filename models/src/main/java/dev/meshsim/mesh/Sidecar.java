@@ -71,7 +71,7 @@ public final class Sidecar implements Connector {
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
   void route(Exchange exchange) {
     var request = exchange.request().attributes();
-    VirtualHost vhost = xds.routes().virtualHost(request.host(), request.port());
+    VirtualHost vhost = xds.routes().virtualHost(request);
     Route route = vhost == null ? null : vhost.match(request);
     if (route == null) {
       localReply(exchange, 404, ResponseFlag.NO_ROUTE_FOUND);
@@ -132,10 +132,6 @@ public final class Sidecar implements Connector {
   void respondLocally(Exchange exchange, int code) {
     exchange.setCode(code);
     sim().schedule(pod.receiveCost(), exchange::end);
-  }
-
-  void count(String cluster, String stat) {
-    statsSink.count(cluster, stat);
   }
 
   /** A request that retried ended after {@code retries} retries under a limit of {@code limit}. */

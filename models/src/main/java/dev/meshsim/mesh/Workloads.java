@@ -151,7 +151,7 @@ final class Workloads {
 
   private Pod createPod(Deployment d) {
     String name = d.spec.name() + "-" + d.nextIndex++;
-    Pod pod = mesh.newPod(name, d.service.namespace(), d.spec.labels());
+    Pod pod = mesh.newPod(name, d.service.namespace(), d.spec.labels(), d.spec.locality());
     pod.attachApp(new App(pod, d.spec, mesh));
     pod.setReady(false);
     d.pods.add(pod);
@@ -196,7 +196,7 @@ final class Workloads {
       if (!pod.exists()) {
         return;
       }
-      ProxyIdentity identity = new ProxyIdentity(pod.namespace(), pod.labels());
+      ProxyIdentity identity = ProxyIdentity.of(pod);
       Istiod.Connection c = istiod.connect(pod.name(), identity, pod.sidecar().xds(), false);
       mesh.registerConnection(pod, c);
       istiod.onReady(c, this::envoyReady);

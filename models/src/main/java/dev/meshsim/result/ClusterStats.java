@@ -19,12 +19,54 @@ public final class ClusterStats {
   /** One ejection or un-ejection: when, by which sidecar, of which host. */
   public record OutlierEvent(long timeNanos, String sidecar, String host, boolean ejected) {}
 
-  private final TreeMap<String, Long> counters = new TreeMap<>();
+  /** Envoy's cluster stats that meshsim counts, by their Envoy names. */
+  public enum Stat {
+    UPSTREAM_RQ_TOTAL("upstream_rq_total"),
+    UPSTREAM_RQ_PENDING_TOTAL("upstream_rq_pending_total"),
+    UPSTREAM_RQ_PENDING_OVERFLOW("upstream_rq_pending_overflow"),
+    UPSTREAM_CX_TOTAL("upstream_cx_total"),
+    UPSTREAM_CX_OVERFLOW("upstream_cx_overflow"),
+    UPSTREAM_CX_CONNECT_FAIL("upstream_cx_connect_fail"),
+    UPSTREAM_CX_CONNECT_TIMEOUT("upstream_cx_connect_timeout"),
+    UPSTREAM_CX_MAX_REQUESTS("upstream_cx_max_requests"),
+    UPSTREAM_RQ_RETRY("upstream_rq_retry"),
+    UPSTREAM_RQ_RETRY_OVERFLOW("upstream_rq_retry_overflow"),
+    UPSTREAM_RQ_RETRY_LIMIT_EXCEEDED("upstream_rq_retry_limit_exceeded"),
+    UPSTREAM_RQ_TIMEOUT("upstream_rq_timeout"),
+    UPSTREAM_RQ_PER_TRY_TIMEOUT("upstream_rq_per_try_timeout"),
+    EJECTIONS_ENFORCED_TOTAL("outlier_detection.ejections_enforced_total"),
+    EJECTIONS_OVERFLOW("outlier_detection.ejections_overflow"),
+    UNEJECTIONS_TOTAL("outlier_detection.unejections_total");
+
+    private final String envoyName;
+
+    Stat(String envoyName) {
+      this.envoyName = envoyName;
+    }
+
+    public String envoyName() {
+      return envoyName;
+    }
+  }
+
+  private static final Stat[] STATS = Stat.values();
+  private static final int MAX_CODE = 600;
+
+  // Arrays, not maps: these are counted several times per request on the simulation's hot path.
+  private final long[] counts = new long[STATS.length];
+  private final long[] codes = new long[MAX_CODE];
   private final List<OutlierEvent> events = new ArrayList<>();
   private long eventsDropped;
 
-  public void increment(String stat) {
-    counters.merge(stat, 1L, Long::sum);
+  public void increment(Stat stat) {
+    counts[stat.ordinal()]++;
+  }
+
+  /** One upstream response with {@code code}: Envoy's {@code upstream_rq_<code>}. */
+  public void countCode(int code) {
+    if (code >= 0 && code < MAX_CODE) {
+      codes[code]++;
+    }
   }
 
   public void addEvent(OutlierEvent event) {
@@ -37,11 +79,26 @@ public final class ClusterStats {
 
   /** Counters by Envoy stat name, sorted; a stat never incremented is absent. */
   public SortedMap<String, Long> counters() {
-    return Collections.unmodifiableSortedMap(counters);
+    TreeMap<String, Long> m = new TreeMap<>();
+    for (Stat s : STATS) {
+      if (counts[s.ordinal()] > 0) {
+        m.put(s.envoyName(), counts[s.ordinal()]);
+      }
+    }
+    for (int code = 0; code < MAX_CODE; code++) {
+      if (codes[code] > 0) {
+        m.put("upstream_rq_" + code, codes[code]);
+      }
+    }
+    return Collections.unmodifiableSortedMap(m);
   }
 
   public long counter(String stat) {
-    return counters.getOrDefault(stat, 0L);
+    return counters().getOrDefault(stat, 0L);
+  }
+
+  public long counter(Stat stat) {
+    return counts[stat.ordinal()];
   }
 
   public List<OutlierEvent> events() {

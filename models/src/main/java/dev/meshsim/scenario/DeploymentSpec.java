@@ -14,6 +14,7 @@ import java.util.Map;
  * @param serviceTime time the app works on a request, in nanoseconds, before its calls
  * @param failure how the app misbehaves ({@link FailureMode#NONE}: not at all)
  * @param calls downstream calls made while serving, in order
+ * @param locality where the pods run ({@link Locality#NONE} by default)
  */
 public record DeploymentSpec(
     String name,
@@ -22,7 +23,8 @@ public record DeploymentSpec(
     int workers,
     Distribution serviceTime,
     FailureMode failure,
-    List<CallStep> calls) {
+    List<CallStep> calls,
+    Locality locality) {
 
   public DeploymentSpec {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
@@ -30,6 +32,15 @@ public record DeploymentSpec(
     if (failure == null) {
       throw new IllegalArgumentException("failure must not be null; use FailureMode.NONE");
     }
+    if (locality == null) {
+      throw new IllegalArgumentException("locality must not be null; use Locality.NONE");
+    }
+  }
+
+  /** A Deployment without a locality. */
+  public DeploymentSpec(String name, Map<String, String> labels, int replicas, int workers,
+      Distribution serviceTime, FailureMode failure, List<CallStep> calls) {
+    this(name, labels, replicas, workers, serviceTime, failure, calls, Locality.NONE);
   }
 
   /** A Deployment whose only failure is answering 500 at {@code errorRate} (the original form). */

@@ -47,6 +47,17 @@ final class Fields {
     return s;
   }
 
+  /** A pod's optional {@code locality}, {@code region[/zone[/subzone]]}; {@link Locality#NONE} if absent. */
+  static Locality locality(YamlMap map) {
+    return map.optional("locality").map(node -> {
+      try {
+        return Locality.parse(node.asString());
+      } catch (IllegalArgumentException e) {
+        throw node.expected("a locality region[/zone[/subzone]] (" + e.getMessage() + ")");
+      }
+    }).orElse(Locality.NONE);
+  }
+
   /** An HTTP path: must start with '/'. */
   static String httpPath(YamlMap map, String key) {
     YamlNode node = map.get(key);

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 final class LoadBinder {
 
   static final List<String> LOAD_KEYS = List.of(
-      "name", "namespace", "labels", "target", "path", "method", "headers", "arrival", "requests", "sidecar");
+      "name", "namespace", "labels", "locality", "target", "path", "method", "headers", "arrival", "requests",
+      "sidecar");
   private static final List<String> ARRIVAL_KINDS = List.of("poisson", "constant", "connections");
 
   private LoadBinder() {}
@@ -29,7 +30,7 @@ final class LoadBinder {
       }
       out.add(new LoadSpec(name, namespace, ServiceBinder.labels(m, name), requests.request(m, namespace),
           arrival(m.required("arrival").asMap()), m.longInt("requests", 0, 0, Long.MAX_VALUE),
-          m.bool("sidecar", true)));
+          m.bool("sidecar", true), Fields.locality(m)));
     }
     return out;
   }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param arrival how requests arrive
  * @param maxRequests stop after this many requests in all (fortio {@code -n}); 0 means no limit
  * @param sidecar whether the client pod has a sidecar (default true)
+ * @param locality where the client pod runs ({@link Locality#NONE} by default)
  */
 public record LoadSpec(
     String name,
@@ -21,9 +22,19 @@ public record LoadSpec(
     HttpRequestSpec request,
     Arrival arrival,
     long maxRequests,
-    boolean sidecar) {
+    boolean sidecar,
+    Locality locality) {
 
   public LoadSpec {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+    if (locality == null) {
+      throw new IllegalArgumentException("locality must not be null; use Locality.NONE");
+    }
+  }
+
+  /** A load whose client pod has no locality. */
+  public LoadSpec(String name, String namespace, Map<String, String> labels, HttpRequestSpec request,
+      Arrival arrival, long maxRequests, boolean sidecar) {
+    this(name, namespace, labels, request, arrival, maxRequests, sidecar, Locality.NONE);
   }
 }

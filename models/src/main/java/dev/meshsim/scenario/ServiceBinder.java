@@ -17,8 +17,8 @@ import java.util.TreeSet;
 final class ServiceBinder {
 
   static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
-  static final List<String> DEPLOYMENT_KEYS = List.of("name", "labels", "replicas", "workers", "serviceTime",
-      "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls");
+  static final List<String> DEPLOYMENT_KEYS = List.of("name", "labels", "locality", "replicas", "workers",
+      "serviceTime", "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls");
 
   private ServiceBinder() {}
 
@@ -83,7 +83,7 @@ final class ServiceBinder {
     }
     return new DeploymentSpec(name, labels(m, service.name()), m.integer("replicas", 1, 0),
         m.integer("workers", 1, 1), DistributionBinder.bind(m.required("serviceTime")),
-        failure(m), requests.calls(m, service.namespace(), service.fqdn()));
+        failure(m), requests.calls(m, service.namespace(), service.fqdn()), Fields.locality(m));
   }
 
   /** The app's failure modes; each defaults to {@link FailureMode#NONE}'s value. */

@@ -20,9 +20,9 @@ class ClusterSectionTest {
     total.record(1_000_000, 503, "UO", null);
     total.countCluster(CLUSTER);
     ClusterStats stats = new ClusterStats();
-    stats.increment("upstream_rq_pending_overflow");
-    stats.increment("upstream_rq_pending_overflow");
-    stats.increment("upstream_cx_total");
+    stats.increment(ClusterStats.Stat.UPSTREAM_RQ_PENDING_OVERFLOW);
+    stats.increment(ClusterStats.Stat.UPSTREAM_RQ_PENDING_OVERFLOW);
+    stats.increment(ClusterStats.Stat.UPSTREAM_CX_TOTAL);
     stats.addEvent(new ClusterStats.OutlierEvent(12_500_000_000L, "fortio-0", "httpbin-1", true));
     return new RunResult("cb", 1, 20_000_000_000L, 0, total, Map.of(), 0, 20_000_000_000L,
         Map.of(CLUSTER, stats));

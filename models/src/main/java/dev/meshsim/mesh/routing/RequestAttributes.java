@@ -18,6 +18,7 @@ import java.util.Map;
  * @param path the :path without the query string
  * @param query query parameters (first value wins, as Envoy's {@code query_parameters} match does)
  * @param headers request headers, names lower-case
+ * @param virtualHostKey {@code host:port}, the route configuration's key, built once
  */
 public record RequestAttributes(
     String host,
@@ -26,15 +27,22 @@ public record RequestAttributes(
     String method,
     String path,
     Map<String, String> query,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    String virtualHostKey) {
+
+  /** Attributes with the virtual-host key derived from {@code host} and {@code port}. */
+  public RequestAttributes(String host, int port, String authority, String method, String path,
+      Map<String, String> query, Map<String, String> headers) {
+    this(host, port, authority, method, path, query, headers, RouteConfiguration.key(host, port));
+  }
 
   public static RequestAttributes of(HttpRequestSpec spec) {
     String full = spec.path();
     int q = full.indexOf('?');
     String path = q < 0 ? full : full.substring(0, q);
     Map<String, String> query = q < 0 ? Map.of() : parseQuery(full.substring(q + 1));
-    return new RequestAttributes(
-        spec.host(), spec.port(), spec.authority(), spec.method(), path, query, spec.headers());
+    return new RequestAttributes(spec.host(), spec.port(), spec.authority(), spec.method(), path,
+        query, spec.headers());
   }
 
   private static Map<String, String> parseQuery(String query) {

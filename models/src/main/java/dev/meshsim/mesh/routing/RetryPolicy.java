@@ -29,7 +29,9 @@ public record RetryPolicy(
       new RetryPolicy(0, Set.of(), Set.of(), 0, ENVOY_BASE_BACKOFF_NANOS, 10 * ENVOY_BASE_BACKOFF_NANOS, false, 1);
 
   public RetryPolicy {
-    retryOn = Set.copyOf(retryOn);
+    // An EnumSet: retryOn is tested on every response and reset, and EnumSet.contains is a bit test.
+    retryOn = java.util.Collections.unmodifiableSet(
+        retryOn.isEmpty() ? java.util.EnumSet.noneOf(RetryOn.class) : java.util.EnumSet.copyOf(retryOn));
     retriableStatusCodes = Set.copyOf(retriableStatusCodes);
   }
 

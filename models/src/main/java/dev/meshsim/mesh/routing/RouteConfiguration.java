@@ -20,6 +20,11 @@ public final class RouteConfiguration {
     return byHostAndPort.get(key(fqdn, port));
   }
 
+  /** The virtual host for a request, by its precomputed key (the hot path). */
+  public VirtualHost virtualHost(RequestAttributes request) {
+    return byHostAndPort.get(request.virtualHostKey());
+  }
+
   static String key(String fqdn, int port) {
     return fqdn + ":" + port;
   }

@@ -1,6 +1,9 @@
 package dev.meshsim.mesh.upstream;
 
+import dev.meshsim.result.ClusterStats;
+import dev.meshsim.result.ClusterStats.Stat;
 import dev.meshsim.engine.Simulation;
+import dev.meshsim.engine.random.RandomStream;
 import dev.meshsim.engine.random.RandomStreams;
 import dev.meshsim.mesh.routing.RequestAttributes;
 import java.util.function.IntPredicate;
@@ -13,7 +16,11 @@ import java.util.function.IntPredicate;
 public final class Cluster {
   /** Where a cluster reports its Envoy stats and ejections. */
   public interface StatsSink {
-    void count(String cluster, String stat);
+    /** The stats of cluster {@code name}, shared by every sidecar that has it. */
+    ClusterStats stats(String cluster);
+
+    /** Whether events now count (the warmup is over). */
+    boolean counting();
 
     void outlier(String cluster, Endpoint host, boolean ejected, boolean enforced);
   }
@@ -22,12 +29,17 @@ public final class Cluster {
   private final Simulation sim;
   private final Connector connector;
   private final StatsSink stats;
+  private final ClusterStats clusterStats;
   private final CircuitBreaker breaker;
   private final OutlierDetector outlier;
-  private final LoadBalancer[] balancers;
+  /** Per priority, per worker. */
+  private final LoadBalancer[][] balancers;
   private final ConnPool[][] pools;
   private final int[] activeRequests;
-  private final int[] candidates;
+  private final PrioritySet priorities;
+  /** Draws the priority of a request (null with a single priority, which needs no draw). */
+  private final RandomStream priorityRandom;
+  private final boolean hashing;
 
   public Cluster(ClusterConfig config, int workers, Simulation sim, RandomStreams streams,
       String streamPrefix, Connector connector, StatsSink stats) {
@@ -35,15 +47,29 @@ public final class Cluster {
     this.sim = sim;
     this.connector = connector;
     this.stats = stats;
+    this.clusterStats = stats.stats(config.name());
     int hosts = config.endpoints().size();
-    this.breaker = new CircuitBreaker(config.settings().thresholds());
+    ClusterSettings settings = config.settings();
+    this.breaker = new CircuitBreaker(settings.thresholds());
     this.activeRequests = new int[hosts];
-    this.candidates = new int[hosts];
     this.pools = new ConnPool[workers][hosts];
-    this.balancers = LoadBalancer.forWorkers(config, workers, w -> streams.stream(streamPrefix + "/w" + w));
-    OutlierSettings od = config.settings().outlier();
-    this.outlier = od == null ? null : new OutlierDetector(od, hosts, sim,
-        (host, ejected, enforced) -> stats.outlier(name(), endpoint(host), ejected, enforced));
+    int levels = config.priorityCount();
+    this.priorities = new PrioritySet(config.priorities(), levels, settings.panicThresholdPercent());
+    this.priorityRandom = levels == 1 ? null : streams.stream(streamPrefix + "/priority");
+    this.hashing = settings.lbPolicy() == LbPolicy.RING_HASH || settings.lbPolicy() == LbPolicy.MAGLEV;
+    this.balancers = new LoadBalancer[levels][];
+    for (int p = 0; p < levels; p++) {
+      // Priority 0 keeps the stream names of a cluster without priorities.
+      String prefix = p == 0 ? streamPrefix : streamPrefix + "/p" + p;
+      balancers[p] = LoadBalancer.forWorkers(config, workers, w -> streams.stream(prefix + "/w" + w));
+    }
+    OutlierSettings od = settings.outlier();
+    this.outlier = od == null ? null : new OutlierDetector(od, hosts, sim, (host, ejected, enforced) -> {
+      if (enforced) {
+        priorities.markStale();
+      }
+      stats.outlier(name(), endpoint(host), ejected, enforced);
+    });
   }
 
   public String name() {
@@ -72,23 +98,48 @@ public final class Cluster {
   }
 
   /**
-   * Picks a host for worker {@code worker}, or -1 when none is healthy ({@code 503 UH}). Healthy
-   * means not ejected; below the panic threshold every host is a candidate (Envoy's panic mode).
+   * Picks a host for worker {@code worker}, or -1 when none is healthy ({@code 503 UH}). First a
+   * priority, by Envoy's per-priority load ({@link PriorityLoad}; the request's hash picks it for a
+   * hashing balancer, as in {@code ThreadAwareLoadBalancerBase}), then a host among that priority's
+   * candidates: the healthy (not ejected) hosts, or all of them when the priority is in panic.
    * {@code hash} is the request's hash for consistent-hash balancers ({@link LoadBalancer#NO_HASH}).
    * {@code reject} is the retry host predicate: a rejected pick is re-drawn up to {@code attempts}
    * times, then kept (Envoy's {@code host_selection_retry_max_attempts}; a re-draw passes its attempt
-   * number, which moves a hashing balancer off the key's host).
+   * number, which moves a hashing balancer off the key's host). As in Envoy's {@code
+   * LoadBalancerBase::chooseHost}, each re-draw of the other balancers chooses its priority again.
    */
   public int pickHost(int worker, long hash, IntPredicate reject, int attempts) {
-    int count = healthyCandidates();
+    priorities.refresh(outlier);
+    int priority = choosePriority(hash);
+    int host = pickIn(priority, worker, hash, 0);
+    for (int i = 1; i < attempts && host >= 0 && reject.test(host); i++) {
+      if (!hashing) {
+        priority = choosePriority(hash);
+      }
+      host = pickIn(priority, worker, hash, i);
+    }
+    return host;
+  }
+
+  /** A host of {@code priority}'s candidates, or -1 if it has none. */
+  private int pickIn(int priority, int worker, long hash, int attempt) {
+    int count = priorities.count(priority);
     if (count == 0) {
       return -1;
     }
-    int host = balancers[worker].choose(candidates, count, activeRequests, hash);
-    for (int i = 1; i < attempts && reject.test(host); i++) {
-      host = balancers[worker].choose(candidates, count, activeRequests, hash, i);
+    return balancers[priority][worker].choose(priorities.candidates(priority), count, activeRequests, hash, attempt);
+  }
+
+  /**
+   * Envoy's {@code choosePriority(hash % 100 + 1)}: the hash is the request's for a hashing
+   * balancer, a random draw otherwise. A single priority needs no draw.
+   */
+  private int choosePriority(long hash) {
+    if (priorityRandom == null) {
+      return 0;
     }
-    return host;
+    long h = hashing && hash != LoadBalancer.NO_HASH ? hash : priorityRandom.nextLong();
+    return priorities.choose((int) Long.remainderUnsigned(h, 100) + 1);
   }
 
   /**
@@ -100,24 +151,6 @@ public final class Cluster {
   public long requestHash(RequestAttributes request, String sourceIp) {
     HashPolicy policy = config.settings().hashPolicy();
     return policy == null ? LoadBalancer.NO_HASH : policy.hash(request, sourceIp);
-  }
-
-  private int healthyCandidates() {
-    int hosts = activeRequests.length;
-    int healthy = 0;
-    for (int h = 0; h < hosts; h++) {
-      if (outlier == null || !outlier.isEjected(h)) {
-        candidates[healthy++] = h;
-      }
-    }
-    boolean panic = hosts > 0 && 100.0 * healthy < config.settings().panicThresholdPercent() * hosts;
-    if (panic) {
-      for (int h = 0; h < hosts; h++) {
-        candidates[h] = h;
-      }
-      return hosts;
-    }
-    return healthy;
   }
 
   /** The connection pool of (worker, host), created on first use. */
@@ -143,8 +176,18 @@ public final class Cluster {
     return activeRequests[host];
   }
 
-  void count(String stat) {
-    stats.count(name(), stat);
+  /** Counts one Envoy stat of this cluster (from the warmup on). */
+  public void count(Stat stat) {
+    if (stats.counting()) {
+      clusterStats.increment(stat);
+    }
+  }
+
+  /** Counts one upstream response code ({@code upstream_rq_<code>}). */
+  public void countCode(int code) {
+    if (stats.counting()) {
+      clusterStats.countCode(code);
+    }
   }
 
   Connector.Outcome connect(int host) {

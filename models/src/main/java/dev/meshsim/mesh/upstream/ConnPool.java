@@ -1,6 +1,7 @@
 package dev.meshsim.mesh.upstream;
 
 import dev.meshsim.engine.Simulation;
+import dev.meshsim.result.ClusterStats.Stat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -53,13 +54,13 @@ public final class ConnPool {
       return;
     }
     if (!cluster.breaker().canCreatePending()) {
-      cluster.count("upstream_rq_pending_overflow");
+      cluster.count(Stat.UPSTREAM_RQ_PENDING_OVERFLOW);
       stream.onPoolFailure(PoolFailure.OVERFLOW);
       return;
     }
     pending.addLast(stream);
     cluster.breaker().pendingAdded();
-    cluster.count("upstream_rq_pending_total");
+    cluster.count(Stat.UPSTREAM_RQ_PENDING_TOTAL);
     tryCreateConnection();
   }
 
@@ -84,7 +85,35 @@ public final class ConnPool {
     }
     servePending(c);
     if (c.activeStreams == 0 && !c.closed) {
-      c.timer = sim().schedule(settings().idleTimeoutNanos(), () -> closeConnection(c));
+      becameIdle(c);
+    }
+  }
+
+  /**
+   * Envoy closes a connection idle for {@code idleTimeout}. Rather than cancel and re-arm a timer on
+   * every reuse (most keep-alive connections are reused long before), one check is armed at a time:
+   * when it fires it closes the connection if it has been idle long enough, else re-arms for the
+   * rest of the interval, or lets the next idle period arm it.
+   */
+  private void becameIdle(Connection c) {
+    c.idleSince = sim().now();
+    if (!c.idleCheckArmed) {
+      c.idleCheckArmed = true;
+      sim().schedule(settings().idleTimeoutNanos(), () -> onIdleCheck(c));
+    }
+  }
+
+  private void onIdleCheck(Connection c) {
+    c.idleCheckArmed = false;
+    if (c.closed || c.activeStreams > 0) {
+      return;
+    }
+    long due = c.idleSince + settings().idleTimeoutNanos();
+    if (sim().now() >= due) {
+      closeConnection(c);
+    } else {
+      c.idleCheckArmed = true;
+      sim().schedule(due - sim().now(), () -> onIdleCheck(c));
     }
   }
 
@@ -105,21 +134,19 @@ public final class ConnPool {
 
   private void attach(Connection c, PoolCallbacks stream) {
     if (!cluster.breaker().canCreateRequest()) {
-      cluster.count("upstream_rq_pending_overflow");
+      cluster.count(Stat.UPSTREAM_RQ_PENDING_OVERFLOW);
       stream.onPoolFailure(PoolFailure.OVERFLOW);
       return;
     }
-    sim().cancel(c.timer);
-    c.timer = Simulation.NO_TIMER;
     c.activeStreams++;
     if (c.remainingStreams > 0 && --c.remainingStreams == 0) {
-      cluster.count("upstream_cx_max_requests");
+      cluster.count(Stat.UPSTREAM_CX_MAX_REQUESTS);
     }
     if (!c.hasCapacity(settings().streamsPerConnection())) {
       ready.remove(c);
     }
     cluster.breaker().requestStarted();
-    cluster.count("upstream_rq_total");
+    cluster.count(Stat.UPSTREAM_RQ_TOTAL);
     stream.onPoolReady(c);
   }
 
@@ -137,7 +164,7 @@ public final class ConnPool {
     }
     boolean allowed = cluster.breaker().canCreateConnection();
     if (!allowed) {
-      cluster.count("upstream_cx_overflow");
+      cluster.count(Stat.UPSTREAM_CX_OVERFLOW);
       if (total > 0) {
         return;
       }
@@ -150,7 +177,7 @@ public final class ConnPool {
     total++;
     connecting.add(c);
     cluster.breaker().connectionOpened();
-    cluster.count("upstream_cx_total");
+    cluster.count(Stat.UPSTREAM_CX_TOTAL);
     Connector.Outcome outcome = cluster.connect(host);
     long timeout = settings().connectTimeoutNanos();
     if (outcome.delayNanos() < timeout) {
@@ -168,7 +195,7 @@ public final class ConnPool {
     ready.addLast(c);
     servePending(c);
     if (c.activeStreams == 0) {
-      c.timer = sim().schedule(settings().idleTimeoutNanos(), () -> closeConnection(c));
+      becameIdle(c);
     }
     tryCreateConnection();
   }
@@ -177,7 +204,7 @@ public final class ConnPool {
     connecting.remove(c);
     c.timer = Simulation.NO_TIMER;
     closeConnection(c);
-    cluster.count(reason == PoolFailure.TIMEOUT ? "upstream_cx_connect_timeout" : "upstream_cx_connect_fail");
+    cluster.count(reason == PoolFailure.TIMEOUT ? Stat.UPSTREAM_CX_CONNECT_TIMEOUT : Stat.UPSTREAM_CX_CONNECT_FAIL);
     List<PoolCallbacks> purged = new ArrayList<>(pending);
     pending.clear();
     purged.forEach(s -> {

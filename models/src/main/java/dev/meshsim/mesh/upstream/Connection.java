@@ -9,7 +9,12 @@ public final class Connection {
   int activeStreams;
   /** Streams this connection may still carry ({@code max_requests_per_connection}); -1 unlimited. */
   int remainingStreams;
+  /** The connect outcome or connect timeout, while connecting. */
   long timer = Simulation.NO_TIMER;
+  /** When the connection last became idle (no active stream). */
+  long idleSince;
+  /** Whether an idle check is scheduled; it re-arms itself rather than being cancelled on reuse. */
+  boolean idleCheckArmed;
   boolean closed;
 
   Connection(ConnPool pool, int maxRequestsPerConnection) {

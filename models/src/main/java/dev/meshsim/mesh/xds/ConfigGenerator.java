@@ -12,6 +12,7 @@ import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.upstream.ClusterConfig;
 import dev.meshsim.mesh.upstream.Endpoint;
 import dev.meshsim.mesh.upstream.ClusterSettings;
+import dev.meshsim.scenario.Locality;
 import dev.meshsim.scenario.PortSpec;
 import dev.meshsim.scenario.ServiceSpec;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ import java.util.Map;
  * istiod's translation of services, pods and Istio resources into one sidecar's Envoy config, as
  * {@code pilot/pkg/networking/core} does it for outbound HTTP: a virtual host per (service, port),
  * built from the VirtualService for that host or Istio's default route; a cluster per service port
- * ({@code outbound|port||fqdn}) and per DestinationRule subset ({@code outbound|port|subset|fqdn}).
+ * ({@code outbound|port||fqdn}) and per DestinationRule subset ({@code outbound|port|subset|fqdn}),
+ * whose endpoints get failover priorities relative to the proxy's locality when it has outlier
+ * detection.
  */
 public final class ConfigGenerator {
   private final ServiceRegistry registry;
@@ -56,7 +59,7 @@ public final class ConfigGenerator {
     for (ServiceSpec service : registry.services()) {
       MergedRule rule = ruleFor(service, proxy.namespace());
       for (PortSpec port : service.ports()) {
-        addClusters(clusters, service, port, rule);
+        addClusters(clusters, service, port, rule, proxy.locality());
       }
     }
     // Routes after clusters: a route's retry policy depends on whether its cluster hashes.
@@ -70,16 +73,31 @@ public final class ConfigGenerator {
     return new ProxyConfig(new RouteConfiguration(hosts), clusters);
   }
 
-  private void addClusters(
-      Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port, MergedRule rule) {
+  private void addClusters(Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port,
+      MergedRule rule, Locality proxyLocality) {
     List<Pod> pods = registry.pods(service.fqdn());
     String all = ClusterConfig.outboundName(port.port(), null, service.fqdn());
-    clusters.put(all, new ClusterConfig(all, endpoints(pods, Map.of(), port), settings(rule.policy(), null, port)));
+    clusters.put(all, cluster(all, endpoints(pods, Map.of(), port), settings(rule.policy(), null, port),
+        proxyLocality));
     for (Subset subset : rule.subsets()) {
       String name = ClusterConfig.outboundName(port.port(), subset.name(), service.fqdn());
       ClusterSettings settings = settings(rule.policy(), subset.trafficPolicy(), port);
-      clusters.putIfAbsent(name, new ClusterConfig(name, endpoints(pods, subset.labels(), port), settings));
+      clusters.putIfAbsent(name, cluster(name, endpoints(pods, subset.labels(), port), settings, proxyLocality));
     }
+  }
+
+  /**
+   * A cluster with its EDS priorities: with outlier detection, the mesh default {@code
+   * localityLbSetting} ranks endpoints by locality relative to the proxy ({@link LocalityFailover});
+   * without it they all share priority 0.
+   */
+  private static ClusterConfig cluster(String name, List<Endpoint> endpoints, ClusterSettings settings,
+      Locality proxyLocality) {
+    if (settings.outlier() == null) {
+      return new ClusterConfig(name, endpoints, settings);
+    }
+    List<Locality> localities = endpoints.stream().map(e -> e.pod().locality()).toList();
+    return new ClusterConfig(name, endpoints, settings, LocalityFailover.priorities(proxyLocality, localities));
   }
 
   /** Istio's {@code MergeSubsetTrafficPolicy}, then {@code applyTrafficPolicy}. */

@@ -22,8 +22,9 @@ import java.util.TreeSet;
  * of proxy, on demand.
  *
  * <p>Generation is shared as far as the result allows: a proxy's config depends only on its
- * namespace (DestinationRule lookup, {@code sourceNamespace}) and on the labels some VirtualService
- * matches with {@code sourceLabels}, so proxies that agree on those share one {@link ProxyConfig}.
+ * namespace (DestinationRule lookup, {@code sourceNamespace}), on the labels some VirtualService
+ * matches with {@code sourceLabels} and on its locality (failover priorities), so proxies that agree
+ * on those share one {@link ProxyConfig}.
  * A mesh of thousands of sidecars in a few namespaces generates a few configs per push. Clusters
  * are interned across versions, so an unchanged cluster keeps its instance (and the sidecars their
  * per-cluster state) from one push to the next.
@@ -114,10 +115,13 @@ final class PushContext {
     return configs.size();
   }
 
-  /** The part of a proxy's identity its config depends on. */
+  /**
+   * The part of a proxy's identity its config depends on: its namespace, the labels some {@code
+   * sourceLabels} reads, and its locality (endpoint priorities are relative to it).
+   */
   private ProxyIdentity key(ProxyIdentity proxy) {
     if (sourceLabelKeys.isEmpty()) {
-      return new ProxyIdentity(proxy.namespace(), Map.of());
+      return new ProxyIdentity(proxy.namespace(), Map.of(), proxy.locality());
     }
     Map<String, String> kept = new TreeMap<>();
     for (Map.Entry<String, String> e : proxy.labels().entrySet()) {
@@ -125,7 +129,7 @@ final class PushContext {
         kept.put(e.getKey(), e.getValue());
       }
     }
-    return new ProxyIdentity(proxy.namespace(), kept);
+    return new ProxyIdentity(proxy.namespace(), kept, proxy.locality());
   }
 
   private ProxyConfig intern(ProxyIdentity key, ProxyConfig generated) {
