@@ -4,7 +4,6 @@ import dev.meshsim.engine.Simulation;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.upstream.Cluster;
 import dev.meshsim.result.ClusterStats.Stat;
-import dev.meshsim.mesh.upstream.OutlierDetector;
 import dev.meshsim.mesh.upstream.PoolFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +79,13 @@ final class RouterRequest {
   }
 
   void onResponse(UpstreamRequest a, int code) {
-    reportToOutlier(a.host(), code);
+    a.reportToOutlier(code);
     cluster.countCode(code);
     decide(retry.wouldRetryFromResponse(code), code, null);
   }
 
   void onReset(UpstreamRequest a, RetryState.Reset reason) {
-    reportToOutlier(a.host(), 503);
+    a.reportToOutlier(503);
     ResponseFlag flag = reason == RetryState.Reset.CONNECT_FAILURE
         ? ResponseFlag.UPSTREAM_CONNECTION_FAILURE
         : ResponseFlag.UPSTREAM_CONNECTION_TERMINATION;
@@ -104,7 +103,7 @@ final class RouterRequest {
 
   void onPerTryTimeout(UpstreamRequest a) {
     cluster.count(Stat.UPSTREAM_RQ_PER_TRY_TIMEOUT);
-    reportToOutlier(a.host(), 504);
+    a.reportToOutlier(504);
     decide(retry.wouldRetryFromReset(RetryState.Reset.LOCAL_RESET, true), 504,
         ResponseFlag.UPSTREAM_REQUEST_TIMEOUT);
   }
@@ -116,7 +115,7 @@ final class RouterRequest {
     }
     cluster.count(Stat.UPSTREAM_RQ_TIMEOUT);
     if (attempt != null && attempt.sent()) {
-      reportToOutlier(attempt.host(), 504);
+      attempt.reportToOutlier(504);
     }
     if (attempt != null) {
       attempt.cancel();
@@ -144,13 +143,6 @@ final class RouterRequest {
         finish(code, failure);
       }
       case NO_RETRY -> finish(code, failure);
-    }
-  }
-
-  private void reportToOutlier(int host, int code) {
-    OutlierDetector od = cluster.outlierDetector();
-    if (od != null) {
-      od.putHttpResponseCode(host, code);
     }
   }
 

@@ -166,7 +166,7 @@ public final class Sidecar implements Connector {
     Cluster cluster = clusters.get(name);
     if (cluster == null || cluster.config() != cc) {
       cluster = new Cluster(cc, workers, sim(), mesh.streams(), "pod/" + pod.name() + "/lb/" + name,
-          this, statsSink);
+          this, statsSink, cluster);
       clusters.put(name, cluster);
     }
     return cluster;

@@ -36,6 +36,14 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
     return host;
   }
 
+  /**
+   * Reports this attempt's outcome to outlier detection, through its pool: after an endpoint update
+   * the pool belongs to the cluster's new version, whose detector carries the host's state.
+   */
+  void reportToOutlier(int code) {
+    pool.reportOutlier(code);
+  }
+
   /** Whether the request was handed to a connection (the outlier detector hears of it). */
   boolean sent() {
     return connection != null;
@@ -52,7 +60,7 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
       return;
     }
     connection = c;
-    cluster.requestStarted(host);
+    pool.requestStarted();
     long perTry = parent.perTryTimeoutNanos();
     if (perTry > 0) {
       perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
@@ -123,7 +131,7 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
   private void release(boolean reset) {
     finished = true;
     sim.cancel(perTryTimer);
-    cluster.requestEnded(host);
+    pool.requestEnded();
     pool.onStreamDone(connection, reset);
   }
 }

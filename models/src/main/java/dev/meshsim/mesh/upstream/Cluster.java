@@ -43,6 +43,18 @@ public final class Cluster {
 
   public Cluster(ClusterConfig config, int workers, Simulation sim, RandomStreams streams,
       String streamPrefix, Connector connector, StatsSink stats) {
+    this(config, workers, sim, streams, streamPrefix, connector, stats, null);
+  }
+
+  /**
+   * A new version of the cluster, replacing {@code previous} (or null). When only the endpoints
+   * changed (an EDS update: same settings), Envoy keeps the cluster and updates its host set, so the
+   * circuit breaker, the load balancers, and each remaining host's connection pools, active-request
+   * gauge and outlier state carry over; pools of removed hosts drain. Otherwise (a CDS change) the
+   * cluster is new and the previous one drains.
+   */
+  public Cluster(ClusterConfig config, int workers, Simulation sim, RandomStreams streams,
+      String streamPrefix, Connector connector, StatsSink stats, Cluster previous) {
     this.config = config;
     this.sim = sim;
     this.connector = connector;
@@ -50,26 +62,97 @@ public final class Cluster {
     this.clusterStats = stats.stats(config.name());
     int hosts = config.endpoints().size();
     ClusterSettings settings = config.settings();
-    this.breaker = new CircuitBreaker(settings.thresholds());
+    int levels = config.priorityCount();
+    boolean edsUpdate = previous != null && previous.config.settings().equals(settings)
+        && previous.pools.length == workers && previous.balancers.length == levels;
+    int[] previousIndex = edsUpdate ? previousIndexOf(previous) : null;
+    this.breaker = edsUpdate ? previous.breaker : new CircuitBreaker(settings.thresholds());
     this.activeRequests = new int[hosts];
     this.pools = new ConnPool[workers][hosts];
-    int levels = config.priorityCount();
     this.priorities = new PrioritySet(config.priorities(), levels, settings.panicThresholdPercent());
-    this.priorityRandom = levels == 1 ? null : streams.stream(streamPrefix + "/priority");
     this.hashing = settings.lbPolicy() == LbPolicy.RING_HASH || settings.lbPolicy() == LbPolicy.MAGLEV;
-    this.balancers = new LoadBalancer[levels][];
-    for (int p = 0; p < levels; p++) {
-      // Priority 0 keeps the stream names of a cluster without priorities.
-      String prefix = p == 0 ? streamPrefix : streamPrefix + "/p" + p;
-      balancers[p] = LoadBalancer.forWorkers(config, workers, w -> streams.stream(prefix + "/w" + w));
+    if (edsUpdate) {
+      this.priorityRandom = previous.priorityRandom;
+      this.balancers = previous.balancers;
+      adoptHosts(previous, previousIndex);
+    } else {
+      this.priorityRandom = levels == 1 ? null : streams.stream(streamPrefix + "/priority");
+      this.balancers = new LoadBalancer[levels][];
+      for (int p = 0; p < levels; p++) {
+        // Priority 0 keeps the stream names of a cluster without priorities.
+        String prefix = p == 0 ? streamPrefix : streamPrefix + "/p" + p;
+        balancers[p] = LoadBalancer.forWorkers(config, workers, w -> streams.stream(prefix + "/w" + w));
+      }
     }
-    OutlierSettings od = settings.outlier();
-    this.outlier = od == null ? null : new OutlierDetector(od, hosts, sim, (host, ejected, enforced) -> {
+    this.outlier = outlierDetector(settings.outlier(), hosts, previous, previousIndex);
+    if (previous != null) {
+      previous.retire(previousIndex);
+    }
+  }
+
+  private OutlierDetector outlierDetector(OutlierSettings od, int hosts, Cluster previous, int[] previousIndex) {
+    if (od == null) {
+      return null;
+    }
+    OutlierDetector.Listener listener = (host, ejected, enforced) -> {
       if (enforced) {
         priorities.markStale();
       }
       stats.outlier(name(), endpoint(host), ejected, enforced);
-    });
+    };
+    if (previousIndex != null && previous.outlier != null) {
+      return new OutlierDetector(previous.outlier, previousIndex, listener);
+    }
+    return new OutlierDetector(od, hosts, sim, listener);
+  }
+
+  /** For each host of this version, its index in {@code previous}, or -1 if it is new. */
+  private int[] previousIndexOf(Cluster previous) {
+    java.util.Map<Endpoint, Integer> old = new java.util.HashMap<>();
+    for (int o = 0; o < previous.config.endpoints().size(); o++) {
+      old.put(previous.endpoint(o), o);
+    }
+    int[] index = new int[config.endpoints().size()];
+    for (int h = 0; h < index.length; h++) {
+      index[h] = old.getOrDefault(endpoint(h), -1);
+    }
+    return index;
+  }
+
+  /** Takes over the pools and active-request gauges of the hosts that remain. */
+  private void adoptHosts(Cluster previous, int[] previousIndex) {
+    for (int h = 0; h < previousIndex.length; h++) {
+      int o = previousIndex[h];
+      if (o < 0) {
+        continue;
+      }
+      activeRequests[h] = previous.activeRequests[o];
+      for (int w = 0; w < pools.length; w++) {
+        ConnPool pool = previous.pools[w][o];
+        previous.pools[w][o] = null;
+        if (pool != null) {
+          pool.rebind(this, h);
+          pools[w][h] = pool;
+        }
+      }
+    }
+  }
+
+  /**
+   * This version was replaced: its outlier timer stops (an adopted detector already stopped it),
+   * and the pools it still owns (hosts that left, or all of them after a CDS change) drain.
+   */
+  private void retire(int[] adoptedIndex) {
+    if (outlier != null) {
+      outlier.stop();
+    }
+    for (ConnPool[] workerPools : pools) {
+      for (ConnPool pool : workerPools) {
+        if (pool != null) {
+          pool.drain();
+        }
+      }
+    }
   }
 
   public String name() {

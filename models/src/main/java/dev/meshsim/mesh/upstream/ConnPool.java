@@ -26,8 +26,10 @@ import java.util.List;
  * HTTP/1.1 is the case {@code streamsPerConnection == 1}; HTTP/2 multiplexes up to it.
  */
 public final class ConnPool {
-  private final Cluster cluster;
-  private final int host;
+  // Rebound when an endpoint update replaces the cluster version and this host remains (rebind).
+  private Cluster cluster;
+  private int host;
+  private boolean draining;
   private final ArrayDeque<Connection> ready = new ArrayDeque<>();
   private final List<Connection> connecting = new ArrayList<>();
   private final ArrayDeque<PoolCallbacks> pending = new ArrayDeque<>();
@@ -44,6 +46,42 @@ public final class ConnPool {
 
   private ClusterSettings settings() {
     return cluster.config().settings();
+  }
+
+  /** The pool now belongs to {@code newCluster}, where its host has index {@code newHost}. */
+  void rebind(Cluster newCluster, int newHost) {
+    this.cluster = newCluster;
+    this.host = newHost;
+  }
+
+  /**
+   * The host left the cluster: idle connections close now, busy ones once their stream is done
+   * (Envoy drains the connections of a removed host).
+   */
+  void drain() {
+    draining = true;
+    for (Connection c : List.copyOf(ready)) {
+      if (c.activeStreams == 0) {
+        closeConnection(c);
+      }
+    }
+  }
+
+  /** A stream of this pool was attached: the host's active-request gauge, in its current cluster. */
+  public void requestStarted() {
+    cluster.requestStarted(host);
+  }
+
+  public void requestEnded() {
+    cluster.requestEnded(host);
+  }
+
+  /** An attempt's outcome for outlier detection, reported to the host's current cluster. */
+  public void reportOutlier(int code) {
+    OutlierDetector od = cluster.outlierDetector();
+    if (od != null) {
+      od.putHttpResponseCode(host, code);
+    }
   }
 
   /** Asks for a connection for {@code stream}; answers through its callbacks, maybe at once. */
@@ -75,7 +113,7 @@ public final class ConnPool {
   public void onStreamDone(Connection c, boolean close) {
     c.activeStreams--;
     cluster.breaker().requestEnded();
-    if (close || c.remainingStreams == 0) {
+    if (close || draining || c.remainingStreams == 0) {
       closeConnection(c);
       tryCreateConnection();
       return;

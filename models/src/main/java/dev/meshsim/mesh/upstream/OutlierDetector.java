@@ -32,6 +32,8 @@ public final class OutlierDetector {
   private final boolean[] ejected;
   private final long[] ejectedAt;
   private final int[] multiplier;
+  private long nextTick;
+  private boolean stopped;
   private int ejectedCount;
 
   public OutlierDetector(OutlierSettings settings, int hosts, Simulation sim, Listener listener) {
@@ -43,7 +45,48 @@ public final class OutlierDetector {
     this.ejected = new boolean[hosts];
     this.ejectedAt = new long[hosts];
     this.multiplier = new int[hosts];
-    sim.schedule(settings.intervalNanos(), this::onIntervalTimer);
+    armTimer(sim.now() + settings.intervalNanos());
+  }
+
+  /**
+   * The detector after an endpoint (EDS) update: Envoy keeps each remaining host's monitor, so its
+   * counters, ejection and multiplier carry over, and the interval timer keeps its phase. {@code
+   * previousIndex[h]} is host h's index in {@code previous}, or -1 for a new host. The previous
+   * detector stops.
+   */
+  public OutlierDetector(OutlierDetector previous, int[] previousIndex, Listener listener) {
+    this.settings = previous.settings;
+    this.sim = previous.sim;
+    this.listener = listener;
+    int hosts = previousIndex.length;
+    this.consecutive5xx = new int[hosts];
+    this.consecutiveGateway = new int[hosts];
+    this.ejected = new boolean[hosts];
+    this.ejectedAt = new long[hosts];
+    this.multiplier = new int[hosts];
+    for (int h = 0; h < hosts; h++) {
+      int o = previousIndex[h];
+      if (o >= 0) {
+        consecutive5xx[h] = previous.consecutive5xx[o];
+        consecutiveGateway[h] = previous.consecutiveGateway[o];
+        ejected[h] = previous.ejected[o];
+        ejectedAt[h] = previous.ejectedAt[o];
+        multiplier[h] = previous.multiplier[o];
+        ejectedCount += ejected[h] ? 1 : 0;
+      }
+    }
+    previous.stop();
+    armTimer(previous.nextTick);
+  }
+
+  /** No more interval ticks: the cluster version this detector served was replaced. */
+  public void stop() {
+    stopped = true;
+  }
+
+  private void armTimer(long at) {
+    nextTick = at;
+    sim.scheduleAt(at, this::onIntervalTimer);
   }
 
   public boolean isEjected(int host) {
@@ -97,6 +140,9 @@ public final class OutlierDetector {
   }
 
   private void onIntervalTimer() {
+    if (stopped) {
+      return;
+    }
     long now = sim.now();
     for (int h = 0; h < ejected.length; h++) {
       if (!ejected[h]) {
@@ -116,6 +162,6 @@ public final class OutlierDetector {
         listener.onEjection(h, false, true);
       }
     }
-    sim.schedule(settings.intervalNanos(), this::onIntervalTimer);
+    armTimer(now + settings.intervalNanos());
   }
 }
