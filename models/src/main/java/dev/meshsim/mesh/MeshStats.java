@@ -77,6 +77,13 @@ final class MeshStats {
     }
   }
 
+  /** A routed request's final response left its client sidecar: per-cluster codes and flags. */
+  void countResponse(Exchange exchange) {
+    if (exchange.clusterName() != null && counts(exchange)) {
+      clusterStats(exchange.clusterName()).countResponse(exchange.code(), exchange.flags());
+    }
+  }
+
   /** A load generator's request ended; its cluster was already counted when routed. */
   void recordEnded(Exchange exchange, TrafficStats load, long latency) {
     if (counts(exchange)) {

@@ -131,6 +131,7 @@ public final class Sidecar implements Connector {
   /** The final response of a request leaves this sidecar for the app. */
   void respondLocally(Exchange exchange, int code) {
     exchange.setCode(code);
+    mesh.stats().countResponse(exchange);
     sim().schedule(pod.receiveCost(), exchange::end);
   }
 

@@ -56,6 +56,8 @@ public final class ClusterStats {
   private final long[] counts = new long[STATS.length];
   private final long[] codes = new long[MAX_CODE];
   private final List<OutlierEvent> events = new ArrayList<>();
+  private final TreeMap<Integer, Long> responseCodes = new TreeMap<>();
+  private final TreeMap<String, Long> responseFlags = new TreeMap<>();
   private long eventsDropped;
 
   public void increment(Stat stat) {
@@ -75,6 +77,25 @@ public final class ClusterStats {
     } else {
       eventsDropped++;
     }
+  }
+
+  /**
+   * One request routed to this cluster ended with {@code code} and {@code flags} (after retries, as
+   * the client sidecar's access log shows it; local replies such as {@code 503 NC} included).
+   */
+  public void countResponse(int code, String flags) {
+    responseCodes.merge(code, 1L, Long::sum);
+    responseFlags.merge(flags, 1L, Long::sum);
+  }
+
+  /** Final response codes of the requests routed to this cluster, ascending. */
+  public SortedMap<Integer, Long> responseCodes() {
+    return Collections.unmodifiableSortedMap(responseCodes);
+  }
+
+  /** Final response flags of the requests routed to this cluster, sorted. */
+  public SortedMap<String, Long> responseFlags() {
+    return Collections.unmodifiableSortedMap(responseFlags);
   }
 
   /** Counters by Envoy stat name, sorted; a stat never incremented is absent. */

@@ -36,12 +36,25 @@ final class ClusterSection {
       json.writeNumberField("requests", r.total().clusters().getOrDefault(name, 0L));
       ClusterStats stats = r.clusterStats().get(name);
       if (stats != null) {
+        counts("codes", stats.responseCodes(), json);
+        counts("flags", stats.responseFlags(), json);
         for (Map.Entry<String, Long> c : stats.counters().entrySet()) {
           json.writeNumberField(c.getKey(), c.getValue());
         }
         events(stats, json);
       }
       json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private static void counts(String field, Map<?, Long> counts, JsonGenerator json) throws IOException {
+    if (counts.isEmpty()) {
+      return;
+    }
+    json.writeObjectFieldStart(field);
+    for (Map.Entry<?, Long> e : counts.entrySet()) {
+      json.writeNumberField(String.valueOf(e.getKey()), e.getValue());
     }
     json.writeEndObject();
   }
@@ -65,7 +78,17 @@ final class ClusterSection {
     }
   }
 
-  /** Text lines: each cluster's non-zero Envoy stats, and its first ejections. */
+  /** One line such as {@code codes: 200=1041 503=12}. */
+  private static void line(String title, Map<?, Long> counts, StringBuilder out) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    out.append("    ").append(title).append(':');
+    counts.forEach((k, v) -> out.append(' ').append(k).append('=').append(v));
+    out.append('\n');
+  }
+
+  /** Text lines: each cluster's final codes and flags, non-zero Envoy stats, first ejections. */
   static void text(RunResult r, StringBuilder out) {
     if (r.clusterStats().isEmpty()) {
       return;
@@ -73,6 +96,8 @@ final class ClusterSection {
     out.append("\n== envoy cluster stats (summed over client sidecars) ==\n");
     for (Map.Entry<String, ClusterStats> e : r.clusterStats().entrySet()) {
       out.append("  ").append(e.getKey()).append('\n');
+      line("codes", e.getValue().responseCodes(), out);
+      line("flags", e.getValue().responseFlags(), out);
       SortedMap<String, String> rows = new TreeMap<>();
       e.getValue().counters().forEach((k, v) -> rows.put(k, String.valueOf(v)));
       rows.forEach((k, v) -> out.append("    ").append(k).append(" : ").append(v).append('\n'));
