@@ -11,8 +11,12 @@ import java.util.Arrays;
  * 4-ary heap halves the depth of a binary one and keeps the four children of a node close together.
  * The hold-model benchmark ({@code benchmarks/}) measures it against a bare heap.
  *
- * <p><b>Heap.</b> Entry {@code i} occupies {@code heap[2i]} (its time) and {@code heap[2i+1]} (its
- * slot), so reading a child's time and moving an entry touch one cache line. The heap compares
+ * <p><b>Heap.</b> Entry {@code i} occupies {@code heap[ROOT+2i]} (its time) and {@code
+ * heap[ROOT+2i+1]} (its slot), so an entry's time and slot share a cache line, and the four children
+ * of a node fill 64 bytes. {@code ROOT} is 4 so that those 64 bytes are one cache line whenever the
+ * array's first element sits 16 bytes past a line boundary, which is where G1 puts the elements of a
+ * large (humongous) array: at 10^5 pending events and more, each level of a sift then costs one
+ * cache miss rather than two. The heap compares
  * <em>times only</em>: a (time, sequence) comparison in the sift loops keeps the JIT from compiling
  * the choice among four children into conditional moves, and cost about 30% of the throughput.
  *
@@ -42,8 +46,9 @@ final class EventQueue {
   private static final int COMPACT_MIN_SIZE = 1024;
   private static final int INSERTION_SORT_MAX = 24;
 
-  // Heap, in heap order, two longs per entry: (time, slot). Entry 0 is the earliest.
-  private long[] heap = new long[2 * INITIAL_CAPACITY];
+  // Heap, in heap order, two longs per entry: (time, slot), from index ROOT. Entry 0 is the earliest.
+  private static final int ROOT = 4;
+  private long[] heap = new long[ROOT + 2 * INITIAL_CAPACITY];
   private int size;
 
   // The tie group: slots of entries of time groupTime, taken off the heap, in sequence order.
@@ -66,6 +71,7 @@ final class EventQueue {
   /** Written with a value derived from the next event's slot, so that the load is not elided. */
   private int prefetchSink;
 
+  private long polledTime;
   private long nextSeq;
   /** Cancelled entries still in the heap or the group. */
   private int cancelled;
@@ -94,13 +100,13 @@ final class EventQueue {
     long seq = nextSeq++;
     events[slot] = event;
     slotSeq[slot] = seq;
-    if (size << 1 == heap.length) {
-      heap = Arrays.copyOf(heap, heap.length << 1);
+    if (ROOT + (size << 1) == heap.length) {
+      heap = Arrays.copyOf(heap, ROOT + (size << 2));
     }
     long[] h = heap;
-    int p = size++ << 1;
-    while (p > 0) {
-      int parent = ((p - 2) >>> 3) << 1;
+    int p = ROOT + (size++ << 1);
+    while (p > ROOT) {
+      int parent = ROOT + (((p - ROOT - 2) >>> 3) << 1);
       long pt = h[parent];
       if (pt <= time) {
         break;
@@ -135,6 +141,67 @@ final class EventQueue {
   }
 
   /**
+   * Removes and returns the earliest live event if its time is at most {@code limit}; otherwise, or
+   * when empty, returns null and removes nothing (but may drop cancelled entries). The removed
+   * event's time is then {@link #polledTime()}. This is the engine's hot path: one call per event.
+   */
+  Event poll(long limit) {
+    int slot;
+    long time;
+    if (groupPos < groupEnd) {
+      slot = group[groupPos];
+      time = groupTime;
+      if (events[slot] == null || time > limit) {
+        return pollSlow(limit);
+      }
+      groupPos++;
+    } else {
+      if (size == 0) {
+        return null;
+      }
+      long[] h = heap;
+      slot = (int) h[ROOT + 1];
+      time = h[ROOT];
+      if (events[slot] == null || time > limit) {
+        return pollSlow(limit);
+      }
+      removeHeapTop();
+      if (size > 0) {
+        if (h[ROOT] == time) {
+          slot = formGroup(slot, time);
+        } else {
+          // Start loading the next event's slot now, while the caller fires this event: with many
+          // pending events the slot is a cache miss, and the next poll would wait for it.
+          prefetchSink += events[(int) h[ROOT + 1]] == null ? 1 : 0;
+        }
+      }
+    }
+    polledTime = time;
+    Event event = events[slot];
+    events[slot] = null;
+    freeSlot(slot);
+    return event;
+  }
+
+  /** {@link #poll} when the front entry is cancelled or too late. */
+  private Event pollSlow(long limit) {
+    if (isEmpty()) {
+      return null;
+    }
+    long time = peekTime();
+    if (time > limit) {
+      return null;
+    }
+    polledTime = time;
+    return removeTop();
+  }
+
+  /** The time of the event returned by the last successful {@link #poll}. */
+  long polledTime() {
+    return polledTime;
+  }
+
+  /**
    * Time of the earliest live event, after dropping cancelled entries from the front; only valid
    * when not {@link #isEmpty() empty}. After it, {@link #removeTop()} removes that event.
    */
@@ -150,11 +217,11 @@ final class EventQueue {
     long[] h = heap;
     int slot;
     // A live entry exists (not empty), so the loop ends.
-    while (events[slot = (int) h[1]] == null) {
+    while (events[slot = (int) h[ROOT + 1]] == null) {
       removeHeapTop();
       dropCancelled(slot);
     }
-    return h[0];
+    return h[ROOT];
   }
 
   /**
@@ -167,17 +234,11 @@ final class EventQueue {
       slot = group[groupPos++];
     } else {
       long[] h = heap;
-      long time = h[0];
-      slot = (int) h[1];
+      long time = h[ROOT];
+      slot = (int) h[ROOT + 1];
       removeHeapTop();
-      if (size > 0) {
-        if (h[0] == time) {
-          slot = formGroup(slot, time);
-        } else {
-          // Start loading the next event's slot now, while the caller fires this event: with many
-          // pending events the slot is a cache miss, and the next removal would wait for it.
-          prefetchSink += events[(int) h[1]] == null ? 1 : 0;
-        }
+      if (size > 0 && h[ROOT] == time) {
+        slot = formGroup(slot, time);
       }
     }
     Event event = events[slot];
@@ -201,11 +262,11 @@ final class EventQueue {
   private int formGroup(int first, long time) {
     int n = 0;
     group[n++] = first;
-    while (size > 0 && heap[0] == time) {
+    while (size > 0 && heap[ROOT] == time) {
       if (n == group.length) {
         group = Arrays.copyOf(group, n << 1);
       }
-      group[n++] = (int) heap[1];
+      group[n++] = (int) heap[ROOT + 1];
       removeHeapTop();
     }
     sortBySeq(group, n);
@@ -267,18 +328,18 @@ final class EventQueue {
   // --- heap --------------------------------------------------------------------------------------
 
   private void removeHeapTop() {
-    int last = --size << 1;
-    if (last > 0) {
-      siftDown(0, heap[last], heap[last + 1]);
+    int last = ROOT + (--size << 1);
+    if (last > ROOT) {
+      siftDown(ROOT, heap[last], heap[last + 1]);
     }
   }
 
   /** Places entry (time, slot) at or below position {@code p} (an even array index). */
   private void siftDown(int p, long time, long slot) {
     long[] h = heap;
-    int end = size << 1;
+    int end = ROOT + (size << 1);
     while (true) {
-      int c = (p << 2) + 2;
+      int c = (p << 2) - (3 * ROOT - 2);
       if (c >= end) {
         break;
       }
@@ -309,19 +370,22 @@ final class EventQueue {
     long[] h = heap;
     int live = 0;
     for (int i = 0; i < size; i++) {
-      long time = h[2 * i];
-      int slot = (int) h[2 * i + 1];
+      int p = ROOT + 2 * i;
+      long time = h[p];
+      int slot = (int) h[p + 1];
       if (events[slot] == null) {
         dropCancelled(slot);
       } else {
-        h[2 * live] = time;
-        h[2 * live + 1] = slot;
+        int q = ROOT + 2 * live;
+        h[q] = time;
+        h[q + 1] = slot;
         live++;
       }
     }
     size = live;
     for (int i = (size - 2) >> 2; i >= 0; i--) {
-      siftDown(2 * i, h[2 * i], h[2 * i + 1]);
+      int p = ROOT + 2 * i;
+      siftDown(p, h[p], h[p + 1]);
     }
     int kept = groupPos;
     for (int i = groupPos; i < groupEnd; i++) {

@@ -79,12 +79,12 @@ public final class Simulation {
   public long runUntil(long endNanos) {
     long before = fired;
     stopRequested = false;
-    while (!stopRequested && !queue.isEmpty()) {
-      long time = queue.peekTime();
-      if (time > endNanos) {
+    while (!stopRequested) {
+      Event event = queue.poll(endNanos);
+      if (event == null) {
         break;
       }
-      fire(time);
+      fire(event);
     }
     if (!stopRequested && endNanos > now) {
       now = endNanos;
@@ -96,8 +96,12 @@ public final class Simulation {
   public long runUntilIdle() {
     long before = fired;
     stopRequested = false;
-    while (!stopRequested && !queue.isEmpty()) {
-      fire(queue.peekTime());
+    while (!stopRequested) {
+      Event event = queue.poll(Long.MAX_VALUE);
+      if (event == null) {
+        break;
+      }
+      fire(event);
     }
     return fired - before;
   }
@@ -109,17 +113,17 @@ public final class Simulation {
    * cost of one dispatch.
    */
   public boolean step() {
-    if (queue.isEmpty()) {
+    Event event = queue.poll(Long.MAX_VALUE);
+    if (event == null) {
       return false;
     }
-    fire(queue.peekTime());
+    fire(event);
     return true;
   }
 
-  /** Fires the top event, whose time {@link EventQueue#peekTime()} just returned. */
-  private void fire(long time) {
-    now = time;
-    Event event = queue.removeTop();
+  /** Fires {@code event}, just polled from the queue. */
+  private void fire(Event event) {
+    now = queue.polledTime();
     fired++;
     event.fire();
   }
