@@ -20,11 +20,14 @@ public final class ConvergenceTracker {
     this.sim = sim;
   }
 
-  Change open(String label, long at, boolean full, int inputs, List<Istiod.Connection> ready) {
+  /** A change happens: it is measured on the sidecars connected and ready now. */
+  Change open(String label, long at, boolean full, int inputs, List<Istiod.Connection> connections) {
     Change c = new Change(label, at, full, inputs);
-    for (Istiod.Connection conn : ready) {
-      c.tracked.set(conn.id());
-      c.remaining++;
+    for (Istiod.Connection conn : connections) {
+      if (conn.alive() && conn.client().ready()) {
+        c.tracked.set(conn.id());
+        c.remaining++;
+      }
     }
     c.sidecars = c.remaining;
     all.add(c);
