@@ -23,6 +23,18 @@ final class Fields {
     return map.optional(key).map(Fields::duration).orElse(dflt);
   }
 
+  /** A duration that must be above zero (a period or a timeout), or {@code dflt} if absent. */
+  static long positiveDuration(YamlMap m, String key, long dflt) {
+    if (!m.has(key)) {
+      return dflt;
+    }
+    long v = duration(m.required(key));
+    if (v <= 0) {
+      throw m.required(key).fail(key + " must be > 0");
+    }
+    return v;
+  }
+
   /** A rate in events per second. */
   static double rate(YamlNode node) {
     return node.parse("a rate", Durations::parseRatePerSecond);
