@@ -61,7 +61,7 @@ final class EventQueue {
   // Slots, indexed by slot number. events[s] == null means slot s is free or its entry was cancelled
   // (a slot is freed only when its entry leaves the heap or the group). freeBits has a 1 for every
   // free slot; allocation takes the next free slot at or after slotCursor ("next fit"), and the
-  // arrays grow so that at least half the slots are free.
+  // arrays grow so that at least a fifth of the slots are free.
   private Event[] events = new Event[INITIAL_CAPACITY];
   private long[] slotSeq = new long[INITIAL_CAPACITY];
   private long[] freeBits = newFreeBits(INITIAL_CAPACITY);
@@ -400,11 +400,11 @@ final class EventQueue {
   // Next fit rather than a LIFO free list: consecutive schedulings then write to neighbouring slots.
   // Each write of an event reference into the (old-generation) slot array costs a GC write barrier,
   // and G1's is much cheaper when it hits a card it has already dirtied; with a free list, slots
-  // come back in random order and nearly every scheduling dirtied a fresh card. The free half keeps
-  // the scan short.
+  // come back in random order and nearly every scheduling dirtied a fresh card. Keeping a fifth of
+  // the slots free keeps the scan short (a few bits of one word, on average).
 
   private int allocateSlot() {
-    if (slotsInUse << 1 >= events.length) {
+    if (slotsInUse * 5L >= events.length * 4L) {
       growSlots();
     }
     long[] fb = freeBits;
