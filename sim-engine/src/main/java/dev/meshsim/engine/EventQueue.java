@@ -101,8 +101,7 @@ final class EventQueue {
     events[slot] = event;
     slotSeq[slot] = seq;
     if (ROOT + size == times.length) {
-      times = Arrays.copyOf(times, ROOT + (size << 1));
-      slots = Arrays.copyOf(slots, ROOT + (size << 1));
+      growHeap();
     }
     long[] t = times;
     int[] sl = slots;
@@ -330,6 +329,11 @@ final class EventQueue {
     if (last > ROOT) {
       siftDown(ROOT, times[last], slots[last]);
     }
+  }
+
+  private void growHeap() {
+    times = Arrays.copyOf(times, ROOT + (size << 1));
+    slots = Arrays.copyOf(slots, ROOT + (size << 1));
   }
 
   /** Places entry (time, slot) at or below position {@code p}. */

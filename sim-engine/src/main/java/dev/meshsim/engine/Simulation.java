@@ -45,7 +45,7 @@ public final class Simulation {
    */
   public long schedule(long delayNanos, Event event) {
     if (delayNanos < 0 || delayNanos > Long.MAX_VALUE - now) {
-      throw new IllegalArgumentException("delay out of range: " + delayNanos + "ns at " + now + "ns");
+      throw delayOutOfRange(delayNanos);
     }
     return queue.add(now + delayNanos, Objects.requireNonNull(event, "event"));
   }
@@ -53,10 +53,21 @@ public final class Simulation {
   /** Schedules {@code event} at absolute time {@code timeNanos}, which must not be in the past. */
   public long scheduleAt(long timeNanos, Event event) {
     if (timeNanos < now) {
-      throw new IllegalArgumentException(
-          "cannot schedule at " + timeNanos + "ns: the clock is already at " + now + "ns");
+      throw inThePast(timeNanos);
     }
     return queue.add(timeNanos, Objects.requireNonNull(event, "event"));
+  }
+
+  // The exceptions are built out of line so that schedule() compiles small enough for the JIT to
+  // inline it into the events that call it (string concatenation alone made it too big).
+
+  private IllegalArgumentException delayOutOfRange(long delayNanos) {
+    return new IllegalArgumentException("delay out of range: " + delayNanos + "ns at " + now + "ns");
+  }
+
+  private IllegalArgumentException inThePast(long timeNanos) {
+    return new IllegalArgumentException(
+        "cannot schedule at " + timeNanos + "ns: the clock is already at " + now + "ns");
   }
 
   /**
