@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * windows in which requests failed. Memory grows with the number of buckets, not of requests.
  */
 final class TimelineStats {
+  /** Whether the scenario has timeline actions, without which nothing here is reported. */
+  private final boolean active;
   private final long bucketNanos;
   private final long fromNanos;
   private final long toNanos;
@@ -37,6 +39,7 @@ final class TimelineStats {
   }
 
   TimelineStats(long bucketNanos, long fromNanos, long toNanos, List<TimelineEvent> events) {
+    this.active = !events.isEmpty();
     this.bucketNanos = bucketNanos;
     this.fromNanos = fromNanos;
     this.toNanos = toNanos;
@@ -60,8 +63,15 @@ final class TimelineStats {
     }
   }
 
-  /** A counted request that started at {@code startNanos} ended. */
+  /**
+   * A counted request that started at {@code startNanos} ended. Without timeline actions nothing is
+   * kept: reports show the series, phases and windows only for a timeline, and the series grows by
+   * one bucket per {@code report.bucket} of simulated time, so a run without one stays flat in memory.
+   */
   void record(long startNanos, long latency, int code, String flags, String cluster) {
+    if (!active) {
+      return;
+    }
     int index = (int) ((startNanos - fromNanos) / bucketNanos);
     while (buckets.size() <= index) {
       buckets.add(new Bucket());
