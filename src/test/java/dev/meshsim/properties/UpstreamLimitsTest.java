@@ -66,14 +66,8 @@ class UpstreamLimitsTest {
     Statistics.label("limit reached").collect(retries.entrySet().stream().anyMatch(e -> e.getValue().equals(e.getKey())));
 
     // (b) every request ends exactly once (a second end throws in the model), one code, one flag
-    long sent = simulation.requestsSent();
-    assertEquals(sent, simulation.requestsEnded() + result.unfinished(), "sent = ended + in flight");
+    Lifecycle.assertEveryRequestEndsOnce(simulation, result);
     TrafficStats total = result.total();
-    assertEquals(simulation.requestsEnded(), total.requests(), "no warmup: every ended request counts");
-    assertEquals(total.requests(), sum(total.codes()), "one code each");
-    assertEquals(total.requests(), sum(total.flags()), "one flag each");
-    long perLoad = result.loads().values().stream().mapToLong(TrafficStats::requests).sum();
-    assertEquals(total.requests(), perLoad, "each request belongs to exactly one load");
     for (String flags : total.flags().keySet()) {
       assertTrue(flags.equals("-") || Set.of(flags.split(",")).stream().allMatch(FLAGS::contains), "flags " + flags);
     }
@@ -102,9 +96,5 @@ class UpstreamLimitsTest {
   private static long withFlag(TrafficStats stats, Predicate<List<String>> test) {
     return stats.flags().entrySet().stream().filter(e -> test.test(List.of(e.getKey().split(","))))
         .mapToLong(Map.Entry::getValue).sum();
-  }
-
-  private static long sum(Map<?, Long> counts) {
-    return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 }
