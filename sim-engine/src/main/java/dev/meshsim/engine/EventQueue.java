@@ -31,7 +31,7 @@ import java.util.Arrays;
  * sequence number. A handle names the slot and the low 40 bits of the sequence number, so a stale
  * handle (the event already fired, or the slot was reused) never cancels the wrong event; 2^40
  * schedulings would have to pass while a stale handle is kept for it to alias. Cancellation is
- * lazy: the slot's event is set to null and the entry is dropped when it reaches the top. Most Envoy
+ * lazy: the slot's event is set to null and the entry is dropped when it reaches the top. Most model
  * timeouts never fire, so cancellation must be O(1); to keep memory bounded by the number of
  * <em>live</em> events, the heap is compacted (O(n) rebuild) once cancelled entries outnumber live
  * ones.

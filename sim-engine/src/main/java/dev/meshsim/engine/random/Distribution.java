@@ -52,7 +52,7 @@ public sealed interface Distribution {
   /**
    * Log-normal: {@code median * exp(sigma * Z)}. Sampled here rather than through commons-math3's
    * {@code LogNormalDistribution}, whose {@code FastMath.exp} showed as a hot spot in the end-to-end
-   * benchmark (every sidecar traversal draws one); {@link StrictMath#exp} is as reproducible.
+   * benchmark (the models draw one per fixed-cost hop); {@link StrictMath#exp} is as reproducible.
    */
   record LogNormal(double median, double sigma) implements Distribution {
     @Override
