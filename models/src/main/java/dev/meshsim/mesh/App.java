@@ -72,11 +72,6 @@ final class App {
     }
   }
 
-  /** Requests waiting for a worker. */
-  int queued() {
-    return queue.size();
-  }
-
   private void start(Inbound request) {
     busy++;
     long work = Math.max(0, Math.round(serviceTime.sample() * failure.slowdown()));

@@ -50,11 +50,6 @@ public final class Exchange {
     return flags.toString();
   }
 
-  /** Whether Envoy set {@code flag} on this request. */
-  public boolean hasFlag(ResponseFlag flag) {
-    return flags.has(flag);
-  }
-
   /** The Envoy cluster the client sidecar routed to, or null (no sidecar, or no route). */
   public String clusterName() {
     return clusterName;

@@ -11,19 +11,16 @@ import java.util.Set;
  * The defaults that changed between Istio releases (and the Envoy each ships), so a scenario can
  * ask "what would 1.5 have done" (reference §9).
  *
- * @param major Istio major version (1)
- * @param minor Istio minor version
+ * @param version the simulated Istio release
  */
-public record IstioProfile(int major, int minor) {
-  /** The latest release as of late 2026 (istio master was 1.31-dev in August 2026). */
-  public static final IstioProfile CURRENT = of(IstioVersion.CURRENT);
+public record IstioProfile(IstioVersion version) {
 
   public static IstioProfile of(IstioVersion version) {
-    return new IstioProfile(version.major(), version.minor());
+    return new IstioProfile(version);
   }
 
   private boolean atLeast(int wantedMinor) {
-    return major > 1 || minor >= wantedMinor;
+    return version.atLeast(1, wantedMinor);
   }
 
   /** LEAST_REQUEST since 1.14 (istio PR #37220), ROUND_ROBIN before. */
@@ -61,8 +58,4 @@ public record IstioProfile(int major, int minor) {
         !consistentHash, 5);
   }
 
-  /** Since 1.24 every inbound route retries twice on reset-before-request (commit 8d42c6f). */
-  public boolean inboundRetriesResetBeforeRequest() {
-    return atLeast(24);
-  }
 }

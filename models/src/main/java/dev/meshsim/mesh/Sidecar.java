@@ -26,8 +26,6 @@ import java.util.Map;
  * lands on one, and each worker keeps its own load balancers and connection pools.
  */
 public final class Sidecar implements Connector {
-  /** Istio's sidecar default: {@code ISTIO_CPU_LIMIT} of 2 cores gives 2 workers. */
-  public static final int DEFAULT_CONCURRENCY = dev.meshsim.scenario.MeshSettings.DEFAULT_SIDECAR_CONCURRENCY;
 
   private final Pod pod;
   private final Mesh mesh;

@@ -255,10 +255,6 @@ public final class Cluster {
     activeRequests[host]--;
   }
 
-  public int activeRequests(int host) {
-    return activeRequests[host];
-  }
-
   /** Counts one Envoy stat of this cluster (from the warmup on). */
   public void count(Stat stat) {
     if (stats.counting()) {

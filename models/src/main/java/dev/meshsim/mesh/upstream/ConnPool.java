@@ -268,7 +268,4 @@ public final class ConnPool {
     return total;
   }
 
-  public int pendingStreams() {
-    return pending.size();
-  }
 }

@@ -93,10 +93,6 @@ public final class OutlierDetector {
     return ejected[host];
   }
 
-  public int ejectedCount() {
-    return ejectedCount;
-  }
-
   /** The final HTTP status of one attempt on {@code host} (local-origin failures mapped to 503/504). */
   public void putHttpResponseCode(int host, int code) {
     if (code < 500) {
