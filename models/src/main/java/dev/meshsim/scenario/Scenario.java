@@ -67,6 +67,38 @@ public record Scenario(
         timeline);
   }
 
+  /** A copy in which {@code load} replaces the load of the same name ({@code meshsim plan max-rate}). */
+  public Scenario withLoad(LoadSpec load) {
+    if (loads.stream().noneMatch(l -> l.name().equals(load.name()))) {
+      throw new IllegalArgumentException("no load named " + load.name());
+    }
+    List<LoadSpec> newLoads = loads.stream().map(l -> l.name().equals(load.name()) ? load : l).toList();
+    return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, newLoads, istioVersion,
+        timeline);
+  }
+
+  /**
+   * A copy in which {@code deployment} replaces the Deployment of the same name ({@code meshsim plan
+   * min-replicas}).
+   */
+  public Scenario withDeployment(DeploymentSpec deployment) {
+    boolean found = false;
+    List<ServiceSpec> newServices = new java.util.ArrayList<>();
+    for (ServiceSpec s : services) {
+      List<DeploymentSpec> ds = new java.util.ArrayList<>();
+      for (DeploymentSpec d : s.deployments()) {
+        found |= d.name().equals(deployment.name());
+        ds.add(d.name().equals(deployment.name()) ? deployment : d);
+      }
+      newServices.add(new ServiceSpec(s.name(), s.namespace(), s.ports(), ds));
+    }
+    if (!found) {
+      throw new IllegalArgumentException("no deployment named " + deployment.name());
+    }
+    return new Scenario(name, seed, durationNanos, warmupNanos, mesh, newServices, istio, loads, istioVersion,
+        timeline);
+  }
+
   /** A copy with another timeline. */
   public Scenario withTimeline(Timeline newTimeline) {
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,

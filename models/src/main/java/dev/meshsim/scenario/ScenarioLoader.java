@@ -45,6 +45,36 @@ public final class ScenarioLoader {
     }
   }
 
+  /**
+   * Loads {@code file} with {@code edits} applied to its text first ({@code --set}); an error
+   * about an edited value also names the argument that wrote it. See {@link ScenarioOverrides}.
+   */
+  public static LoadedScenario load(Path file, List<ScenarioOverrides.Edit> edits) throws ScenarioException {
+    if (edits.isEmpty()) {
+      return load(file);
+    }
+    String text;
+    List<Position> positions;
+    try {
+      text = java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      return load(file); // reports the unreadable file as load does
+    }
+    try {
+      positions = ScenarioOverrides.positions(text, file.toString(), edits);
+      String edited = ScenarioOverrides.apply(text, file.toString(), edits);
+      ScenarioLoader loader = new ScenarioLoader(file);
+      try {
+        Scenario scenario = loader.bind(single(YamlReader.read(edited, file.toString()), file));
+        return new LoadedScenario(scenario, loader.warnings.list());
+      } catch (YamlException e) {
+        throw ScenarioOverrides.attribute(ScenarioException.from(e), edits, positions);
+      }
+    } catch (YamlException e) {
+      throw ScenarioException.from(e);
+    }
+  }
+
   /** A scenario file holds exactly one YAML document, a mapping. */
   private static YamlMap single(List<YamlNode> docs, Path file) {
     if (docs.isEmpty()) {

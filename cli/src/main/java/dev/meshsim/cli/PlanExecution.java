@@ -1,0 +1,176 @@
+package dev.meshsim.cli;
+
+import dev.meshsim.plan.Loads;
+import dev.meshsim.plan.Metric;
+import dev.meshsim.plan.Parameter;
+import dev.meshsim.plan.PlanInputException;
+import dev.meshsim.plan.PlanResult;
+import dev.meshsim.plan.Planner;
+import dev.meshsim.plan.Question;
+import dev.meshsim.plan.SampleSource;
+import dev.meshsim.plan.SimulatedSamples;
+import dev.meshsim.plan.SloParser;
+import dev.meshsim.plan.SloTerm;
+import dev.meshsim.plan.chart.PlanHtml;
+import dev.meshsim.plan.output.PlanJson;
+import dev.meshsim.plan.output.PlanTable;
+import dev.meshsim.plan.shard.IndexedJob;
+import dev.meshsim.plan.shard.PartialFile;
+import dev.meshsim.plan.shard.ShardRunner;
+import dev.meshsim.plan.shard.ShardSpec;
+import dev.meshsim.scenario.LoadedScenario;
+import dev.meshsim.scenario.Scenario;
+import dev.meshsim.scenario.ScenarioException;
+import dev.meshsim.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine;
+
+/**
+ * The flow every plan question shares: load and check everything first, then either write a Job
+ * manifest, run one shard, or run the whole plan; then print and write the outputs.
+ */
+final class PlanExecution {
+  /** What a sweep without --slo reports. */
+  private static final List<Metric> REPORTED = List.of(new Metric.Percentile(50), new Metric.Percentile(99),
+      new Metric.Mean(), new Metric.Errors(), new Metric.Throughput());
+
+  private PlanExecution() {}
+
+  static int run(PlanQuestionCommand q, CommandLine cli) throws Exception {
+    try {
+      return execute(q, cli, null);
+    } catch (PlanInputException e) {
+      throw new BadInputException(e.getMessage(), e);
+    } catch (ScenarioException e) {
+      throw new BadInputException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code q}; with {@code table} non-null (merge) its samples are read from there instead of
+   * simulated, and only the plan's outputs are written.
+   */
+  static int execute(PlanQuestionCommand q, CommandLine cli, SampleSource table) throws Exception {
+    PlanOptions o = q.options;
+    List<SloTerm> terms = terms(q);
+    var rule = o.rule();
+    LoadedScenario loaded = ScenarioLoader.load(o.scenarioFile);
+    PrintWriter err = cli.getErr();
+    if (table == null) {
+      loaded.warnings().forEach(w -> err.println("meshsim: warning: " + w));
+    }
+    Scenario base = o.adjust(loaded.scenario());
+    Loads.check(base, o.load);
+    Parameter parameter = q.parameter(base);
+    Planner.Setup setup = new Planner.Setup(base.name(), base.seed(), o.load, terms, rule);
+    List<Path> inputs = List.of(o.scenarioFile.toAbsolutePath().normalize());
+    if (table == null && o.jobFile != null) {
+      return emitJob(q, base, parameter, inputs);
+    }
+    if (table == null && o.shard != null) {
+      return runShard(q, base, parameter, inputs);
+    }
+    PlanOutputs.checkWritable(o.jsonFile, inputs, PlanOutputs.JSON);
+    PlanOutputs.checkWritable(o.htmlFile, inputs, PlanOutputs.HTML);
+    PlanResult result;
+    if (table != null) {
+      result = q.search(new Planner(setup, table), parameter);
+    } else {
+      try (SimulatedSamples sim = new SimulatedSamples(parameter, o.load, base.seed(), rule.maxReps(), o.threadCount())) {
+        result = q.search(new Planner(setup, sim), parameter);
+      }
+    }
+    PrintWriter out = cli.getOut();
+    out.print(PlanTable.render(result));
+    out.flush();
+    if (o.jsonFile != null) {
+      OutputFiles.writeAtomically(o.jsonFile, PlanJson.toJson(result));
+    }
+    if (o.htmlFile != null) {
+      OutputFiles.writeAtomically(o.htmlFile, PlanHtml.render(result));
+    }
+    return result.exitStatus();
+  }
+
+  private static List<SloTerm> terms(PlanQuestionCommand q) {
+    if (q.options.slo.isEmpty()) {
+      if (q.question() != Question.SWEEP) {
+        throw new PlanInputException(q.question().command() + ": give the SLO with --slo, e.g. --slo 'p99<=200ms'"
+            + " --slo 'errors<=0.1%'.");
+      }
+      return REPORTED.stream().map(SloTerm::report).toList();
+    }
+    return SloParser.parse(q.options.slo);
+  }
+
+  private static int runShard(PlanQuestionCommand q, Scenario base, Parameter parameter, List<Path> inputs)
+      throws IOException {
+    PlanOptions o = q.options;
+    ShardSpec shard = ShardSpec.parse(o.shard);
+    if (o.partialFile == null) {
+      throw new PlanInputException("--shard " + o.shard + " needs --partial FILE, where the shard's result goes.");
+    }
+    PlanOutputs.checkWritable(o.partialFile, inputs, PlanOutputs.PARTIAL);
+    List<PartialFile.Entry> entries = ShardRunner.run(parameter, o.load, base.seed(), q.shardKeys(parameter),
+        o.maxReps, shard, o.threadCount());
+    PartialFile part = new PartialFile(header(q, base, shard), entries);
+    OutputFiles.writeAtomically(o.partialFile, part.toJson());
+    return 0;
+  }
+
+  static PartialFile.Header header(PlanQuestionCommand q, Scenario base, ShardSpec shard) throws IOException {
+    return new PartialFile.Header(version(), base.name(), base.seed(), digest(q.options.scenarioFile),
+        arguments(q, Path::toString), shard.index(), shard.count());
+  }
+
+  private static int emitJob(PlanQuestionCommand q, Scenario base, Parameter parameter, List<Path> inputs)
+      throws IOException {
+    PlanOptions o = q.options;
+    if (o.image == null) {
+      throw new PlanInputException("--emit-job needs --image IMAGE, a container image whose entrypoint is meshsim.");
+    }
+    if (o.shards < 1) {
+      throw new PlanInputException("--shards must be at least 1, got " + o.shards + ".");
+    }
+    int parallelism = o.parallelism == null ? o.shards : o.parallelism;
+    if (parallelism < 1) {
+      throw new PlanInputException("--parallelism must be at least 1, got " + parallelism + ".");
+    }
+    q.shardKeys(parameter); // a search that cannot be sharded is refused now, not in the pods
+    PlanOutputs.checkWritable(o.jobFile, inputs, PlanOutputs.JOB);
+    String fileName = o.scenarioFile.getFileName().toString();
+    IndexedJob.Spec spec = new IndexedJob.Spec(IndexedJob.jobName(base.name()), o.image, o.shards, parallelism,
+        arguments(q, p -> IndexedJob.scenarioPath(fileName)), "meshsim-scenario", "meshsim-results");
+    OutputFiles.writeAtomically(o.jobFile, IndexedJob.yaml(spec));
+    return 0;
+  }
+
+  /** {@code plan QUESTION SCENARIO} and every option that changes the result, in a fixed order. */
+  static List<String> arguments(PlanQuestionCommand q, Function<Path, String> scenario) {
+    List<String> a = new ArrayList<>(List.of("plan", q.question().command(), scenario.apply(q.options.scenarioFile)));
+    a.addAll(q.ownArguments());
+    a.addAll(q.options.canonical());
+    return a;
+  }
+
+  static String version() {
+    return new CommandLine(new Main()).getCommandSpec().version()[0];
+  }
+
+  static String digest(Path file) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.meshsim.cli;
+
+import dev.meshsim.plan.PlanInputException;
+import dev.meshsim.plan.StoppingRule;
+import dev.meshsim.scenario.Durations;
+import dev.meshsim.scenario.Scenario;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every {@code meshsim plan} question shares. */
+final class PlanOptions {
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
+  Path scenarioFile;
+
+  @Option(names = "--slo", paramLabel = "TERM", description = "An SLO term: pNN<=D, mean<=D, errors<=X%,"
+      + " flag:UO<=X%, throughput>=R. Several are ANDed.")
+  List<String> slo = new ArrayList<>();
+
+  @Option(names = "--load", paramLabel = "NAME", description = "The load whose requests the SLO reads"
+      + " (and, for max-rate, the load to scale). Default: all loads together.")
+  String load;
+
+  @Option(names = "--min-reps", paramLabel = "N", defaultValue = "4", description = "Replications per point"
+      + " before the first look (default ${DEFAULT-VALUE}).")
+  int minReps;
+
+  @Option(names = "--max-reps", paramLabel = "N", defaultValue = "20", description = "The most replications"
+      + " a point gets (default ${DEFAULT-VALUE}).")
+  int maxReps;
+
+  @Option(names = "--rel-precision", paramLabel = "X%", defaultValue = "5%", description = "Stop adding"
+      + " replications when every 95% interval's half-width is below this share of its mean (default"
+      + " ${DEFAULT-VALUE}), or the SLO decision is clear.")
+  String relPrecision;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: all cores)."
+      + " The output is the same for any value.")
+  Integer threads;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+  Long seed;
+
+  @Option(names = "--duration", paramLabel = "D", description = "Override each replication's duration.")
+  String duration;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the plan as JSON.")
+  Path jsonFile;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "Write the knee chart as a self-contained HTML page.")
+  Path htmlFile;
+
+  @Option(names = "--shard", paramLabel = "K/M", description = "Run only shard K of M and write it to --partial.")
+  String shard;
+
+  @Option(names = "--partial", paramLabel = "FILE", description = "Where --shard writes its partial result.")
+  Path partialFile;
+
+  @Option(names = "--emit-job", paramLabel = "FILE", description = "Write a Kubernetes Indexed Job that"
+      + " runs this plan in --shards shards, and stop.")
+  Path jobFile;
+
+  @Option(names = "--image", paramLabel = "IMAGE", description = "The container image for --emit-job"
+      + " (its entrypoint must be meshsim).")
+  String image;
+
+  @Option(names = "--shards", paramLabel = "M", defaultValue = "4", description = "Shards of --emit-job"
+      + " (default ${DEFAULT-VALUE}).")
+  int shards;
+
+  @Option(names = "--parallelism", paramLabel = "P", description = "Pods of --emit-job running at once"
+      + " (default: --shards).")
+  Integer parallelism;
+
+  @Option(names = "--verbose", description = "Show stack traces on errors.")
+  boolean verbose;
+
+  StoppingRule rule() {
+    return new StoppingRule(minReps, maxReps, percent("--rel-precision", relPrecision));
+  }
+
+  int threadCount() {
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new BadInputException("--threads must be at least 1, got " + n, null);
+    }
+    return n;
+  }
+
+  /** The scenario with --seed and --duration applied. */
+  Scenario adjust(Scenario scenario) {
+    Scenario s = seed == null ? scenario : scenario.withSeed(seed);
+    if (duration == null) {
+      return s;
+    }
+    long nanos;
+    try {
+      nanos = Durations.parseNanos(duration);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--duration: " + e.getMessage(), e);
+    }
+    if (nanos <= s.warmupNanos()) {
+      throw new BadInputException("--duration " + duration + " must be longer than the warmup ("
+          + Durations.format(s.warmupNanos()) + ")", null);
+    }
+    return s.withDuration(nanos);
+  }
+
+  /** The options that change the result, in a fixed order, for shard files and Job manifests. */
+  List<String> canonical() {
+    List<String> a = new ArrayList<>();
+    slo.forEach(t -> a.addAll(List.of("--slo", t)));
+    if (load != null) {
+      a.addAll(List.of("--load", load));
+    }
+    a.addAll(List.of("--min-reps", Integer.toString(minReps), "--max-reps", Integer.toString(maxReps),
+        "--rel-precision", relPrecision));
+    if (seed != null) {
+      a.addAll(List.of("--seed", Long.toString(seed)));
+    }
+    if (duration != null) {
+      a.addAll(List.of("--duration", duration));
+    }
+    return a;
+  }
+
+  /** {@code 5%} as 0.05. */
+  static double percent(String option, String text) {
+    String t = text.trim();
+    try {
+      if (t.endsWith("%")) {
+        double v = Double.parseDouble(t.substring(0, t.length() - 1)) / 100;
+        if (v > 0 && v < 1) {
+          return v;
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new PlanInputException(option + " '" + text + "': expected a percentage above 0% and below 100%, e.g. 5%.");
+  }
+}
