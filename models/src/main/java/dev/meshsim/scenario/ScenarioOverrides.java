@@ -123,7 +123,7 @@ public final class ScenarioOverrides {
     YamlNode child = map.get(key);
     if (child == null) {
       throw fail(edit, where(node) + ": " + YamlMap.unknownKeyProblem(key, map.keys(), map.keys().isEmpty()
-          ? "none" : String.join(", ", map.keys())).replace("unknown key", "no key")
+          ? "none" : String.join(", ", map.keys())).replace("unknown key", "no key").replace("Allowed keys here", "Keys written here")
           + " --set only replaces values the file already has.");
     }
     return child;
