@@ -82,11 +82,16 @@ final class PlanExecution {
     PlanOutputs.checkWritable(o.jsonFile, inputs, PlanOutputs.JSON);
     PlanOutputs.checkWritable(o.htmlFile, inputs, PlanOutputs.HTML);
     PlanResult result;
+    long start = System.nanoTime();
     if (table != null) {
       result = q.search(new Planner(setup, table), parameter);
     } else {
       try (SimulatedSamples sim = new SimulatedSamples(parameter, o.load, base.seed(), rule.maxReps(), o.threadCount())) {
         result = q.search(new Planner(setup, sim), parameter);
+        if (o.stats) {
+          err.printf(java.util.Locale.ROOT, "meshsim: stats: wall %.1f s, %d simulations on %d threads%n",
+              (System.nanoTime() - start) / 1e9, sim.simulations(), o.threadCount());
+        }
       }
     }
     PrintWriter out = cli.getOut();
@@ -120,10 +125,15 @@ final class PlanExecution {
       throw new PlanInputException("--shard " + o.shard + " needs --partial FILE, where the shard's result goes.");
     }
     PlanOutputs.checkWritable(o.partialFile, inputs, PlanOutputs.PARTIAL);
-    List<PartialFile.Entry> entries = ShardRunner.run(parameter, o.load, base.seed(), q.shardKeys(parameter),
-        o.maxReps, shard, o.threadCount());
+    List<Long> keys = checkedShardKeys(q, parameter);
+    long start = System.nanoTime();
+    List<PartialFile.Entry> entries = ShardRunner.run(parameter, o.load, base.seed(), keys, o.maxReps, shard,
+        o.threadCount());
     PartialFile part = new PartialFile(header(q, base, shard), entries);
     OutputFiles.writeAtomically(o.partialFile, part.toJson());
+    System.err.printf(java.util.Locale.ROOT, "meshsim: shard %d/%d: %d of %d simulations (%d points x %d"
+        + " replications) written to %s in %.1f s%n", shard.index(), shard.count(), entries.size(),
+        (long) keys.size() * o.maxReps, keys.size(), o.maxReps, o.partialFile, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 
@@ -138,20 +148,33 @@ final class PlanExecution {
     if (o.image == null) {
       throw new PlanInputException("--emit-job needs --image IMAGE, a container image whose entrypoint is meshsim.");
     }
-    if (o.shards < 1) {
-      throw new PlanInputException("--shards must be at least 1, got " + o.shards + ".");
+    if (o.shards < 1 || o.shards > PlanOptions.MAX_SHARDS) {
+      throw new PlanInputException("--shards must be in 1.." + PlanOptions.MAX_SHARDS + ", got " + o.shards + ".");
     }
     int parallelism = o.parallelism == null ? o.shards : o.parallelism;
     if (parallelism < 1) {
       throw new PlanInputException("--parallelism must be at least 1, got " + parallelism + ".");
     }
-    q.shardKeys(parameter); // a search that cannot be sharded is refused now, not in the pods
+    checkedShardKeys(q, parameter); // a search that cannot be sharded is refused now, not in the pods
     PlanOutputs.checkWritable(o.jobFile, inputs, PlanOutputs.JOB);
     String fileName = o.scenarioFile.getFileName().toString();
     IndexedJob.Spec spec = new IndexedJob.Spec(IndexedJob.jobName(base.name()), o.image, o.shards, parallelism,
         arguments(q, p -> IndexedJob.scenarioPath(fileName)), "meshsim-scenario", "meshsim-results");
     OutputFiles.writeAtomically(o.jobFile, IndexedJob.yaml(spec));
     return 0;
+  }
+
+  /** Most simulations a sharded plan may ask for in all. */
+  private static final long MAX_SHARDED_SIMULATIONS = 10_000_000;
+
+  private static List<Long> checkedShardKeys(PlanQuestionCommand q, Parameter parameter) {
+    List<Long> keys = q.shardKeys(parameter);
+    long total = (long) keys.size() * q.options.maxReps;
+    if (total > MAX_SHARDED_SIMULATIONS) {
+      throw new PlanInputException("--shard: the plan would run " + total + " simulations (" + keys.size()
+          + " points x --max-reps " + q.options.maxReps + "); narrow --range or coarsen --precision.");
+    }
+    return keys;
   }
 
   /** {@code plan QUESTION SCENARIO} and every option that changes the result, in a fixed order. */

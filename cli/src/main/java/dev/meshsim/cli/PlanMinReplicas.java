@@ -1,6 +1,7 @@
 package dev.meshsim.cli;
 
 import dev.meshsim.plan.Parameter;
+import dev.meshsim.plan.PlanInputException;
 import dev.meshsim.plan.PlanResult;
 import dev.meshsim.plan.Planner;
 import dev.meshsim.plan.Question;
@@ -28,9 +29,15 @@ final class PlanMinReplicas extends PlanQuestionCommand {
     return Question.MIN_REPLICAS;
   }
 
+  /** More pods than one simulation should hold. */
+  static final long MAX_REPLICAS = 10_000;
+
   @Override
   Parameter parameter(Scenario base) {
-    Range.parse(range, true);
+    Range r = Range.parse(range, true);
+    if (r.hi() > MAX_REPLICAS) {
+      throw new PlanInputException("--range '" + range + "': at most " + MAX_REPLICAS + " replicas.");
+    }
     return Replicas.of(base, deployment);
   }
 

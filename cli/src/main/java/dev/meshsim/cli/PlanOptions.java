@@ -74,17 +74,28 @@ final class PlanOptions {
       + " (default: --shards).")
   Integer parallelism;
 
+  @Option(names = "--stats", description = "Print wall time and simulations run to stderr.")
+  boolean stats;
+
   @Option(names = "--verbose", description = "Show stack traces on errors.")
   boolean verbose;
 
+  /** Beyond these a plan is a typo that would run for days, not a plan. */
+  static final int MAX_REPS = 1000;
+  static final int MAX_THREADS = 1024;
+  static final int MAX_SHARDS = 100_000;
+
   StoppingRule rule() {
+    if (maxReps > MAX_REPS) {
+      throw new PlanInputException("--max-reps " + maxReps + ": at most " + MAX_REPS + " replications a point.");
+    }
     return new StoppingRule(minReps, maxReps, percent("--rel-precision", relPrecision));
   }
 
   int threadCount() {
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1) {
-      throw new BadInputException("--threads must be at least 1, got " + n, null);
+    if (n < 1 || n > MAX_THREADS) {
+      throw new BadInputException("--threads must be in 1.." + MAX_THREADS + ", got " + n, null);
     }
     return n;
   }
