@@ -118,7 +118,9 @@ public final class ScenarioOverrides {
     }
     String key = m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
     if (!(node instanceof YamlMap map)) {
-      throw fail(edit, where(node) + " is " + node.describe() + ", not a mapping, so ." + key + " names nothing");
+      String hint = node.path().equals("istio") && key.equals("version")
+          ? "; write istio as {version: \"1.24\", resources: [...]} to give it a version" : "";
+      throw fail(edit, where(node) + " is " + node.describe() + ", not a mapping, so ." + key + " names nothing" + hint);
     }
     YamlNode child = map.get(key);
     if (child == null) {

@@ -21,9 +21,6 @@ import java.util.Map;
  * order, {@code \n} line ends, numbers rounded: the same bytes for the same result everywhere.
  */
 public final class PlanJson {
-  /** The first key of every plan file, by which meshsim recognises a file it may overwrite. */
-  public static final String MARKER = "\"meshsim\": \"plan\"";
-
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
 
