@@ -3,7 +3,7 @@
 # --threads N (default: all cores), in interleaved rounds, printing each run's wall time and CPU
 # time, the speed-up of the best rounds, and checking that both thread counts wrote the same bytes.
 #
-# The plan is a sweep (every point independent, a fixed 4 replications each), so the work is the
+# The plan is a sweep (every point independent, a fixed 4 replications each, 16 simulations of 100 s), so the work is the
 # same at any thread count and the speed-up measures the parallel execution alone.
 #
 #   bench/plan-speedup.sh [ROUNDS] [N]      default: 3 rounds, N = nproc
@@ -14,7 +14,7 @@ rounds=${1:-3}
 n=${2:-$(nproc)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-plan=(plan sweep scenarios/bench-chain.yaml --load users --set 'load[0].arrival.poisson=1000/s,2000/s'
+plan=(plan sweep scenarios/bench-chain.yaml --load users --set 'load[0].arrival.poisson=1000/s,1500/s,2000/s,2500/s'
       --slo 'p99<=200ms' --min-reps 4 --max-reps 4)
 run() { # threads round
   /usr/bin/time -f "%e %U %S" -o "$tmp/time" java ${MESHSIM_JAVA_OPTS:-} -jar cli/target/meshsim.jar \
