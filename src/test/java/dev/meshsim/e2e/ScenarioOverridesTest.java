@@ -11,6 +11,12 @@ import dev.meshsim.scenario.ScenarioLoader;
 import dev.meshsim.scenario.ScenarioOverrides.Edit;
 import java.nio.file.Path;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** {@code --set}: values replaced in place, checked by the usual binders, errors naming the argument. */
@@ -64,6 +70,30 @@ class ScenarioOverridesTest {
     ScenarioException e = assertThrows(ScenarioException.class, () -> load(MM1, set("load[0].arival.poisson", "1/s")));
     assertTrue(e.getMessage().startsWith("--set 'load[0].arival.poisson=1/s': "), e.getMessage());
     assertTrue(e.getMessage().contains("did you mean \"arrival\"?"), e.getMessage());
+  }
+
+  @Property(tries = 50)
+  void anyValueWrittenIsTheValueBound(@ForAll @IntRange(min = 0, max = 10_000) int replicas,
+      @ForAll @IntRange(min = 1, max = 512) int workers, @ForAll("names") String name) throws Exception {
+    Scenario s = load(MM1, set("services[0].deployments[0].replicas", Integer.toString(replicas)),
+        set("services[0].deployments[0].workers", Integer.toString(workers)), set("name", name));
+    assertEquals(replicas, s.services().get(0).deployments().get(0).replicas());
+    assertEquals(workers, s.services().get(0).deployments().get(0).workers());
+    assertEquals(name, s.name());
+  }
+
+  @Provide
+  Arbitrary<String> names() {
+    // Printable text, YAML indicators included: the edit must quote what needs quoting.
+    return Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(30)
+        .filter(t -> !t.isBlank() && t.strip().equals(t) && !t.equalsIgnoreCase("null")); // YAML's null
+  }
+
+  @Test
+  void aLoneDashOrLeadingIndicatorIsWrittenQuoted() throws Exception {
+    assertEquals("-", load(MM1, set("name", "-")).name());
+    assertEquals("*x", load(MM1, set("name", "*x")).name());
+    assertEquals(-1, load(MM1, set("seed", "-1")).seed());
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class ScenarioOverrides {
   public record Edit(String argument, String path, String value) {}
 
   /** Values safe to write unquoted anywhere a plain scalar may go, flow context included. */
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.+\\-/]+");
+  private static final Pattern PLAIN = Pattern.compile("-?[A-Za-z0-9_./][A-Za-z0-9_.+\\-/]*");
   private static final Pattern SEGMENT = Pattern.compile("\\[(\\d+)]|\\[\"((?:[^\"\\\\]|\\\\.)*)\"]|\\.?([^.\\[]+)");
 
   private ScenarioOverrides() {}

@@ -57,7 +57,8 @@ public record Sample(long requests, long non2xx, SortedMap<String, Long> flags, 
     }
   }
 
-  static byte[] compress(Histogram h) {
+  /** {@code h} in HdrHistogram's compressed encoding. */
+  public static byte[] compress(Histogram h) {
     ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
     int length = h.encodeIntoCompressedByteBuffer(buffer);
     byte[] out = new byte[length];

@@ -9,15 +9,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshsim.plan.PlanInputException;
 import dev.meshsim.plan.Sample;
+import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A shard's partial result: a header saying which plan it belongs to, and its samples, each with
- * exact counters and the latency histogram as HdrHistogram's compressed, base64 encoding (the
- * payload of a {@code HistogramLogWriter} line).
+ * A shard's partial result: a header saying which plan it belongs to, its samples' exact counters,
+ * and their latency histograms as one HdrHistogram interval log ({@link HistogramLog}), each sample
+ * naming its interval by tag.
  *
  * @param header which plan and which shard
  * @param entries the samples, in pair order
@@ -65,6 +66,8 @@ public record PartialFile(Header header, List<Entry> entries) {
     root.put("shard", header.shard());
     root.put("shards", header.shards());
     ArrayNode samples = root.putArray("samples");
+    List<String> tags = new ArrayList<>();
+    List<Histogram> histograms = new ArrayList<>();
     for (Entry e : entries) {
       ObjectNode s = samples.addObject();
       s.put("key", e.key());
@@ -74,8 +77,12 @@ public record PartialFile(Header header, List<Entry> entries) {
       ObjectNode flags = s.putObject("flags");
       e.sample().flags().forEach(flags::put);
       s.put("measuredSeconds", e.sample().measuredSeconds());
-      s.put("histogram", Base64.getEncoder().encodeToString(e.sample().histogram()));
+      String tag = HistogramLog.tag(e.key(), e.rep());
+      s.put("histogram", tag);
+      tags.add(tag);
+      histograms.add(e.sample().measured().histogram());
     }
+    root.put("histogramLog", HistogramLog.write(tags, histograms));
     try {
       return MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")))
           .writeValueAsString(root) + "\n";
@@ -100,18 +107,17 @@ public record PartialFile(Header header, List<Entry> entries) {
     Header header = new Header(text(root, "version", name), text(root, "scenario", name),
         number(root, "seed", name), text(root, "scenarioDigest", name), args,
         (int) number(root, "shard", name), (int) number(root, "shards", name));
+    Map<String, Histogram> log = HistogramLog.read(text(root, "histogramLog", name), name);
     List<Entry> entries = new ArrayList<>();
     for (JsonNode s : root.path("samples")) {
       TreeMap<String, Long> flags = new TreeMap<>();
       s.path("flags").fields().forEachRemaining(f -> flags.put(f.getKey(), f.getValue().asLong()));
-      byte[] histogram;
-      try {
-        histogram = Base64.getDecoder().decode(text(s, "histogram", name));
-      } catch (IllegalArgumentException e) {
-        throw notAShard(name, "a sample's histogram is not base64");
+      Histogram histogram = log.get(text(s, "histogram", name));
+      if (histogram == null) {
+        throw notAShard(name, "sample " + text(s, "histogram", name) + " has no interval in the histogram log");
       }
       Sample sample = new Sample(number(s, "requests", name), number(s, "non2xx", name), flags,
-          s.path("measuredSeconds").asDouble(), histogram);
+          s.path("measuredSeconds").asDouble(), Sample.compress(histogram));
       entries.add(new Entry(number(s, "key", name), (int) number(s, "rep", name), sample));
     }
     return new PartialFile(header, entries);
