@@ -83,6 +83,24 @@ class PlanCliTest {
   }
 
   @Test
+  void mergeRefusesAScenarioThatChangedOrIsGone() throws Exception {
+    Path scenario = tmp.resolve("mm1.yaml");
+    Files.copy(Path.of(MM1), scenario);
+    Path part = tmp.resolve("part.json");
+    PlanCli.Outcome o = PlanCli.meshsim("plan", "sweep", scenario.toString(), "--set", "load[0].arrival.poisson=100/s",
+        "--duration", "2s", "--max-reps", "2", "--min-reps", "2", "--shard", "0/1", "--partial", part.toString());
+    assertEquals(0, o.exit(), o.err());
+    Files.writeString(scenario, Files.readString(scenario).replace("seed: 11", "seed: 12"));
+    PlanCli.Outcome changed = PlanCli.meshsim("merge", part.toString());
+    assertEquals(2, changed.exit(), changed.err());
+    assertTrue(changed.err().contains("is not the scenario the shards ran"), changed.err());
+    Files.delete(scenario);
+    PlanCli.Outcome gone = PlanCli.meshsim("merge", part.toString());
+    assertEquals(2, gone.exit(), gone.err());
+    assertTrue(gone.err().contains("cannot read the scenario"), gone.err());
+  }
+
+  @Test
   void emitJobWritesAnIndexedJobWhosePodsRunTheirShard() throws Exception {
     Path job = tmp.resolve("job.yaml");
     PlanCli.Outcome o = PlanCli.meshsim("plan", "max-rate", MM1, "--slo", "p99<=20ms", "--range", "400..1000",

@@ -75,7 +75,13 @@ final class MergeCommand implements Callable<Integer> {
     if (scenario != null) {
       args.set(2, scenario.toString());
     }
-    String digest = PlanExecution.digest(Path.of(args.get(2)));
+    String digest;
+    try {
+      digest = PlanExecution.digest(Path.of(args.get(2)));
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      throw new PlanInputException("merge: cannot read the scenario " + args.get(2) + " the shards ran; give it"
+          + " with --scenario FILE.");
+    }
     if (!digest.equals(header.scenarioDigest())) {
       throw new PlanInputException("merge: refusing to combine: " + args.get(2) + " is not the scenario the"
           + " shards ran (its content differs); give that file with --scenario FILE.");
@@ -83,8 +89,14 @@ final class MergeCommand implements Callable<Integer> {
     addOutput(args, "--json", jsonFile);
     addOutput(args, "--html", htmlFile);
     CommandLine plan = new CommandLine(new Main());
-    CommandLine.ParseResult parsed = plan.parseArgs(args.toArray(String[]::new));
-    PlanQuestionCommand question = (PlanQuestionCommand) parsed.subcommand().subcommand().commandSpec().userObject();
+    PlanQuestionCommand question;
+    try {
+      CommandLine.ParseResult parsed = plan.parseArgs(args.toArray(String[]::new));
+      question = (PlanQuestionCommand) parsed.subcommand().subcommand().commandSpec().userObject();
+    } catch (CommandLine.ParameterException | NullPointerException | ClassCastException e) {
+      throw new PlanInputException(names.get(0) + ": not a meshsim shard file: its arguments are not a plan"
+          + " this meshsim can run.");
+    }
     return PlanExecution.execute(question, spec.commandLine(), table);
   }
 

@@ -77,7 +77,7 @@ final class PlanExecution {
       return emitJob(q, base, parameter, inputs);
     }
     if (table == null && o.shard != null) {
-      return runShard(q, base, parameter, inputs);
+      return runShard(q, base, parameter, inputs, err);
     }
     PlanOutputs.checkWritable(o.jsonFile, inputs, PlanOutputs.JSON);
     PlanOutputs.checkWritable(o.htmlFile, inputs, PlanOutputs.HTML);
@@ -117,8 +117,8 @@ final class PlanExecution {
     return SloParser.parse(q.options.slo);
   }
 
-  private static int runShard(PlanQuestionCommand q, Scenario base, Parameter parameter, List<Path> inputs)
-      throws IOException {
+  private static int runShard(PlanQuestionCommand q, Scenario base, Parameter parameter, List<Path> inputs,
+      PrintWriter err) throws IOException {
     PlanOptions o = q.options;
     ShardSpec shard = ShardSpec.parse(o.shard);
     if (o.partialFile == null) {
@@ -131,9 +131,10 @@ final class PlanExecution {
         o.threadCount());
     PartialFile part = new PartialFile(header(q, base, shard), entries);
     OutputFiles.writeAtomically(o.partialFile, part.toJson());
-    System.err.printf(java.util.Locale.ROOT, "meshsim: shard %d/%d: %d of %d simulations (%d points x %d"
+    err.printf(java.util.Locale.ROOT, "meshsim: shard %d/%d: %d of %d simulations (%d points x %d"
         + " replications) written to %s in %.1f s%n", shard.index(), shard.count(), entries.size(),
         (long) keys.size() * o.maxReps, keys.size(), o.maxReps, o.partialFile, (System.nanoTime() - start) / 1e9);
+    err.flush();
     return 0;
   }
 
@@ -148,8 +149,8 @@ final class PlanExecution {
     if (o.image == null) {
       throw new PlanInputException("--emit-job needs --image IMAGE, a container image whose entrypoint is meshsim.");
     }
-    if (o.shards < 1 || o.shards > PlanOptions.MAX_SHARDS) {
-      throw new PlanInputException("--shards must be in 1.." + PlanOptions.MAX_SHARDS + ", got " + o.shards + ".");
+    if (o.shards < 1 || o.shards > PartialFile.MAX_SHARDS) {
+      throw new PlanInputException("--shards must be in 1.." + PartialFile.MAX_SHARDS + ", got " + o.shards + ".");
     }
     int parallelism = o.parallelism == null ? o.shards : o.parallelism;
     if (parallelism < 1) {

@@ -83,7 +83,6 @@ final class PlanOptions {
   /** Beyond these a plan is a typo that would run for days, not a plan. */
   static final int MAX_REPS = 1000;
   static final int MAX_THREADS = 1024;
-  static final int MAX_SHARDS = 100_000;
 
   StoppingRule rule() {
     if (maxReps > MAX_REPS) {

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class SweepGrid implements Parameter {
   /** More points than this is a typo, not a sweep. */
-  static final int MAX_POINTS = 100_000;
+  static final int MAX_POINTS = 10_000;
 
   /** Loads the scenario file with some values replaced. */
   @FunctionalInterface

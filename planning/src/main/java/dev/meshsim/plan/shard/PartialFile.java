@@ -27,6 +27,9 @@ public record PartialFile(Header header, List<Entry> entries) {
   /** The first key of a shard file. */
   public static final String KIND = "plan-shard";
 
+  /** As many shards as an Indexed Job may have completions. */
+  public static final int MAX_SHARDS = 100_000;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public PartialFile {
@@ -102,11 +105,16 @@ public record PartialFile(Header header, List<Entry> entries) {
     if (root == null || !root.isObject() || !KIND.equals(root.path("meshsim").asText())) {
       throw notAShard(name, "it has no \"meshsim\": \"" + KIND + "\" (write one with meshsim plan … --shard K/M --partial FILE)");
     }
+    long shards = number(root, "shards", name);
+    long shard = number(root, "shard", name);
+    if (shards < 1 || shards > MAX_SHARDS || shard < 0 || shard >= shards) {
+      throw notAShard(name, "it claims to be shard " + shard + " of " + shards);
+    }
     List<String> args = new ArrayList<>();
     root.path("arguments").forEach(a -> args.add(a.asText()));
     Header header = new Header(text(root, "version", name), text(root, "scenario", name),
         number(root, "seed", name), text(root, "scenarioDigest", name), args,
-        (int) number(root, "shard", name), (int) number(root, "shards", name));
+        (int) shard, (int) shards);
     Map<String, Histogram> log = HistogramLog.read(text(root, "histogramLog", name), name);
     List<Entry> entries = new ArrayList<>();
     for (JsonNode s : root.path("samples")) {

@@ -20,9 +20,9 @@ public record ShardSpec(int index, int count) {
     }
     int k = Integer.parseInt(m.group(1));
     int n = Integer.parseInt(m.group(2));
-    if (n < 1 || k >= n) {
+    if (n < 1 || k >= n || n > PartialFile.MAX_SHARDS) {
       throw new PlanInputException("--shard '" + text + "': K must be in 0.." + Math.max(0, n - 1)
-          + " and M at least 1.");
+          + " and M in 1.." + PartialFile.MAX_SHARDS + ".");
     }
     return new ShardSpec(k, n);
   }
