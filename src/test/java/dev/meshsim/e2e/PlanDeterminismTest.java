@@ -72,6 +72,22 @@ class PlanDeterminismTest {
     assertEquals(unsharded, Files.readString(merged));
   }
 
+  @Test
+  void theHtmlPageIsTheSameBytesForAnyThreadCount() throws Exception {
+    List<String> question = List.of("plan", "max-rate", MM1, "--slo", "p99<=20ms", "--precision", "10%");
+    assertEquals(html(question, "1"), html(question, "2"));
+  }
+
+  private String html(List<String> question, String threads) throws Exception {
+    Path html = tmp.resolve("plan-" + threads + ".html");
+    List<String> args = new ArrayList<>(question);
+    args.addAll(QUICK);
+    args.addAll(List.of("--threads", threads, "--html", html.toString()));
+    PlanCli.Outcome o = PlanCli.meshsim(args.toArray(String[]::new));
+    assertEquals(0, o.exit(), o.err());
+    return Files.readString(html);
+  }
+
   private String plan(List<String> question, String... more) throws Exception {
     Path json = Files.createTempFile(tmp, "plan", ".json");
     Files.delete(json);
