@@ -1,0 +1,31 @@
+package dev.meshsim.testkit;
+
+import java.util.Locale;
+
+/**
+ * The name a pod reaches with a host, following the Kubernetes DNS search path {@code
+ * <ns>.svc.cluster.local svc.cluster.local cluster.local} (kubernetes.io, "DNS for Services and
+ * Pods"): {@code name}, {@code name.ns}, {@code name.ns.svc} and the FQDN all reach a Service; other
+ * names are taken as written. The scenario loader resolves load and call targets the same way.
+ */
+final class KubernetesDns {
+  private KubernetesDns() {}
+
+  static String fqdn(String host, String namespace) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      return h.substring(0, h.length() - 1);
+    }
+    String[] labels = h.split("\\.", -1);
+    if (labels.length == 1) {
+      return h + "." + namespace + ".svc.cluster.local";
+    }
+    if (labels.length == 2) {
+      return h + ".svc.cluster.local";
+    }
+    if (labels.length == 3 && labels[2].equals("svc")) {
+      return h + ".cluster.local";
+    }
+    return h;
+  }
+}
