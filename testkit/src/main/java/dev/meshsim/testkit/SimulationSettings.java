@@ -23,6 +23,7 @@ import java.util.List;
  */
 public record SimulationSettings(
     Long durationNanos,
+    Long warmupNanos,
     Long seed,
     List<TimelineEvent> events,
     boolean replaceEvents,
@@ -33,7 +34,7 @@ public record SimulationSettings(
 
   /** The scenario as written. */
   public static final SimulationSettings NONE =
-      new SimulationSettings(null, null, List.of(), false, null, null, null, null);
+      new SimulationSettings(null, null, null, List.of(), false, null, null, null, null);
 
   public SimulationSettings {
     events = List.copyOf(events);
@@ -42,12 +43,18 @@ public record SimulationSettings(
 
   /** Another duration, e.g. {@code "60s"}. */
   public SimulationSettings withDuration(String duration) {
-    return new SimulationSettings(Durations.parseNanos(duration), seed, events, replaceEvents, applyOrder, applyGap,
+    return new SimulationSettings(Durations.parseNanos(duration), warmupNanos, seed, events, replaceEvents, applyOrder, applyGap,
         deliveryDelay, loads);
   }
 
+  /** Another warm-up (requests started before it are not counted), e.g. {@code "0s"}. */
+  public SimulationSettings withWarmup(String warmup) {
+    return new SimulationSettings(durationNanos, Durations.parseNanos(warmup), seed, events, replaceEvents, applyOrder,
+        applyGap, deliveryDelay, loads);
+  }
+
   public SimulationSettings withSeed(long newSeed) {
-    return new SimulationSettings(durationNanos, newSeed, events, replaceEvents, applyOrder, applyGap,
+    return new SimulationSettings(durationNanos, warmupNanos, newSeed, events, replaceEvents, applyOrder, applyGap,
         deliveryDelay, loads);
   }
 
@@ -55,30 +62,30 @@ public record SimulationSettings(
   public SimulationSettings withEvents(List<? extends TimelineEvent> more) {
     List<TimelineEvent> all = new ArrayList<>(events);
     all.addAll(more);
-    return new SimulationSettings(durationNanos, seed, all, replaceEvents, applyOrder, applyGap, deliveryDelay, loads);
+    return new SimulationSettings(durationNanos, warmupNanos, seed, all, replaceEvents, applyOrder, applyGap, deliveryDelay, loads);
   }
 
   /** Replaces the scenario's timeline events with these. */
   public SimulationSettings withOnlyEvents(List<? extends TimelineEvent> only) {
-    return new SimulationSettings(durationNanos, seed, List.copyOf(only), true, applyOrder, applyGap,
+    return new SimulationSettings(durationNanos, warmupNanos, seed, List.copyOf(only), true, applyOrder, applyGap,
         deliveryDelay, loads);
   }
 
   /** The order and gap of the objects of one apply reaching istiod ({@code controlPlane.apply}). */
   public SimulationSettings withApply(ApplyOrder order, long gapNanos) {
-    return new SimulationSettings(durationNanos, seed, events, replaceEvents, order, new Distribution.Constant(gapNanos),
+    return new SimulationSettings(durationNanos, warmupNanos, seed, events, replaceEvents, order, new Distribution.Constant(gapNanos),
         deliveryDelay, loads);
   }
 
   /** Every xDS delivery takes exactly {@code nanos} ({@code controlPlane.deliveryDelay}). */
   public SimulationSettings withDeliveryDelay(long nanos) {
-    return new SimulationSettings(durationNanos, seed, events, replaceEvents, applyOrder, applyGap,
+    return new SimulationSettings(durationNanos, warmupNanos, seed, events, replaceEvents, applyOrder, applyGap,
         new Distribution.Constant(nanos), loads);
   }
 
   /** Replaces the scenario's loads. */
   public SimulationSettings withLoads(List<LoadSpec> newLoads) {
-    return new SimulationSettings(durationNanos, seed, events, replaceEvents, applyOrder, applyGap, deliveryDelay,
+    return new SimulationSettings(durationNanos, warmupNanos, seed, events, replaceEvents, applyOrder, applyGap, deliveryDelay,
         newLoads);
   }
 
@@ -91,9 +98,9 @@ public record SimulationSettings(
     if (seed != null) {
       s = s.withSeed(seed);
     }
-    if (loads != null) {
-      s = new Scenario(s.name(), s.seed(), s.durationNanos(), s.warmupNanos(), s.mesh(), s.services(), s.istio(),
-          loads, s.istioVersion(), s.timeline());
+    if (loads != null || warmupNanos != null) {
+      s = new Scenario(s.name(), s.seed(), s.durationNanos(), warmupNanos == null ? s.warmupNanos() : warmupNanos,
+          s.mesh(), s.services(), s.istio(), loads == null ? s.loads() : loads, s.istioVersion(), s.timeline());
     }
     return s.withTimeline(timeline(s.timeline()));
   }
