@@ -27,6 +27,26 @@ public record ApplyPlan(List<Step> steps) {
     steps = List.copyOf(steps);
   }
 
+  /**
+   * A plan where object i reaches istiod {@code offsets.get(i)} after the start; objects with equal
+   * offsets keep their written order. Every order is some set of offsets, and shrinking offsets to
+   * zero restores the written order, which is why the arbitraries build plans this way.
+   */
+  public static ApplyPlan ofOffsets(List<IstioObject> objects, List<Long> offsets) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparingLong(offsets::get)); // stable
+    List<Step> steps = new ArrayList<>();
+    long previous = 0;
+    for (int i : order) {
+      steps.add(new Step(objects.get(i), offsets.get(i) - previous));
+      previous = offsets.get(i);
+    }
+    return new ApplyPlan(steps);
+  }
+
   /** A plan of {@code objects} in this order, with {@code gaps.get(i)} before object i. */
   public static ApplyPlan of(List<IstioObject> objects, List<Long> gaps) {
     List<Step> steps = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 
 /**
  * jqwik arbitraries over one scenario's policies. Requests are drawn from what the config's matches
@@ -99,12 +100,15 @@ public final class PolicyArbitraries {
   }
 
   /**
-   * Apply plans of {@code objects}: every order, with gaps from 0 to {@code maxGapNanos} between
-   * objects reaching istiod. Shrinks towards the order given and zero gaps.
+   * Apply plans of {@code objects}: each object reaches istiod at its own offset in [0, {@code
+   * maxOffsetNanos}], which gives every order and spacing. Shrinks towards the order given, all at
+   * once: a shrunk counterexample is the written order with only the objects that matter moved.
    */
-  public Arbitrary<ApplyPlan> applyPlans(List<IstioObject> objects, long maxGapNanos) {
-    Arbitrary<List<Long>> gaps = Arbitraries.longs().between(0, maxGapNanos).list().ofSize(objects.size());
-    return Combinators.combine(Arbitraries.shuffle(objects), gaps).as(ApplyPlan::of);
+  public Arbitrary<ApplyPlan> applyPlans(List<IstioObject> objects, long maxOffsetNanos) {
+    // Uniform, not jqwik's default bias to small numbers: a gap matters when it exceeds the debounce.
+    Arbitrary<List<Long>> offsets = Arbitraries.longs().between(0, maxOffsetNanos)
+        .withDistribution(RandomDistribution.uniform()).list().ofSize(objects.size());
+    return offsets.map(o -> ApplyPlan.ofOffsets(objects, o));
   }
 
   /**
@@ -117,13 +121,14 @@ public final class PolicyArbitraries {
       s.deployments().stream().filter(d -> d.replicas() >= minReplicas)
           .forEach(d -> refs.add(new DeploymentRef(s.namespace(), d.name())));
     }
-    return Combinators.combine(Arbitraries.of(refs), Arbitraries.longs().between(fromNanos, toNanos))
+    return Combinators.combine(Arbitraries.of(refs),
+        Arbitraries.longs().between(fromNanos, toNanos).withDistribution(RandomDistribution.uniform()))
         .as((ref, at) -> new PodFailure(ref, at, 1));
   }
 
   /** xDS delivery delays from 0 to {@code maxNanos} (each push takes this long to apply). */
   public Arbitrary<Long> deliveryDelays(long maxNanos) {
-    return Arbitraries.longs().between(0, maxNanos);
+    return Arbitraries.longs().between(0, maxNanos).withDistribution(RandomDistribution.uniform());
   }
 
   /** Values of the weighted-cluster picker over the full range (router_check_tool's random_value). */
