@@ -136,7 +136,7 @@ public final class MeshPolicies {
     Workload w = workloads.get(name);
     if (w == null) {
       throw new IllegalArgumentException("no workload " + name + " in scenario " + scenario.name()
-          + "; workloads: " + String.join(", ", workloads.keySet()));
+          + "; workloads: " + String.join(", ", workloads().stream().map(Workload::name).toList()));
     }
     return w;
   }
