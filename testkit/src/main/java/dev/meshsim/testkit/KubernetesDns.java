@@ -16,14 +16,17 @@ final class KubernetesDns {
     if (h.endsWith(".")) {
       return h.substring(0, h.length() - 1);
     }
-    String[] labels = h.split("\\.", -1);
-    if (labels.length == 1) {
+    int dots = 0;
+    for (int i = 0; i < h.length(); i++) {
+      dots += h.charAt(i) == '.' ? 1 : 0;
+    }
+    if (dots == 0) {
       return h + "." + namespace + ".svc.cluster.local";
     }
-    if (labels.length == 2) {
+    if (dots == 1) {
       return h + ".svc.cluster.local";
     }
-    if (labels.length == 3 && labels[2].equals("svc")) {
+    if (dots == 2 && h.endsWith(".svc")) {
       return h + ".cluster.local";
     }
     return h;

@@ -86,11 +86,19 @@ public record Request(
     if (colon < 0) {
       return -1;
     }
-    String digits = authority.substring(colon + 1);
-    if (!digits.matches("[0-9]{1,5}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 65535) {
-      throw new IllegalArgumentException("invalid port in authority " + authority);
+    int port = 0;
+    int digits = authority.length() - colon - 1;
+    for (int i = colon + 1; i < authority.length(); i++) {
+      char c = authority.charAt(i);
+      port = c >= '0' && c <= '9' ? port * 10 + (c - '0') : -1;
+      if (port < 0) {
+        break;
+      }
     }
-    return Integer.parseInt(digits);
+    if (digits < 1 || digits > 5 || port < 1 || port > 65535) {
+      throw new IllegalArgumentException("invalid port in authority " + authority + "; expected 1 to 65535");
+    }
+    return port;
   }
 
   /** {@code GET reviews:9080/reviews/1 [end-user=jason] from productpage-v1}, for reports. */

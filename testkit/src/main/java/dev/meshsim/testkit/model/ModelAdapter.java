@@ -45,7 +45,10 @@ public final class ModelAdapter {
   private final Scenario scenario;
   private final IstioProfile profile;
   private final ConfigGenerator generator;
-  private final Map<Workload, ProxyConfig> configs = new HashMap<>();
+  /** By client instance (workloads are canonical), then by what the config depends on. */
+  private final Map<Workload, ProxyConfig> byClient = new java.util.IdentityHashMap<>();
+  private final Map<ProxyIdentity, ProxyConfig> byIdentity = new HashMap<>();
+  private final java.util.Set<String> sourceLabelKeys = new java.util.TreeSet<>();
   private final Map<Route, RouteRule> rules = new java.util.IdentityHashMap<>();
 
   public ModelAdapter(Scenario scenario) {
@@ -55,6 +58,9 @@ public final class ModelAdapter {
     scenario.services().forEach(registry::addService);
     // Routes do not depend on endpoints, so a registry of services alone gives the sidecars' routes.
     this.generator = new ConfigGenerator(registry, scenario.istio(), profile);
+    for (VirtualService vs : scenario.istio().virtualServices()) {
+      vs.http().forEach(h -> h.match().forEach(m -> sourceLabelKeys.addAll(m.sourceLabels().keySet())));
+    }
   }
 
   /** What istiod found odd while indexing the config (duplicate VirtualServices, unknown hosts). */
@@ -141,8 +147,26 @@ public final class ModelAdapter {
   public record RoutePolicy(long timeoutNanos, int retries, long perTryTimeoutNanos) {}
 
   private ProxyConfig config(Workload client) {
-    return configs.computeIfAbsent(client,
-        w -> generator.configFor(new ProxyIdentity(w.namespace(), w.labels())));
+    ProxyConfig c = byClient.get(client);
+    if (c == null) {
+      c = byIdentity.computeIfAbsent(identity(client), generator::configFor);
+      byClient.put(client, c);
+    }
+    return c;
+  }
+
+  /**
+   * What a proxy's routes depend on, as istiod's push context keys shared configs: the namespace
+   * and only the labels some {@code sourceLabels} reads (locality changes endpoints, not routes).
+   */
+  private ProxyIdentity identity(Workload w) {
+    Map<String, String> kept = new java.util.TreeMap<>();
+    w.labels().forEach((k, v) -> {
+      if (sourceLabelKeys.contains(k)) {
+        kept.put(k, v);
+      }
+    });
+    return new ProxyIdentity(w.namespace(), kept);
   }
 
   /** Envoy's weighted-cluster pick (router {@code WeightedClustersConfig}): value mod total, running sum. */
