@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code meshsim check}: the shipped route tests pass, failures exit 1, bad test files exit 2. */
 class CheckCommandTest {
-  private record Outcome(int exit, String out, String err) {}
+  record Outcome(int exit, String out, String err) {}
 
   static Outcome meshsim(String... args) {
     PrintStream oldOut = System.out;

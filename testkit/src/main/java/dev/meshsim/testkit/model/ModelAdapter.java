@@ -235,6 +235,11 @@ public final class ModelAdapter {
     return null;
   }
 
+  /** A host written in an Istio resource, resolved as istiod resolves it (short names in the resource's namespace). */
+  public static String istioFqdn(String host, String namespace) {
+    return ServiceRegistry.resolveIstioHost(host, namespace);
+  }
+
   /** The services of the scenario (for request resolution). */
   public List<ServiceSpec> services() {
     return scenario.services();
