@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
  * the client's namespace and labels gets the decision's local reply, or lands only on the clusters
  * {@code destinations} lists (exactly the one, when there is one).
  */
-class StaticMatchesSimulationProperties {
+class StaticRoutingMatchesSimulationTest {
   static final int SENT = 20;
   final MeshPolicies mesh = MeshPolicies.load(StaticRoutingTest.JASON);
   final MeshPolicies canary = MeshPolicies.load(StaticRoutingTest.CANARY);

@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * reaches which version, rollouts that never fail requests, splits that converge, and resilience to
  * a lost pod. Tries are bounded so the build stays fast; raise them in your own CI.
  */
-class RoutingPolicyExampleProperties {
+class RoutingPolicyPropertiesTest {
   static final long MS = 1_000_000L;
   static final Path ROLLOUT = Path.of("testkit/src/test/resources/scenarios/rollout.yaml");
 
@@ -72,7 +72,7 @@ class RoutingPolicyExampleProperties {
    * with one VirtualService moved before the DestinationRule it needs, far enough apart to be pushed
    * separately (istiod's 100ms debounce).
    */
-  @Property(tries = 30, shrinking = ShrinkingMode.FULL)
+  @Property(tries = 20, shrinking = ShrinkingMode.FULL)
   @AddLifecycleHook(VirtualServiceBeforeItsRule.class)
   void anyOrderNeverFailsARequest(@ForAll("anyOrder") ApplyPlan plan,
       @ForAll @LongRange(min = 0, max = 50 * MS) long deliveryDelay) {
@@ -105,7 +105,7 @@ class RoutingPolicyExampleProperties {
   private RunResult simulate(ApplyPlan plan, long deliveryDelay) {
     List<TimelineEvent> events = plan.events(1_000 * MS);
     return rollout.simulate(s -> s.withOnlyEvents(events).withApply(ApplyOrder.FILE, 0)
-        .withDeliveryDelay(deliveryDelay).withDuration("3s"));
+        .withDeliveryDelay(deliveryDelay).withDuration("2500ms"));
   }
 
   private static void assertNoLocalReplies(RunResult run, ApplyPlan plan) {
