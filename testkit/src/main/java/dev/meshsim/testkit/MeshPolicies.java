@@ -92,12 +92,6 @@ public final class MeshPolicies {
     return model.destinations(t.client, t.fqdn, t.port, t.spec);
   }
 
-  /** The route timeout and retries of the route {@code request} matches, or null. */
-  public ModelAdapter.RoutePolicy routePolicy(Request request) {
-    Target t = resolve(request);
-    return model.policy(t.client, t.fqdn, t.port, t.spec);
-  }
-
   /** Runs the scenario as changed by {@code settings} through the full simulation. */
   public RunResult simulate(UnaryOperator<SimulationSettings> settings) {
     return ModelAdapter.simulate(settings.apply(SimulationSettings.NONE).applyTo(scenario));

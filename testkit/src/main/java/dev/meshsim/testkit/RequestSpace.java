@@ -7,12 +7,10 @@ import dev.meshsim.istio.VirtualService;
 import dev.meshsim.scenario.CallStep;
 import dev.meshsim.scenario.DeploymentSpec;
 import dev.meshsim.scenario.HttpRequestSpec;
-import dev.meshsim.scenario.LoadSpec;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -77,14 +75,5 @@ record RequestSpace(
     TreeSet<String> names = new TreeSet<>(headers.keySet());
     names.addAll(sentHeaderValues.keySet());
     return names;
-  }
-
-  /** Loads of the scenario, for the client arbitrary. */
-  static List<String> loadNames(Scenario scenario) {
-    return scenario.loads().stream().map(LoadSpec::name).toList();
-  }
-
-  static Map<String, String> none() {
-    return Map.of();
   }
 }

@@ -13,7 +13,6 @@ import dev.meshsim.testkit.model.ModelAdapter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -204,9 +203,5 @@ final class ConfigChecks {
 
   private static String orEmpty(String s) {
     return s == null ? "" : s;
-  }
-
-  static Map<String, String> none() {
-    return Map.of();
   }
 }

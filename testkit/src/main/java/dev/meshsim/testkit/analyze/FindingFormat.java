@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.meshsim.scenario.IstioVersion;
+import dev.meshsim.testkit.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,9 @@ public final class FindingFormat {
     }
     StringBuilder out = new StringBuilder();
     for (Finding f : findings) {
-      out.append(f.line()).append('\n');
+      out.append(Printable.escape(f.line())).append('\n');
       if (f.impact() != null) {
-        out.append("    predicted: ").append(f.impact()).append('\n');
+        out.append("    predicted: ").append(Printable.escape(f.impact())).append('\n');
       }
     }
     return out.toString();

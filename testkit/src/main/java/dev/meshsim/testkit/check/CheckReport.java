@@ -1,5 +1,6 @@
 package dev.meshsim.testkit.check;
 
+import dev.meshsim.testkit.Printable;
 import dev.meshsim.testkit.RouteRule;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,10 @@ public record CheckReport(List<TestResult> results, List<RouteRule> rules, List<
    * coverage; with {@code comprehensive} coverage, the untested routes.
    */
   public String render(boolean details, boolean onlyFailures) {
+    return Printable.escapeLines(renderRaw(details, onlyFailures));
+  }
+
+  private String renderRaw(boolean details, boolean onlyFailures) {
     StringBuilder out = new StringBuilder();
     for (TestResult r : results) {
       if (details && !(onlyFailures && r.passed())) {

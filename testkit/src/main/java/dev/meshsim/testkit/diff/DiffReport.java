@@ -33,6 +33,10 @@ public record DiffReport(List<RouteChange> routeChanges, List<LoadComparison> lo
   }
 
   public String render() {
+    return dev.meshsim.testkit.Printable.escapeLines(renderRaw());
+  }
+
+  private String renderRaw() {
     StringBuilder out = new StringBuilder();
     out.append("Request classes that change destination: ").append(routeChanges.size()).append('\n');
     for (RouteChange c : routeChanges) {

@@ -17,7 +17,6 @@ import dev.meshsim.mesh.xds.ProxyIdentity;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.scenario.HttpRequestSpec;
 import dev.meshsim.scenario.Scenario;
-import dev.meshsim.scenario.ServiceSpec;
 import dev.meshsim.testkit.RouteDecision;
 import dev.meshsim.testkit.RouteRule;
 import dev.meshsim.testkit.WeightedDestination;
@@ -118,33 +117,10 @@ public final class ModelAdapter {
     return out;
   }
 
-  /** Whether the proxy of {@code client} has the cluster (CDS) named {@code cluster}. */
-  public boolean hasCluster(Workload client, String cluster) {
-    return config(client).cluster(cluster) != null;
-  }
-
   /** Runs {@code s} through the full simulation. */
   public static RunResult simulate(Scenario s) {
     return MeshSimulation.run(s);
   }
-
-  /** The warnings a full simulation of {@code s} prints before it runs. */
-  public static List<String> simulationWarnings(Scenario s) {
-    return new MeshSimulation(s).warnings();
-  }
-
-  /** The route timeout and retry attempts of the matched route (for analysis); null if none matches. */
-  public RoutePolicy policy(Workload client, String fqdn, int port, HttpRequestSpec request) {
-    VirtualHost vhost = config(client).routes().virtualHost(fqdn, port);
-    Route route = vhost == null ? null : vhost.match(RequestAttributes.of(request));
-    if (route == null) {
-      return null;
-    }
-    return new RoutePolicy(route.timeoutNanos(), route.retryPolicy().numRetries(), route.retryPolicy().perTryTimeoutNanos());
-  }
-
-  /** The parts of a route's policy that analysis reads. */
-  public record RoutePolicy(long timeoutNanos, int retries, long perTryTimeoutNanos) {}
 
   private ProxyConfig config(Workload client) {
     ProxyConfig c = byClient.get(client);
@@ -238,10 +214,5 @@ public final class ModelAdapter {
   /** A host written in an Istio resource, resolved as istiod resolves it (short names in the resource's namespace). */
   public static String istioFqdn(String host, String namespace) {
     return ServiceRegistry.resolveIstioHost(host, namespace);
-  }
-
-  /** The services of the scenario (for request resolution). */
-  public List<ServiceSpec> services() {
-    return scenario.services();
   }
 }

@@ -99,6 +99,14 @@ class AnalysisTest {
   }
 
   @Test
+  void sameScenarioGivesByteIdenticalOutput() {
+    List<Finding> again = Analysis.run(MeshPolicies.load(BROKEN), FIVE_S, true);
+    var v = broken.scenario().istioVersion();
+    assertEquals(FindingFormat.json(findings, v), FindingFormat.json(again, v));
+    assertEquals(FindingFormat.text(findings, "broken"), FindingFormat.text(again, "broken"));
+  }
+
+  @Test
   void jsonHasIstioctlsKeys() throws Exception {
     JsonNode list = new ObjectMapper().readTree(FindingFormat.json(findings, broken.scenario().istioVersion()));
     JsonNode first = list.get(0);
