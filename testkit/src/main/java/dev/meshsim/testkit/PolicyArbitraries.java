@@ -100,14 +100,15 @@ public final class PolicyArbitraries {
   }
 
   /**
-   * Apply plans of {@code objects}: each object reaches istiod at its own offset in [0, {@code
-   * maxOffsetNanos}], which gives every order and spacing. Shrinks towards the order given, all at
-   * once: a shrunk counterexample is the written order with only the objects that matter moved.
+   * Apply plans of {@code objects}: each object reaches istiod at its own offset, a multiple of
+   * {@code stepNanos} in [0, {@code maxOffsetNanos}], which gives every order and spacing at that
+   * resolution. Shrinks towards the order given, all at once: a shrunk counterexample is the
+   * written order with only the objects that matter moved, by the least that still fails.
    */
-  public Arbitrary<ApplyPlan> applyPlans(List<IstioObject> objects, long maxOffsetNanos) {
+  public Arbitrary<ApplyPlan> applyPlans(List<IstioObject> objects, long maxOffsetNanos, long stepNanos) {
     // Uniform, not jqwik's default bias to small numbers: a gap matters when it exceeds the debounce.
-    Arbitrary<List<Long>> offsets = Arbitraries.longs().between(0, maxOffsetNanos)
-        .withDistribution(RandomDistribution.uniform()).list().ofSize(objects.size());
+    Arbitrary<List<Long>> offsets = Arbitraries.longs().between(0, maxOffsetNanos / stepNanos)
+        .withDistribution(RandomDistribution.uniform()).map(n -> n * stepNanos).list().ofSize(objects.size());
     return offsets.map(o -> ApplyPlan.ofOffsets(objects, o));
   }
 
