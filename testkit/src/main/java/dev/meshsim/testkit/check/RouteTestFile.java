@@ -153,7 +153,8 @@ public final class RouteTestFile {
 
   private static String checked(String key, YamlNode node) {
     if (key.equals("code")) {
-      return Integer.toString(node.asInt(100, 599));
+      boolean none = node instanceof dev.meshsim.yaml.YamlScalar sc && sc.text().isEmpty();
+      return none ? "" : Integer.toString(node.asInt(100, 599));
     }
     return node.asString();
   }
