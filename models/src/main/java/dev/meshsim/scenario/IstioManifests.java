@@ -1,0 +1,29 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.yaml.YamlException;
+import dev.meshsim.yaml.YamlReader;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Istio manifest files read on their own (outside a scenario), as {@code kubectl apply -f} would
+ * take them: every document of every file, in order, bound and validated like a scenario's {@code
+ * istioFiles}. A public entry to the package's binders for tools that compare configs.
+ */
+public final class IstioManifests {
+  private IstioManifests() {}
+
+  /** The VirtualServices and DestinationRules of {@code files}, in file and document order. */
+  public static IstioConfig read(List<Path> files, IstioVersion version) throws ScenarioException {
+    try {
+      IstioBinder binder = new IstioBinder(new Warnings(), version);
+      for (Path f : files) {
+        YamlReader.readFile(f).forEach(binder::add);
+      }
+      return binder.resources();
+    } catch (YamlException e) {
+      throw ScenarioException.from(e);
+    }
+  }
+}

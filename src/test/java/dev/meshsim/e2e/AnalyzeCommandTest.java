@@ -1,0 +1,37 @@
+package dev.meshsim.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code meshsim analyze}: istioctl analyze's exit codes and output formats. */
+class AnalyzeCommandTest {
+  static final String BROKEN = "testkit/src/test/resources/scenarios/broken.yaml";
+
+  @Test
+  void errorsFoundExit79WithIstioctlLinesAndPredictions() {
+    var o = CheckCommandTest.meshsim("analyze", BROKEN);
+    assertEquals(79, o.exit(), o.err());
+    assertTrue(o.out().contains("Error [IST0101] (VirtualService default/reviews) Referenced host+subset in "
+        + "destinationrule not found: \"reviews+v4\"\n    predicted: "), o.out());
+  }
+
+  @Test
+  void goodScenarioExits0() {
+    var o = CheckCommandTest.meshsim("analyze", "scenarios/reviews-canary.yaml");
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.out().startsWith("\u2714 No validation issues found"), o.out());
+  }
+
+  @Test
+  void outputFormatsAndBadInput() {
+    var json = CheckCommandTest.meshsim("analyze", BROKEN, "-o", "json", "--no-impact");
+    assertEquals(79, json.exit());
+    assertTrue(json.out().startsWith("[\n  {\n    \"code\": "), json.out());
+    var yaml = CheckCommandTest.meshsim("analyze", BROKEN, "--output", "yaml", "--no-impact");
+    assertTrue(yaml.out().startsWith("- code: "), yaml.out());
+    assertEquals(2, CheckCommandTest.meshsim("analyze", BROKEN, "-o", "xml").exit());
+    assertEquals(2, CheckCommandTest.meshsim("analyze", "no/such.yaml").exit());
+  }
+}

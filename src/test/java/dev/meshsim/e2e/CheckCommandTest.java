@@ -1,0 +1,76 @@
+package dev.meshsim.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshsim.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code meshsim check}: the shipped route tests pass, failures exit 1, bad test files exit 2. */
+class CheckCommandTest {
+  record Outcome(int exit, String out, String err) {}
+
+  static Outcome meshsim(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = Main.execute(args);
+      return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"reviews-canary", "out-of-order-apply", "pod-kill"})
+  void shippedRouteTestsPassWithFullCoverage(String scenario) {
+    Outcome o = meshsim("check", "scenarios/route-tests/" + scenario + ".routes.yaml", "--covall", "--fail-under", "100");
+    assertEquals(0, o.exit(), o.out() + o.err());
+    assertTrue(o.out().contains(" 0 failed\n"), o.out());
+    assertTrue(o.out().contains("Current route coverage: 100%"), o.out());
+  }
+
+  @Test
+  void aFailedTestExits1WithTheMismatchLine() {
+    Outcome o = meshsim("check", "testkit/src/test/resources/checks/wrong.routes.yaml");
+    assertEquals(1, o.exit());
+    assertTrue(o.out().contains("test type: cluster_name"), o.out());
+  }
+
+  @Test
+  void coverageUnderTheBarExits1() {
+    String file = "testkit/src/test/resources/checks/partial.routes.json";
+    assertEquals(0, meshsim("check", file, "--fail-under", "50").exit());
+    assertEquals(1, meshsim("check", file, "--fail-under", "51").exit());
+    assertEquals(1, meshsim("check", file, "--covall", "--fail-under", "50").exit());
+  }
+
+  @Test
+  void scenarioOptionOverridesTheFilesScenario() {
+    // wrong.routes.yaml fails on bookinfo-jason (jason goes to v3); reviews-canary sends its request to v1
+    Outcome o = meshsim("check", "testkit/src/test/resources/checks/wrong.routes.yaml",
+        "--scenario", "scenarios/reviews-canary.yaml");
+    assertEquals(0, o.exit(), o.out() + o.err());
+  }
+
+  @Test
+  void badTestFileExits2WithOneParagraph() {
+    Outcome o = meshsim("check", "testkit/src/test/resources/checks/bad-missing-path.routes.yaml");
+    assertEquals(2, o.exit());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().contains("bad-missing-path.routes.yaml:5:7: tests[0].input: missing required key"), o.err());
+    assertFalse(o.err().contains("\tat "));
+    assertEquals(2, meshsim("check", "no/such/file.yaml").exit());
+  }
+}

@@ -1,0 +1,26 @@
+package dev.meshsim.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code meshsim diff}: exit as diff(1) does, bad input 2. */
+class DiffCommandTest {
+  @Test
+  void aChangedSplitExits1AndNamesTheClass() {
+    var o = CheckCommandTest.meshsim("diff", "scenarios/reviews-canary.yaml",
+        "testkit/src/test/resources/scenarios/reviews-50-50.yaml", "--duration", "2s", "--replications", "2");
+    assertEquals(1, o.exit(), o.err());
+    assertTrue(o.out().startsWith("Request classes that change destination: "), o.out());
+  }
+
+  @Test
+  void sameConfigExits0AndBadInputExits2() {
+    assertEquals(0, CheckCommandTest.meshsim("diff", "scenarios/reviews-canary.yaml", "scenarios/reviews-canary.yaml",
+        "--duration", "2s", "--replications", "2").exit());
+    var o = CheckCommandTest.meshsim("diff", "scenarios/reviews-90-10.yaml", "scenarios/reviews-90-10.yaml");
+    assertEquals(2, o.exit());
+    assertTrue(o.err().contains("give the scenario with --scenario"), o.err());
+  }
+}

@@ -1,0 +1,218 @@
+package dev.meshsim.testkit.model;
+
+import dev.meshsim.istio.HttpRoute;
+import dev.meshsim.istio.VirtualService;
+import dev.meshsim.mesh.IstioProfile;
+import dev.meshsim.mesh.MeshSimulation;
+import dev.meshsim.mesh.ServiceRegistry;
+import dev.meshsim.mesh.routing.FaultPolicy;
+import dev.meshsim.mesh.routing.RequestAttributes;
+import dev.meshsim.mesh.routing.Route;
+import dev.meshsim.mesh.routing.RouteMatcher;
+import dev.meshsim.mesh.routing.VirtualHost;
+import dev.meshsim.mesh.routing.WeightedCluster;
+import dev.meshsim.mesh.xds.ConfigGenerator;
+import dev.meshsim.mesh.xds.ProxyConfig;
+import dev.meshsim.mesh.xds.ProxyIdentity;
+import dev.meshsim.result.RunResult;
+import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.scenario.Scenario;
+import dev.meshsim.testkit.RouteDecision;
+import dev.meshsim.testkit.RouteRule;
+import dev.meshsim.testkit.WeightedDestination;
+import dev.meshsim.testkit.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Static routing with the simulator's own pieces: istiod's {@code ConfigGenerator} builds the
+ * client proxy's route configuration exactly as it does for the simulated sidecars at time 0, and
+ * the request is matched by the same {@code VirtualHost.match}. What the sidecar then does without
+ * any upstream (no route: 404 NR; a cluster the proxy lacks: 503 NC, or NR before Istio 1.10; a fault
+ * abort that always fires: its code with FI) is decided here, following {@code Sidecar.route}.
+ *
+ * <p>Not thread-safe (configs are cached per client identity); one instance per test is cheap.
+ */
+public final class ModelAdapter {
+  /** Istio's names for the virtual host and cluster of traffic to hosts outside the registry. */
+  public static final String PASSTHROUGH_CLUSTER = "PassthroughCluster";
+  public static final String ALLOW_ANY = "allow_any";
+
+  private final Scenario scenario;
+  private final IstioProfile profile;
+  private final ConfigGenerator generator;
+  /** By client instance (workloads are canonical), then by what the config depends on. */
+  private final Map<Workload, ProxyConfig> byClient = new java.util.IdentityHashMap<>();
+  private final Map<ProxyIdentity, ProxyConfig> byIdentity = new HashMap<>();
+  private final java.util.Set<String> sourceLabelKeys = new java.util.TreeSet<>();
+  private final Map<Route, RouteRule> rules = new java.util.IdentityHashMap<>();
+
+  public ModelAdapter(Scenario scenario) {
+    this.scenario = scenario;
+    this.profile = IstioProfile.of(scenario.istioVersion());
+    ServiceRegistry registry = new ServiceRegistry();
+    scenario.services().forEach(registry::addService);
+    // Routes do not depend on endpoints, so a registry of services alone gives the sidecars' routes.
+    this.generator = new ConfigGenerator(registry, scenario.istio(), profile);
+    for (VirtualService vs : scenario.istio().virtualServices()) {
+      vs.http().forEach(h -> h.match().forEach(m -> sourceLabelKeys.addAll(m.sourceLabels().keySet())));
+    }
+  }
+
+  /** What istiod found odd while indexing the config (duplicate VirtualServices, unknown hosts). */
+  public List<String> warnings() {
+    return generator.warnings();
+  }
+
+  /**
+   * Routes a request from {@code client} to the service {@code fqdn} on {@code port}.
+   *
+   * @param randomValue picks among weighted clusters as Envoy does: {@code randomValue % total}
+   */
+  public RouteDecision route(Workload client, String fqdn, int port, HttpRequestSpec request, long randomValue) {
+    ProxyConfig config = config(client);
+    RequestAttributes attributes = RequestAttributes.of(request);
+    VirtualHost vhost = config.routes().virtualHost(fqdn, port);
+    if (vhost == null) {
+      return RouteDecision.forwarded(PASSTHROUGH_CLUSTER, ALLOW_ANY, ALLOW_ANY, 1.0, null);
+    }
+    Route route = vhost.match(attributes);
+    if (route == null) {
+      return RouteDecision.localReply(null, null, vhost.name(), 0, 404, "NR", null);
+    }
+    WeightedCluster picked = pick(route, randomValue);
+    double share = share(route, picked);
+    RouteRule rule = rule(route, fqdn);
+    FaultPolicy fault = route.fault();
+    if (fault.abortCode() > 0 && fault.abortPercent() >= 100) {
+      return RouteDecision.localReply(picked.clusterName(), route.name(), vhost.name(), share, fault.abortCode(), "FI", rule);
+    }
+    if (config.cluster(picked.clusterName()) == null) {
+      String flag = profile.missingClusterFlag().shortName();
+      return RouteDecision.localReply(picked.clusterName(), route.name(), vhost.name(), share, 503, flag, rule);
+    }
+    return RouteDecision.forwarded(picked.clusterName(), route.name(), vhost.name(), share, rule);
+  }
+
+  /** Every cluster the matched route may pick, with its weight; empty when no route matches. */
+  public List<WeightedDestination> destinations(Workload client, String fqdn, int port, HttpRequestSpec request) {
+    ProxyConfig config = config(client);
+    VirtualHost vhost = config.routes().virtualHost(fqdn, port);
+    if (vhost == null) {
+      return List.of(new WeightedDestination(PASSTHROUGH_CLUSTER, 1, 1.0, null, true));
+    }
+    Route route = vhost.match(RequestAttributes.of(request));
+    if (route == null) {
+      return List.of();
+    }
+    int total = totalWeight(route);
+    List<WeightedDestination> out = new ArrayList<>();
+    for (WeightedCluster c : route.clusters()) {
+      out.add(new WeightedDestination(c.clusterName(), c.weight(), (double) c.weight() / total, c.subset(),
+          config.cluster(c.clusterName()) != null));
+    }
+    return out;
+  }
+
+  /** Runs {@code s} through the full simulation. */
+  public static RunResult simulate(Scenario s) {
+    return MeshSimulation.run(s);
+  }
+
+  private ProxyConfig config(Workload client) {
+    ProxyConfig c = byClient.get(client);
+    if (c == null) {
+      c = byIdentity.computeIfAbsent(identity(client), generator::configFor);
+      byClient.put(client, c);
+    }
+    return c;
+  }
+
+  /**
+   * What a proxy's routes depend on, as istiod's push context keys shared configs: the namespace
+   * and only the labels some {@code sourceLabels} reads (locality changes endpoints, not routes).
+   */
+  private ProxyIdentity identity(Workload w) {
+    Map<String, String> kept = new java.util.TreeMap<>();
+    w.labels().forEach((k, v) -> {
+      if (sourceLabelKeys.contains(k)) {
+        kept.put(k, v);
+      }
+    });
+    return new ProxyIdentity(w.namespace(), kept);
+  }
+
+  /** Envoy's weighted-cluster pick (router {@code WeightedClustersConfig}): value mod total, running sum. */
+  private static WeightedCluster pick(Route route, long randomValue) {
+    List<WeightedCluster> clusters = route.clusters();
+    long selected = Long.remainderUnsigned(randomValue, totalWeight(route));
+    long sum = 0;
+    for (WeightedCluster c : clusters) {
+      sum += c.weight();
+      if (selected < sum) {
+        return c;
+      }
+    }
+    return clusters.get(clusters.size() - 1);
+  }
+
+  private static int totalWeight(Route route) {
+    int total = 0;
+    for (WeightedCluster c : route.clusters()) {
+      total += c.weight();
+    }
+    return total;
+  }
+
+  private static double share(Route route, WeightedCluster picked) {
+    return (double) picked.weight() / totalWeight(route);
+  }
+
+  /** The VirtualService {@code http[]} entry a route was built from (cached). */
+  private RouteRule rule(Route route, String fqdn) {
+    return rules.computeIfAbsent(route, r -> findRule(r, fqdn));
+  }
+
+  /**
+   * The entry is found by the match blocks the route kept (the same instances), or, for a route
+   * without matches, as the catch-all entry of the VirtualService istiod chose for the host: the
+   * oldest one that names it and applies to sidecars.
+   */
+  private RouteRule findRule(Route route, String fqdn) {
+    VirtualService vs = virtualServiceFor(fqdn);
+    if (vs == null) {
+      return null;
+    }
+    for (int i = 0; i < vs.http().size(); i++) {
+      HttpRoute h = vs.http().get(i);
+      boolean same = route.matchers().isEmpty()
+          ? h.match().isEmpty() && !h.route().isEmpty()
+          : route.matchers().stream().map(RouteMatcher::match).allMatch(h.match()::contains);
+      if (same && java.util.Objects.equals(h.name(), route.name())) {
+        return new RouteRule(vs.meta().namespace(), vs.meta().name(), i, h.name());
+      }
+    }
+    return null;
+  }
+
+  private VirtualService virtualServiceFor(String fqdn) {
+    List<VirtualService> all = new ArrayList<>(scenario.istio().virtualServices());
+    all.sort(Comparator.comparingInt(vs -> vs.meta().order()));
+    for (VirtualService vs : all) {
+      boolean sidecars = vs.gateways().isEmpty() || vs.gateways().contains("mesh");
+      if (sidecars && vs.hosts().stream()
+          .anyMatch(h -> ServiceRegistry.resolveIstioHost(h, vs.meta().namespace()).equals(fqdn))) {
+        return vs;
+      }
+    }
+    return null;
+  }
+
+  /** A host written in an Istio resource, resolved as istiod resolves it (short names in the resource's namespace). */
+  public static String istioFqdn(String host, String namespace) {
+    return ServiceRegistry.resolveIstioHost(host, namespace);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * meshsim's test kit: a scenario's routing policies under test. {@link dev.meshsim.testkit.MeshPolicies}
+ * answers where a request goes (statically, as the client's sidecar routes it) and runs the full
+ * simulation; {@link dev.meshsim.testkit.MeshArbitraries} gives jqwik arbitraries of requests,
+ * client workloads, apply plans and pod failures drawn from the config.
+ *
+ * <p>May use: models' scenario, istio, timeline and result records; the simulator's internals only
+ * through {@link dev.meshsim.testkit.model.ModelAdapter}; jqwik's API.
+ */
+package dev.meshsim.testkit;
