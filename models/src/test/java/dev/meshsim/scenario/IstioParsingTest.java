@@ -254,7 +254,8 @@ class IstioParsingTest {
     assertEquals(3, w.size(), w.toString());
     assertTrue(w.get(0).contains("istio[0].spec.exportTo: exportTo is not modelled yet; ignored"), w.get(0));
     assertTrue(w.get(1).contains("istio[0].spec.workloadSelector: workloadSelector is not modelled yet"), w.get(1));
-    assertTrue(w.get(2).contains("istio[1].kind: kind Service is not modelled yet; ignored"), w.get(2));
+    assertTrue(w.get(2).contains("istio[1].kind: kind Service is a Kubernetes object: list its file in"
+        + " kubernetesFiles to simulate it; ignored here"), w.get(2));
     DestinationRule dr = l.scenario().istio().destinationRules().get(0);
     assertEquals(LoadBalancerSettings.Simple.ROUND_ROBIN, dr.trafficPolicy().loadBalancer().simple());
     assertEquals(LoadBalancerSettings.Simple.RANDOM, dr.subsets().get(0).trafficPolicy().loadBalancer().simple());
