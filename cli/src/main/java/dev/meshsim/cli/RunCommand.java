@@ -56,7 +56,6 @@ final class RunCommand implements Callable<Integer> {
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);
-    simulation.warnings().forEach(w -> err.println("meshsim: warning: " + w));
     RunResult result = simulation.run();
     watch.stop();
 

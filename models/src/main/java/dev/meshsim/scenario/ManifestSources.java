@@ -4,6 +4,8 @@ import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
 import dev.meshsim.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +46,33 @@ final class ManifestSources {
       return YamlReader.readFile(file);
     } catch (YamlException e) {
       if (e.position().line() > 0) {
+        List<YamlNode> json = asJsonWithTabs(file);
+        if (json != null) {
+          return json;
+        }
         throw e; // a problem inside the file: report it there
       }
       throw entry.fail("cannot read " + file + ": " + e.problem());
     }
+  }
+
+  /**
+   * JSON indented with tabs, which YAML does not allow but kubectl (reading JSON as JSON) does. A
+   * tab outside a JSON string is whitespace and inside one it is invalid JSON, so each tab becomes a
+   * space, keeping every column. Null when the file is not JSON or has no tab.
+   */
+  private static List<YamlNode> asJsonWithTabs(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      return null;
+    }
+    String start = text.stripLeading();
+    if (!text.contains("\t") || !(start.startsWith("{") || start.startsWith("["))) {
+      return null;
+    }
+    return YamlReader.read(text.replace('\t', ' '), file.toString());
   }
 
   private static List<YamlMap> objects(List<YamlNode> docs) {
