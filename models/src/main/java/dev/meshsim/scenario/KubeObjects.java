@@ -54,11 +54,13 @@ final class KubeObjects {
    * @param readinessDelaySeconds the largest readiness probe {@code initialDelaySeconds}, or null
    * @param proxy what {@code proxy.istio.io/config} sets, or {@link ProxyOverrides#NONE}
    * @param rollout {@code strategy.rollingUpdate} as a timeline rollout takes it, or null for the default
+   * @param controller the {@code kind/name} of the controller in {@code metadata.ownerReferences}
+   *     (what {@code kubectl get -o yaml} shows on a Deployment's ReplicaSets and Pods), or null
    * @param nameNode {@code metadata.name}, where problems with the workload are reported
    */
   record Workload(String kind, String name, String namespace, int replicas, Map<String, String> podLabels,
       Map<String, String> podAnnotations, Map<String, Integer> containerPorts, boolean hostNetwork,
-      Integer readinessDelaySeconds, ProxyOverrides proxy, Rollout rollout, YamlNode nameNode) {
+      Integer readinessDelaySeconds, ProxyOverrides proxy, Rollout rollout, String controller, YamlNode nameNode) {
     Workload {
       podLabels = copy(podLabels);
       podAnnotations = copy(podAnnotations);

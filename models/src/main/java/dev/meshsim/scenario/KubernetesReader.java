@@ -109,6 +109,17 @@ final class KubernetesReader {
     return new Service(name, namespace, ports, spec.stringMap("selector"), m);
   }
 
+  /** Whether {@code w}'s controller (same namespace, as owner references require) is in the manifests. */
+  private boolean controllerApplied(Workload w) {
+    if (w.controller() == null) {
+      return false;
+    }
+    int slash = w.controller().indexOf('/');
+    String kind = w.controller().substring(0, slash);
+    String name = w.controller().substring(slash + 1);
+    return workloads.containsKey(kind + "/" + w.namespace() + "/" + name);
+  }
+
   /** Namespaces defined by the manifests, by name. */
   Map<String, Namespace> namespaces() {
     return namespaces;
@@ -119,8 +130,12 @@ final class KubernetesReader {
     return List.copyOf(services.values());
   }
 
-  /** Workloads in the order first applied. */
+  /**
+   * Workloads in the order first applied, without those a controller in the manifests created: in
+   * {@code kubectl get all -o yaml} a Deployment comes with its ReplicaSet and Pods, which are its
+   * pods, not more of them.
+   */
   List<Workload> workloads() {
-    return List.copyOf(workloads.values());
+    return workloads.values().stream().filter(w -> !controllerApplied(w)).toList();
   }
 }

@@ -41,7 +41,18 @@ final class WorkloadReader {
     ProxyOverrides proxy = podMeta == null ? ProxyOverrides.NONE : proxyOverrides(podMeta, warnings);
     return new Workload(kind, name, namespace, replicas, labels, annotations, containerPorts(podSpec),
         podSpec.bool("hostNetwork", false), readinessDelaySeconds(podSpec), proxy, rollout(kind, spec, warnings),
-        nameNode);
+        controller(m.required("metadata").asMap()), nameNode);
+  }
+
+  /** The controlling owner, {@code kind/name}, of an object a controller created; null otherwise. */
+  private static String controller(YamlMap meta) {
+    for (YamlNode ref : meta.list("ownerReferences")) {
+      YamlMap r = ref.asMap();
+      if (r.bool("controller", false)) {
+        return r.string("kind") + "/" + r.string("name");
+      }
+    }
+    return null;
   }
 
   /** apps/v1 requires a selector, and the API server rejects one the template's labels do not match. */

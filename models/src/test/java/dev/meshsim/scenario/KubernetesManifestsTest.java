@@ -358,4 +358,87 @@ class KubernetesManifestsTest {
         load:""")).getMessage();
     assertTrue(m.contains("metadata.name: deployment reviews-v1 is also declared in services: (namespace default)"), m);
   }
+
+  @Test
+  void kubectlGetAllPrintsControlledObjectsThatAreNotMorePods() throws Exception {
+    TestScenarios.write(tmp, "all.yaml", """
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: v1
+          kind: Pod
+          metadata:
+            name: web-5d4f-abcde
+            labels: {app: web, pod-template-hash: 5d4f}
+            ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-5d4f, controller: true, uid: u2}]
+          spec: {containers: [{name: w, image: x}], nodeName: node-1}
+          status: {phase: Running, podIP: 10.0.0.7}
+        - apiVersion: v1
+          kind: Service
+          metadata: {name: web}
+          spec: {clusterIP: 10.96.1.1, clusterIPs: [10.96.1.1], ipFamilies: [IPv4], sessionAffinity: None,
+                 ports: [{name: http, port: 80, protocol: TCP, targetPort: 8080}], selector: {app: web}}
+        - apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web, generation: 3}
+          spec:
+            replicas: 2
+            progressDeadlineSeconds: 600
+            selector: {matchLabels: {app: web}}
+            template: {metadata: {labels: {app: web}}, spec: {containers: [{name: w, image: x}]}}
+        - apiVersion: apps/v1
+          kind: ReplicaSet
+          metadata:
+            name: web-5d4f
+            ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true, uid: u1}]
+          spec:
+            replicas: 2
+            selector: {matchLabels: {app: web, pod-template-hash: 5d4f}}
+            template: {metadata: {labels: {app: web, pod-template-hash: 5d4f}}, spec: {containers: [{name: w, image: x}]}}
+        """);
+    LoadedScenario l = TestScenarios.load(tmp, """
+        duration: 10s
+        kubernetesFiles: [all.yaml]
+        workloads: {web: {serviceTime: 1ms}}
+        load: [{name: users, target: web, arrival: {poisson: 10/s}}]
+        """);
+    assertEquals(List.of(), l.warnings());
+    List<DeploymentSpec> deployments = l.scenario().services().get(0).deployments();
+    assertEquals(1, deployments.size(), "the ReplicaSet and the Pod are the Deployment's own");
+    assertEquals(2, deployments.get(0).replicas());
+  }
+
+  @Test
+  void aStatefulSetRollsOnePodAtATimeDeletingFirst() throws Exception {
+    LoadedScenario l = scenario("""
+        kubernetes:
+        - {apiVersion: v1, kind: Service, metadata: {name: reviews}, spec: {selector: {app: reviews},
+           ports: [{name: http, port: 9080}]}}
+        - apiVersion: apps/v1
+          kind: StatefulSet
+          metadata: {name: reviews}
+          spec:
+            serviceName: reviews
+            replicas: 3
+            selector: {matchLabels: {app: reviews}}
+            template: {metadata: {labels: {app: reviews}}, spec: {containers: [{name: r, image: x}]}}
+            volumeClaimTemplates: [{metadata: {name: data}, spec: {accessModes: [ReadWriteOnce]}}]
+        workloads: {reviews: {serviceTime: 1ms}}
+        timeline: [{at: 1s, rollout: {deployment: reviews}}]
+        """);
+    assertEquals(3, l.scenario().services().get(0).deployments().get(0).replicas());
+    assertEquals(new TimelineEvent.Rollout(1_000_000_000L, new TimelineEvent.DeploymentRef("default", "reviews"),
+        new TimelineEvent.IntOrPercent(0, false), new TimelineEvent.IntOrPercent(1, false)),
+        l.scenario().timeline().events().get(0));
+  }
+
+  @Test
+  void anApiVersionKubernetesNoLongerServesIsAnError() {
+    String m = error("""
+        kubernetes:
+        - {apiVersion: extensions/v1beta1, kind: Deployment, metadata: {name: reviews-v1}, spec: {}}
+        """);
+    assertTrue(m.contains(":3:16: kubernetes[0].apiVersion: expected apps/v1 for a Deployment (the API Kubernetes"
+        + " serves since 1.16), got \"extensions/v1beta1\""), m);
+  }
 }
