@@ -29,6 +29,9 @@ final class KubernetesBinder {
   /** Workloads that run, keyed namespace/name, with the Service that selects them. */
   private final Map<String, Workload> selected = new LinkedHashMap<>();
   private Boolean sidecars;
+  /** Why the manifests' pods get no sidecar, and where; null when they do. */
+  private String uninjected;
+  private YamlNode uninjectedAt;
 
   KubernetesBinder(KubernetesReader reader, Warnings warnings) {
     this.reader = reader;
@@ -62,11 +65,10 @@ final class KubernetesBinder {
   }
 
   /**
-   * Pass 2: the Services with their workloads, bound with the overlay. {@code handWritten} says
-   * whether the scenario also has {@code services:} (whose pods have sidecars unless the mesh has none).
+   * Pass 2: the Services with their workloads, bound with the overlay. {@code usedDeploymentNames}
+   * holds the {@code services:} Deployments (namespace/name), which the manifests must not repeat.
    */
-  List<ServiceSpec> bind(YamlNode overlayNode, RequestBinder requests, Set<String> usedDeploymentNames,
-      boolean handWritten) {
+  List<ServiceSpec> bind(YamlNode overlayNode, RequestBinder requests, Set<String> usedDeploymentNames) {
     List<Workload> all = reader.workloads();
     Map<String, Service> owner = owners(all);
     WorkloadOverlay overlay = new WorkloadOverlay(overlayNode, all, owner.keySet());
@@ -86,7 +88,7 @@ final class KubernetesBinder {
       }
       out.add(new ServiceSpec(s.name(), s.namespace(), portSpecs(s), deployments));
     }
-    sidecars = injection(handWritten);
+    sidecars = injection();
     return out;
   }
 
@@ -156,7 +158,7 @@ final class KubernetesBinder {
    * Whether the pods have sidecars. meshsim simulates a mesh where every workload has one or none
    * ({@code mesh.sidecar.enabled}), so a mix is an error that says which workload differs and why.
    */
-  private Boolean injection(boolean handWritten) {
+  private Boolean injection() {
     Workload first = null;
     SidecarInjection.Decision firstDecision = null;
     Set<String> assumed = new TreeSet<>();
@@ -172,10 +174,8 @@ final class KubernetesBinder {
       if (first == null) {
         first = w;
         firstDecision = d;
-        if (handWritten && !d.injected()) {
-          throw w.nameNode().fail(w.kind() + " " + w.name() + " gets no sidecar (" + d.reason() + ") but the"
-              + " pods of services: have one; meshsim simulates every workload with a sidecar or none");
-        }
+        uninjected = d.injected() ? null : w.kind() + " " + w.name() + " gets no sidecar (" + d.reason() + ")";
+        uninjectedAt = w.nameNode();
       } else if (d.injected() != firstDecision.injected()) {
         throw w.nameNode().fail(w.kind() + " " + w.name() + (d.injected() ? " gets a sidecar" : " gets no sidecar")
             + " (" + d.reason() + ") but " + first.kind() + " " + first.name()
@@ -184,6 +184,15 @@ final class KubernetesBinder {
       }
     }
     return firstDecision == null ? null : firstDecision.injected();
+  }
+
+  /**
+   * The error for a scenario whose {@code services:} pods have sidecars while Istio would inject
+   * none of the manifests' pods.
+   */
+  dev.meshsim.yaml.YamlException mixedWithServices() {
+    return uninjectedAt.fail(uninjected + " but the pods of services: have one; meshsim simulates every"
+        + " workload with a sidecar or none");
   }
 
   /** Whether the manifests' pods have sidecars; null when no workload runs. */

@@ -34,6 +34,8 @@ final class ManifestScenario {
   private final List<IstioObject> istioObjects = new ArrayList<>();
   private final boolean none;
   private final int nextBatch;
+  /** Whether {@code services:} has pods of its own (which have sidecars unless the mesh has none). */
+  private boolean handWrittenPods;
 
   ManifestScenario(Path file, YamlMap root, Warnings warnings) {
     this.root = root;
@@ -76,7 +78,8 @@ final class ManifestScenario {
     }
     Set<String> used = new TreeSet<>();
     handWritten.forEach(s -> s.deployments().forEach(d -> used.add(s.namespace() + "/" + d.name())));
-    all.addAll(binder.bind(root.get("workloads"), requests, used, !handWritten.isEmpty()));
+    handWrittenPods = handWritten.stream().anyMatch(sv -> !sv.deployments().isEmpty());
+    all.addAll(binder.bind(root.get("workloads"), requests, used));
     if (all.isEmpty()) {
       throw root.fail("no Service in services:, kubernetes or kubernetesFiles; a scenario needs at least one");
     }
@@ -107,6 +110,9 @@ final class ManifestScenario {
   MeshSettings mesh(MeshSettings mesh) {
     if (binder.sidecars() == null || binder.sidecars() || !mesh.sidecarEnabled()) {
       return mesh;
+    }
+    if (handWrittenPods) {
+      throw binder.mixedWithServices();
     }
     return new MeshSettings(mesh.iptablesHop(), false, mesh.sidecarProcessing(), mesh.networkLatency(),
         mesh.sidecarConcurrency());

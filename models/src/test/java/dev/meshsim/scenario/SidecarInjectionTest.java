@@ -92,4 +92,24 @@ class SidecarInjectionTest {
         + " sidecar.istio.io/inject label is \"false\") but Pod web-a does (namespace shop enables injection);"
         + " meshsim simulates every workload with a sidecar or none"), m);
   }
+
+  private static final String PLAIN_SHOP = """
+      kubernetes:
+      - {apiVersion: v1, kind: Namespace, metadata: {name: shop, labels: {istio-injection: disabled}}}
+      - {apiVersion: v1, kind: Service, metadata: {name: web, namespace: shop}, spec: {selector: {app: web},
+         ports: [{name: http, port: 80}]}}
+      - {apiVersion: v1, kind: Pod, metadata: {name: web, namespace: shop, labels: {app: web}},
+         spec: {containers: [{name: w, image: x}]}}
+      workloads: {web: {serviceTime: 1ms}}
+      """;
+
+  @Test
+  void plainManifestPodsNextToServicesPodsAreAnErrorUnlessTheMeshHasNoSidecars() throws Exception {
+    String m = TestScenarios.error(tmp, TestScenarios.MINIMAL + PLAIN_SHOP).getMessage();
+    assertTrue(m.contains("kubernetes[2].metadata.name: Pod web gets no sidecar (namespace shop has"
+        + " istio-injection=disabled) but the pods of services: have one"), m);
+    LoadedScenario none = TestScenarios.load(tmp, TestScenarios.MINIMAL + PLAIN_SHOP
+        + "mesh: {sidecar: {enabled: false}}\n");
+    assertFalse(none.scenario().mesh().sidecarEnabled());
+  }
 }
