@@ -94,4 +94,24 @@ class BookinfoManifestsTest {
     long p99 = last.traffic().latency().getValueAtPercentile(99);
     assertTrue(p99 >= 500_000_000L && p99 < 600_000_000L, "pages after the timeout take 0.5 s and a bit: " + p99);
   }
+
+  @Test
+  void faultInjectionDelaysThenAbortsJasonOnly() {
+    Scenario scenario = Scenarios.load("scenarios/bookinfo/scenario-fault-injection.yaml");
+    RunResult delayed = Scenarios.run(scenario.withDuration(10_000_000_000L));
+    TrafficStats jason = delayed.loads().get("jason");
+    assertTrue(jason.requests() > 5, "jason calls: " + jason.requests());
+    assertEquals(Map.of("DI", jason.requests()), jason.flags(), "every call of jason's is delayed");
+    assertTrue(jason.latency().getMinNonZeroValue() >= 7_000_000_000L, "by the task's 7 s");
+    TrafficStats others = delayed.loads().get("others");
+    assertEquals(Map.of("-", others.requests()), others.flags(), "nobody else is");
+    assertTrue(others.latency().getMaxValue() < 100_000_000L);
+
+    RunResult aborted = Scenarios.run(scenario);
+    TrafficStats jasonAfter = aborted.loads().get("jason");
+    long fi = jasonAfter.flags().getOrDefault("FI", 0L);
+    assertTrue(fi > 5, "after the abort is applied, jason's calls answer 500 FI: " + fi);
+    assertEquals(fi, jasonAfter.codes().get(500));
+    assertEquals(Map.of(200, aborted.loads().get("others").requests()), aborted.loads().get("others").codes());
+  }
 }
