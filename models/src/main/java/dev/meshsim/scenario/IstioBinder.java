@@ -38,6 +38,8 @@ final class IstioBinder {
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
   /** The hosts each VirtualService claims, with where they are written. */
   private final Map<String, List<VirtualServiceChecks.HostRef>> hostRefs = new LinkedHashMap<>();
+  /** Each DestinationRule (namespace/name) with where it is written, for the visibility checks. */
+  private final Map<String, RuleVisibilityChecks.RuleRef> ruleRefs = new LinkedHashMap<>();
   /** kind/namespace/name to where and in which apply it was defined: names are unique per apply. */
   private final AppliedObjects applied;
   private final IstioVersion version;
@@ -87,7 +89,9 @@ final class IstioBinder {
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
     } else {
       destinationRules.removeIf(dr -> dr.meta().namespace().equals(meta.namespace()) && dr.meta().name().equals(meta.name()));
-      destinationRules.add(destinationRule(meta, spec));
+      DestinationRule dr = destinationRule(meta, spec);
+      destinationRules.add(dr);
+      ruleRefs.put(key, new RuleVisibilityChecks.RuleRef(dr, m.required("metadata").asMap().required("name")));
       destinationRules.sort(java.util.Comparator.comparingInt(d -> d.meta().order()));
     }
   }
@@ -123,7 +127,7 @@ final class IstioBinder {
 
   private DestinationRule destinationRule(ObjectMeta meta, YamlMap spec) {
     spec.allowOnly(DR_KEYS);
-    warnings.notModelled(spec, "exportTo", "workloadSelector");
+    warnings.notModelled(spec, "workloadSelector");
     String host = spec.string("host");
     TrafficPolicy policy = policies.bind(spec.get("trafficPolicy"));
     List<Subset> subsets = new ArrayList<>();
@@ -136,7 +140,7 @@ final class IstioBinder {
       }
       subsets.add(new Subset(name, s.stringMap("labels"), policies.bind(s.get("trafficPolicy"))));
     }
-    return new DestinationRule(meta, host, policy, subsets);
+    return new DestinationRule(meta, host, policy, subsets, ExportTo.bind(spec));
   }
 
   /**
@@ -145,6 +149,11 @@ final class IstioBinder {
    */
   IstioConfig resources() {
     return new IstioConfig(virtualServices, destinationRules);
+  }
+
+  /** Warns about DestinationRules the namespaces calling their hosts do not see. */
+  void warnInvisibleRules(List<ServiceSpec> services, List<LoadSpec> loads) {
+    RuleVisibilityChecks.warn(List.copyOf(ruleRefs.values()), services, loads, warnings);
   }
 
   /** The resources read so far, after the cross-resource checks (which only warn). */

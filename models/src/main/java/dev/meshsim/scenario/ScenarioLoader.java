@@ -78,8 +78,10 @@ public final class ScenarioLoader {
         serviceList == null ? List.of() : ServiceBinder.bind(serviceList, directory, requests), requests);
     graph.checkAcyclic();
     IstioVersion version = istioVersion(root.get("istio"));
-    IstioConfig istio = istio(root, directory, version, manifests);
+    IstioBinder istioBinder = new IstioBinder(warnings, version);
+    IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
+    istioBinder.warnInvisibleRules(services, loads);
     Timeline timeline = manifests.timeline(
         new TimelineBinder(file, warnings, version, services, requests, duration, manifests.rollouts()).bind(root));
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
@@ -123,9 +125,8 @@ public final class ScenarioLoader {
    * Istio objects found among the Kubernetes manifests first, then inline resources, then each of
    * {@code istioFiles} in order: that is the creation order. Each file is one apply.
    */
-  private IstioConfig istio(YamlMap root, ServiceDirectory directory, IstioVersion version,
+  private IstioConfig istio(YamlMap root, ServiceDirectory directory, IstioBinder istio,
       ManifestScenario manifests) {
-    IstioBinder istio = new IstioBinder(warnings, version);
     manifests.istioObjects().forEach(o -> istio.add(o.node(), o.batch()));
     int batch = manifests.nextBatch();
     for (YamlNode node : istioResources(root.get("istio"))) {
