@@ -79,20 +79,29 @@ final class IstioBinder {
     ObjectMeta meta = meta(m.required("metadata").asMap(), kind, batch, index);
     YamlMap spec = m.required("spec").asMap();
     String key = meta.namespace() + "/" + meta.name();
+    boolean replaces = meta.order() != index; // a later apply of an object read before
     if (kind.equals("VirtualService")) {
       List<VirtualServiceBinder.DestinationRef> refs = new ArrayList<>();
-      virtualServices.removeIf(vs -> vs.meta().namespace().equals(meta.namespace()) && vs.meta().name().equals(meta.name()));
       VirtualService vs = new VirtualServiceBinder(warnings, refs, version).bind(meta, spec);
-      virtualServices.add(vs);
-      virtualServices.sort(java.util.Comparator.comparingInt(v -> v.meta().order()));
+      replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
       destinationRefs.put(key, refs);
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
     } else {
-      destinationRules.removeIf(dr -> dr.meta().namespace().equals(meta.namespace()) && dr.meta().name().equals(meta.name()));
       DestinationRule dr = destinationRule(meta, spec);
-      destinationRules.add(dr);
+      replaceOrAdd(destinationRules, dr, replaces, d -> d.meta());
       ruleRefs.put(key, new RuleVisibilityChecks.RuleRef(dr, m.required("metadata").asMap().required("name")));
-      destinationRules.sort(java.util.Comparator.comparingInt(d -> d.meta().order()));
+    }
+  }
+
+  /** Adds {@code item}, or puts it in place of the object of the same name, which keeps its creation order. */
+  private static <T> void replaceOrAdd(List<T> list, T item, boolean replaces,
+      java.util.function.Function<T, ObjectMeta> meta) {
+    if (replaces) {
+      ObjectMeta m = meta.apply(item);
+      list.replaceAll(t -> meta.apply(t).namespace().equals(m.namespace()) && meta.apply(t).name().equals(m.name())
+          ? item : t);
+    } else {
+      list.add(item);
     }
   }
 

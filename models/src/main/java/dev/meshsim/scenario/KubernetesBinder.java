@@ -72,19 +72,24 @@ final class KubernetesBinder {
     List<Workload> all = reader.workloads();
     Map<String, Service> owner = owners(all);
     WorkloadOverlay overlay = new WorkloadOverlay(overlayNode, all, owner.keySet());
+    Map<Service, List<Workload>> byService = new java.util.IdentityHashMap<>();
+    for (Workload w : all) {
+      Service s = owner.get(w.key());
+      if (s != null) {
+        byService.computeIfAbsent(s, k -> new ArrayList<>()).add(w);
+      }
+    }
     List<ServiceSpec> out = new ArrayList<>();
     for (Service s : reader.services()) {
       List<DeploymentSpec> deployments = new ArrayList<>();
-      for (Workload w : all) {
-        if (owner.get(w.key()) == s) {
-          if (!usedDeploymentNames.add(w.key())) {
-            throw w.nameNode().fail("deployment " + w.name() + " is also declared in services: (namespace "
-                + w.namespace() + ")");
-          }
-          checkTargetPorts(s, w);
-          selected.put(w.key(), w);
-          deployments.add(overlay.deployment(w, s, requests));
+      for (Workload w : byService.getOrDefault(s, List.of())) {
+        if (!usedDeploymentNames.add(w.key())) {
+          throw w.nameNode().fail("deployment " + w.name() + " is also declared in services: (namespace "
+              + w.namespace() + ")");
         }
+        checkTargetPorts(s, w);
+        selected.put(w.key(), w);
+        deployments.add(overlay.deployment(w, s, requests));
       }
       out.add(new ServiceSpec(s.name(), s.namespace(), portSpecs(s), deployments));
     }
@@ -92,8 +97,16 @@ final class KubernetesBinder {
     return out;
   }
 
-  /** The Service of each workload, keyed namespace/name; a workload with none is warned about. */
+  /**
+   * The Service of each workload, keyed namespace/name; a workload with none is warned about.
+   * Workloads are indexed by namespace and label, so that matching stays linear in large meshes.
+   */
   private Map<String, Service> owners(List<Workload> all) {
+    Map<String, List<Workload>> byLabel = new LinkedHashMap<>();
+    for (Workload w : all) {
+      w.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(w.namespace() + "/" + k + "=" + v,
+          x -> new ArrayList<>()).add(w));
+    }
     Map<String, Service> owner = new LinkedHashMap<>();
     for (Service s : reader.services()) {
       if (s.selector().isEmpty()) {
@@ -102,12 +115,13 @@ final class KubernetesBinder {
             + " (hand-made Endpoints are not modelled)");
         continue;
       }
-      for (Workload w : all) {
-        if (w.namespace().equals(s.namespace()) && matches(s.selector(), w.podLabels())) {
-          Service first = owner.putIfAbsent(w.key(), s);
-          if (first != null) {
+      Map.Entry<String, String> first = s.selector().entrySet().iterator().next();
+      for (Workload w : byLabel.getOrDefault(s.namespace() + "/" + first.getKey() + "=" + first.getValue(), List.of())) {
+        if (matches(s.selector(), w.podLabels())) {
+          Service previous = owner.putIfAbsent(w.key(), s);
+          if (previous != null) {
             throw s.node().required("spec").asMap().required("selector").fail("selects the pods of " + w.kind()
-                + " " + w.name() + ", which service " + first.name() + " selects too; meshsim gives each"
+                + " " + w.name() + ", which service " + previous.name() + " selects too; meshsim gives each"
                 + " workload one Service");
           }
         }
@@ -123,7 +137,12 @@ final class KubernetesBinder {
   }
 
   private static boolean matches(Map<String, String> selector, Map<String, String> labels) {
-    return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      if (!e.getValue().equals(labels.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -31,9 +31,11 @@ final class WorkloadOverlay {
       return;
     }
     YamlMap m = node.asMap();
+    Map<String, List<Workload>> byName = new LinkedHashMap<>();
+    workloads.forEach(w -> byName.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(w));
     for (String key : m.keys()) {
       YamlNode value = m.required(key);
-      Workload w = find(m, key, workloads);
+      Workload w = find(m, key, workloads, byName);
       if (!running.contains(w.key())) {
         throw m.failAtKey(key, w.kind() + " " + w.name() + " is selected by no Service, so it does not run"
             + " in meshsim; add a Service whose selector matches its pod labels");
@@ -44,11 +46,11 @@ final class WorkloadOverlay {
     }
   }
 
-  private static Workload find(YamlMap m, String key, List<Workload> workloads) {
+  private static Workload find(YamlMap m, String key, List<Workload> workloads, Map<String, List<Workload>> byName) {
     String namespace = key.contains("/") ? key.substring(0, key.indexOf('/')) : null;
     String name = key.contains("/") ? key.substring(key.indexOf('/') + 1) : key;
-    List<Workload> found = workloads.stream()
-        .filter(w -> w.name().equals(name) && (namespace == null || w.namespace().equals(namespace)))
+    List<Workload> found = byName.getOrDefault(name, List.of()).stream()
+        .filter(w -> namespace == null || w.namespace().equals(namespace))
         .toList();
     if (found.size() > 1 && found.stream().map(Workload::namespace).distinct().count() > 1) {
       throw m.failAtKey(key, "workload " + name + " exists in several namespaces; write namespace/" + name);
@@ -57,10 +59,18 @@ final class WorkloadOverlay {
       List<String> names = new ArrayList<>();
       workloads.forEach(w -> names.add(w.namespace().equals("default") ? w.name() : w.key()));
       throw m.failAtKey(key, "no manifest defines a workload " + YamlScalar.quote(key)
-          + dedot(Suggestions.didYouMean(key, names)) + " Workloads: "
-          + (names.isEmpty() ? "none" : String.join(", ", names)) + ".");
+          + dedot(Suggestions.didYouMean(key, names)) + " Workloads: " + listed(names) + ".");
     }
     return found.get(0);
+  }
+
+  /** At most ten names, so that a typo in a large mesh stays one readable line. */
+  private static String listed(List<String> names) {
+    if (names.isEmpty()) {
+      return "none";
+    }
+    String shown = String.join(", ", names.subList(0, Math.min(10, names.size())));
+    return names.size() <= 10 ? shown : shown + " and " + (names.size() - 10) + " more";
   }
 
   private static String dedot(String hint) {
