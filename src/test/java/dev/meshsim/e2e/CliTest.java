@@ -44,6 +44,9 @@ class CliTest {
     "negative-weight,  negative-weight.yaml:16:48: istio[0].spec.http[0].route[1].weight",
     "bad-duration,     bad-duration.yaml:2:11: duration",
     "missing-service,  missing-service.yaml:9:13: load[0].target",
+    "bad-target-port,  bad-target-port-manifest.yaml:11:17: document[0].spec.ports[0].targetPort: targetPort",
+    "unknown-workload, unknown-workload.yaml:5:3: workloads.web-v2: no manifest defines a workload \"web-v2\";"
+        + " did you mean \"web-v1\"?",
   })
   void badInputIsOneParagraphWithPositionAndExitCode2(String name, String expected) {
     Outcome o = meshsim("run", "src/test/resources/bad/" + name + ".yaml");

@@ -50,12 +50,12 @@ final class RunCommand implements Callable<Integer> {
     LoadedScenario loaded = load();
     PrintWriter err = spec.commandLine().getErr();
     loaded.warnings().forEach(w -> err.println("meshsim: warning: " + w));
+    loaded.infos().forEach(i -> err.println("meshsim: info: " + i));
     Scenario scenario = overridden(loaded.scenario());
     OutputFiles.checkWritable(jsonFile, List.of(scenarioFile.toAbsolutePath().normalize()));
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);
-    simulation.warnings().forEach(w -> err.println("meshsim: warning: " + w));
     RunResult result = simulation.run();
     watch.stop();
 

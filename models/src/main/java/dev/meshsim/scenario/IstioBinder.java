@@ -6,7 +6,6 @@ import dev.meshsim.istio.ObjectMeta;
 import dev.meshsim.istio.Subset;
 import dev.meshsim.istio.TrafficPolicy;
 import dev.meshsim.istio.VirtualService;
-import dev.meshsim.yaml.Position;
 import dev.meshsim.yaml.Suggestions;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
@@ -35,24 +34,41 @@ final class IstioBinder {
   private final TrafficPolicyBinder policies;
   private final List<VirtualService> virtualServices = new ArrayList<>();
   private final List<DestinationRule> destinationRules = new ArrayList<>();
-  private final List<VirtualServiceBinder.DestinationRef> destinationRefs = new ArrayList<>();
-  /** kind/namespace/name to where it was first defined: Kubernetes object names are unique. */
-  private final Map<String, Position> defined = new LinkedHashMap<>();
+  /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
+  private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
+  /** The hosts each VirtualService claims, with where they are written. */
+  private final Map<String, List<VirtualServiceChecks.HostRef>> hostRefs = new LinkedHashMap<>();
+  /** Each DestinationRule (namespace/name) with where it is written, for the visibility checks. */
+  private final Map<String, RuleVisibilityChecks.RuleRef> ruleRefs = new LinkedHashMap<>();
+  /** kind/namespace/name to where and in which apply it was defined: names are unique per apply. */
+  private final AppliedObjects applied;
   private final IstioVersion version;
   private int order;
 
   IstioBinder(Warnings warnings, IstioVersion version) {
     this.warnings = warnings;
     this.version = version;
+    this.applied = new AppliedObjects(warnings);
     this.policies = new TrafficPolicyBinder(warnings, version);
   }
 
-  /** Reads one resource (a document of an Istio file, or an item of {@code istio:}). */
+  /** Reads one resource (a document of an Istio file, or an item of {@code istio:}) of the first apply. */
   void add(YamlNode node) {
-    YamlMap m = node.asMap();
+    add(node, 0);
+  }
+
+  /**
+   * Reads one document of apply {@code batch} (0 inline, then one per file): a resource, or a
+   * {@code kind: List} of them. An object applied again by a later batch replaces the earlier one.
+   */
+  void add(YamlNode node, int batch) {
+    ManifestSources.objects(node).forEach(m -> addObject(m, batch));
+  }
+
+  private void addObject(YamlMap m, int batch) {
     String kind = m.string("kind");
-    int index = order++;
-    if (!modelled(m.required("kind"), kind)) {
+    int index = order++; // every object read counts, modelled or not: it is the creation order
+    if (!modelled(m.required("kind"), kind, m.get("apiVersion"))) {
       return;
     }
     m.allowOnly("apiVersion", "kind", "metadata", "spec", "status");
@@ -60,12 +76,32 @@ final class IstioBinder {
     if (!API_VERSIONS.contains(api.asString())) {
       throw api.expected("networking.istio.io/v1, v1beta1 or v1alpha3");
     }
-    ObjectMeta meta = meta(m.required("metadata").asMap(), kind, index);
+    ObjectMeta meta = meta(m.required("metadata").asMap(), kind, batch, index);
     YamlMap spec = m.required("spec").asMap();
+    String key = meta.namespace() + "/" + meta.name();
+    boolean replaces = meta.order() != index; // a later apply of an object read before
     if (kind.equals("VirtualService")) {
-      virtualServices.add(new VirtualServiceBinder(warnings, destinationRefs, version).bind(meta, spec));
+      List<VirtualServiceBinder.DestinationRef> refs = new ArrayList<>();
+      VirtualService vs = new VirtualServiceBinder(warnings, refs, version).bind(meta, spec);
+      replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
+      destinationRefs.put(key, refs);
+      hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
     } else {
-      destinationRules.add(destinationRule(meta, spec));
+      DestinationRule dr = destinationRule(meta, spec);
+      replaceOrAdd(destinationRules, dr, replaces, d -> d.meta());
+      ruleRefs.put(key, new RuleVisibilityChecks.RuleRef(dr, m.required("metadata").asMap().required("name")));
+    }
+  }
+
+  /** Adds {@code item}, or puts it in place of the object of the same name, which keeps its creation order. */
+  private static <T> void replaceOrAdd(List<T> list, T item, boolean replaces,
+      java.util.function.Function<T, ObjectMeta> meta) {
+    if (replaces) {
+      ObjectMeta m = meta.apply(item);
+      list.replaceAll(t -> meta.apply(t).namespace().equals(m.namespace()) && meta.apply(t).name().equals(m.name())
+          ? item : t);
+    } else {
+      list.add(item);
     }
   }
 
@@ -73,9 +109,14 @@ final class IstioBinder {
    * Whether meshsim models {@code kind}; an unmodelled kind is warned about, and a misspelt
    * modelled kind (VirtualServce) is an error rather than silently ignored.
    */
-  private boolean modelled(YamlNode kindNode, String kind) {
+  private boolean modelled(YamlNode kindNode, String kind, YamlNode apiVersion) {
     if (MODELLED_KINDS.contains(kind)) {
       return true;
+    }
+    if (apiVersion != null && KubernetesReader.isKubernetes(apiVersion.asString())) {
+      warnings.add(kindNode, "kind " + kind + " is a Kubernetes object: list its file in kubernetesFiles to"
+          + " simulate it; ignored here");
+      return false;
     }
     String typo = Suggestions.closest(kind, MODELLED_KINDS);
     if (typo != null) {
@@ -86,20 +127,16 @@ final class IstioBinder {
   }
 
   /** Name and namespace; labels, annotations and the rest of metadata do not affect routing. */
-  private ObjectMeta meta(YamlMap m, String kind, int index) {
+  private ObjectMeta meta(YamlMap m, String kind, int batch, int index) {
     String name = m.string("name");
     String namespace = m.string("namespace", "default");
-    Position first = defined.putIfAbsent(kind + "/" + namespace + "/" + name, m.required("name").position());
-    if (first != null) {
-      throw m.required("name").fail(kind + " " + namespace + "/" + name + " is defined twice (first at "
-          + first + ")");
-    }
-    return new ObjectMeta(name, namespace, index);
+    int order = applied.apply(kind, namespace, name, m.required("name"), batch, index);
+    return new ObjectMeta(name, namespace, order);
   }
 
   private DestinationRule destinationRule(ObjectMeta meta, YamlMap spec) {
     spec.allowOnly(DR_KEYS);
-    warnings.notModelled(spec, "exportTo", "workloadSelector");
+    warnings.notModelled(spec, "workloadSelector");
     String host = spec.string("host");
     TrafficPolicy policy = policies.bind(spec.get("trafficPolicy"));
     List<Subset> subsets = new ArrayList<>();
@@ -112,7 +149,7 @@ final class IstioBinder {
       }
       subsets.add(new Subset(name, s.stringMap("labels"), policies.bind(s.get("trafficPolicy"))));
     }
-    return new DestinationRule(meta, host, policy, subsets);
+    return new DestinationRule(meta, host, policy, subsets, ExportTo.bind(spec));
   }
 
   /**
@@ -123,9 +160,16 @@ final class IstioBinder {
     return new IstioConfig(virtualServices, destinationRules);
   }
 
+  /** Warns about DestinationRules the namespaces calling their hosts do not see. */
+  void warnInvisibleRules(List<ServiceSpec> services, List<LoadSpec> loads) {
+    RuleVisibilityChecks.warn(List.copyOf(ruleRefs.values()), services, loads, warnings);
+  }
+
   /** The resources read so far, after the cross-resource checks (which only warn). */
   IstioConfig build(ServiceDirectory services) {
-    IstioChecks.warnUnresolved(destinationRefs, destinationRules, services, warnings);
+    IstioChecks.warnUnresolved(destinationRefs.values().stream().flatMap(List::stream).toList(),
+        destinationRules, services, warnings);
+    VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
     return new IstioConfig(virtualServices, destinationRules);
   }
 }

@@ -2,6 +2,7 @@ package dev.meshsim.scenario;
 
 import dev.meshsim.istio.Destination;
 import dev.meshsim.istio.DestinationRule;
+import dev.meshsim.istio.DestinationRuleLookup;
 import dev.meshsim.istio.Subset;
 import java.util.List;
 
@@ -48,10 +49,13 @@ final class IstioChecks {
         : "";
   }
 
-  /** Approximates Istio's DR lookup (client, service, root namespace) by "any DR for the host". */
+  /**
+   * Approximates Istio's DR lookup (client, service, root namespace) by "any DR whose host, or
+   * wildcard host, matches"; which clients do not see a rule is {@link RuleVisibilityChecks}' part.
+   */
   private static boolean subsetDefined(List<DestinationRule> rules, String fqdn, String subset) {
     return rules.stream()
-        .filter(r -> istioFqdn(r.host(), r.meta().namespace()).equals(fqdn))
+        .filter(r -> DestinationRuleLookup.matches(DestinationRuleLookup.resolvedHost(r), fqdn))
         .flatMap(r -> r.subsets().stream())
         .map(Subset::name)
         .anyMatch(subset::equals);

@@ -20,7 +20,7 @@ public final class ScenarioLoader {
 
   static final List<String> TOP_KEYS = List.of(
       "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load",
-      "timeline", "controlPlane", "lifecycle", "report");
+      "timeline", "controlPlane", "lifecycle", "report", "kubernetes", "kubernetesFiles", "workloads");
   /** The keys of {@code istio} when it is a mapping rather than the list of resources. */
   static final List<String> ISTIO_KEYS = List.of("version", "resources");
 
@@ -39,7 +39,7 @@ public final class ScenarioLoader {
     try {
       ScenarioLoader loader = new ScenarioLoader(file);
       Scenario scenario = loader.bind(single(YamlReader.readFile(file), file));
-      return new LoadedScenario(scenario, loader.warnings.list());
+      return new LoadedScenario(scenario, loader.warnings.list(), loader.warnings.infos());
     } catch (YamlException e) {
       throw ScenarioException.from(e);
     }
@@ -97,19 +97,27 @@ public final class ScenarioLoader {
       throw root.required("warmup").fail("warmup (" + Durations.format(warmup)
           + ") must be shorter than duration (" + Durations.format(duration) + ")");
     }
-    YamlList serviceList = root.required("services").asList().requireSize(1, "service");
-    ServiceDirectory directory = ServiceBinder.directory(serviceList);
+    ManifestScenario manifests = new ManifestScenario(file, root, warnings);
+    YamlList serviceList = manifests.none() ? root.required("services").asList().requireSize(1, "service")
+        : root.optional("services").map(YamlNode::asList).orElse(null);
+    ServiceDirectory directory = serviceList == null ? new ServiceDirectory() : ServiceBinder.directory(serviceList);
+    manifests.register(directory);
     CallGraph graph = new CallGraph();
     RequestBinder requests = new RequestBinder(directory, graph);
-    List<ServiceSpec> services = ServiceBinder.bind(serviceList, directory, requests);
+    List<ServiceSpec> services = manifests.services(
+        serviceList == null ? List.of() : ServiceBinder.bind(serviceList, directory, requests), requests);
     graph.checkAcyclic();
     IstioVersion version = istioVersion(root.get("istio"));
-    IstioConfig istio = istio(root, directory, version);
+    IstioBinder istioBinder = new IstioBinder(warnings, version);
+    IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
-    Timeline timeline = new TimelineBinder(file, warnings, version, services, requests, duration).bind(root);
+    istioBinder.warnInvisibleRules(services, loads);
+    Timeline timeline = manifests.timeline(
+        new TimelineBinder(file, warnings, version, services, requests, duration, manifests.rollouts()).bind(root));
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-        duration, warmup, MeshBinder.bind(root.get("mesh")), services, istio, loads, version, timeline);
+        duration, warmup, manifests.mesh(MeshBinder.bind(root.get("mesh"))), services, istio, loads, version,
+        timeline);
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */
@@ -143,22 +151,20 @@ public final class ScenarioLoader {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  /** Inline resources first, then each of {@code istioFiles} in order: that is the creation order. */
-  private IstioConfig istio(YamlMap root, ServiceDirectory directory, IstioVersion version) {
-    IstioBinder istio = new IstioBinder(warnings, version);
-    istioResources(root.get("istio")).forEach(istio::add);
+  /**
+   * Istio objects found among the Kubernetes manifests first, then inline resources, then each of
+   * {@code istioFiles} in order: that is the creation order. Each file is one apply.
+   */
+  private IstioConfig istio(YamlMap root, ServiceDirectory directory, IstioBinder istio,
+      ManifestScenario manifests) {
+    manifests.istioObjects().forEach(o -> istio.add(o.node(), o.batch()));
+    int batch = manifests.nextBatch();
+    for (YamlNode node : istioResources(root.get("istio"))) {
+      istio.add(node, batch);
+    }
     for (YamlNode entry : root.list("istioFiles")) {
-      Path istioFile = file.resolveSibling(entry.asNonEmptyString());
-      List<YamlNode> docs;
-      try {
-        docs = YamlReader.readFile(istioFile);
-      } catch (YamlException e) {
-        if (e.position().line() > 0) {
-          throw e; // a problem inside the file: report it there
-        }
-        throw entry.fail("cannot read " + istioFile + ": " + e.problem());
-      }
-      docs.forEach(istio::add);
+      int fileBatch = ++batch;
+      ManifestSources.read(file, entry).forEach(doc -> istio.add(doc, fileBatch));
     }
     return istio.build(directory);
   }

@@ -87,7 +87,7 @@ final class ServiceBinder {
   }
 
   /** The app's failure modes; each defaults to {@link FailureMode#NONE}'s value. */
-  private static FailureMode failure(YamlMap m) {
+  static FailureMode failure(YamlMap m) {
     FailureMode none = FailureMode.NONE;
     return new FailureMode(m.number("errorRate", none.errorRate(), 0, 1),
         m.optional("errorCode").map(n -> n.asInt(400, 599)).orElse(none.errorCode()),

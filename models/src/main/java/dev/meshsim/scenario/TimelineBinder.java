@@ -48,9 +48,17 @@ final class TimelineBinder {
   private final DeploymentLookup deployments;
   private final LifecycleBinder lifecycles;
   private final long durationNanos;
+  /** A Deployment's own rollout limits (its manifest's strategy), keyed namespace/name. */
+  private final java.util.Map<String, KubeObjects.Rollout> rollouts;
 
   TimelineBinder(Path scenarioFile, Warnings warnings, IstioVersion version, List<ServiceSpec> services,
       RequestBinder requests, long durationNanos) {
+    this(scenarioFile, warnings, version, services, requests, durationNanos, java.util.Map.of());
+  }
+
+  TimelineBinder(Path scenarioFile, Warnings warnings, IstioVersion version, List<ServiceSpec> services,
+      RequestBinder requests, long durationNanos, java.util.Map<String, KubeObjects.Rollout> rollouts) {
+    this.rollouts = rollouts;
     this.scenarioFile = scenarioFile;
     this.warnings = warnings;
     this.version = version;
@@ -166,13 +174,16 @@ final class TimelineBinder {
   }
 
   private TimelineEvent rollout(long at, YamlMap m) {
-    IntOrPercent surge = m.optional("maxSurge").map(TimelineBinder::intOrPercent).orElse(IntOrPercent.QUARTER);
-    IntOrPercent unavailable =
-        m.optional("maxUnavailable").map(TimelineBinder::intOrPercent).orElse(IntOrPercent.QUARTER);
+    TimelineEvent.DeploymentRef ref = deployments.ref(m);
+    KubeObjects.Rollout own = rollouts.get(ref.namespace() + "/" + ref.name());
+    IntOrPercent surge = m.optional("maxSurge").map(TimelineBinder::intOrPercent)
+        .orElse(own == null ? IntOrPercent.QUARTER : own.maxSurge());
+    IntOrPercent unavailable = m.optional("maxUnavailable").map(TimelineBinder::intOrPercent)
+        .orElse(own == null ? IntOrPercent.QUARTER : own.maxUnavailable());
     if (surge.value() == 0 && unavailable.value() == 0) {
       throw m.fail("maxSurge and maxUnavailable cannot both be 0 (Kubernetes rejects it)");
     }
-    return new TimelineEvent.Rollout(at, deployments.ref(m), surge, unavailable);
+    return new TimelineEvent.Rollout(at, ref, surge, unavailable);
   }
 
   private TimelineEvent failure(long at, YamlMap m) {
@@ -185,7 +196,7 @@ final class TimelineBinder {
   }
 
   /** {@code 1} or {@code 25%}. */
-  private static IntOrPercent intOrPercent(YamlNode node) {
+  static IntOrPercent intOrPercent(YamlNode node) {
     if (node instanceof YamlScalar s && s.kind() == YamlScalar.Kind.INT) {
       return new IntOrPercent(node.asInt(0), false);
     }

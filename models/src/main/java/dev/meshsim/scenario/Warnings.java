@@ -7,10 +7,14 @@ import dev.meshsim.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects positioned warnings in the order they are found. */
+/**
+ * Collects positioned warnings in the order they are found, and info lines (things done as a user
+ * would expect, worth saying: a later file replacing an object).
+ */
 final class Warnings {
 
   private final List<String> lines = new ArrayList<>();
+  private final List<String> infos = new ArrayList<>();
 
   void add(Position position, String path, String message) {
     lines.add(YamlException.format(position, path, message));
@@ -28,6 +32,15 @@ final class Warnings {
         add(map.keyPosition(key), map.childPath(key), key + " is not modelled yet; ignored");
       }
     }
+  }
+
+  /** An info line, positioned like a warning. */
+  void info(YamlNode node, String message) {
+    infos.add(YamlException.format(node.position(), node.path(), message));
+  }
+
+  List<String> infos() {
+    return List.copyOf(infos);
   }
 
   List<String> list() {

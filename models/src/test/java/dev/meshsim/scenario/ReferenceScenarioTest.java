@@ -27,6 +27,8 @@ class ReferenceScenarioTest {
   /** Tests run in the module directory; the reference lives at the repository root. */
   private static final Path REFERENCE = Path.of("../scenarios/reference.yaml");
   private static final Path DOC = Path.of("../README.md");
+  /** The manifest keys are documented in their own page, linked from the README. */
+  private static final Path MANIFEST_DOC = Path.of("../docs/manifests.md");
 
   /** Every key the loader accepts and models, by the normalized path of the map holding it. */
   private static Map<String, List<String>> acceptedKeys() {
@@ -68,6 +70,7 @@ class ReferenceScenarioTest {
     keys.put("lifecycle.deployments.productpage-v1", List.of("appStartup", "startupCalls"));
     keys.put("lifecycle.deployments.productpage-v1.startupCalls[]", LifecycleBinder.STARTUP_CALL_KEYS);
     keys.put("report", TimelineBinder.REPORT_KEYS);
+    keys.put("workloads.httpbin", WorkloadOverlay.KEYS);
     String tp = "istio[].spec.trafficPolicy";
     keys.put(tp, without(TrafficPolicyBinder.POLICY_KEYS, "tls", "tunnel", "proxyProtocol", "retryBudget"));
     keys.put(tp + ".portLevelSettings[]", without(TrafficPolicyBinder.PORT_KEYS, "tls"));
@@ -108,7 +111,7 @@ class ReferenceScenarioTest {
     Scenario s = loaded.scenario();
     assertEquals("reference", s.name());
     assertEquals(MeshBinder.DEFAULTS, s.mesh()); // the mesh block spells out the defaults
-    assertEquals(4, s.services().size());
+    assertEquals(5, s.services().size()); // four in services:, httpbin from kubernetesFiles
     assertEquals(3, s.loads().size());
     assertEquals(4, s.istio().destinationRules().size());
     assertEquals(IstioVersion.CURRENT, s.istioVersion());
@@ -136,7 +139,7 @@ class ReferenceScenarioTest {
 
   @Test
   void theDocNamesEveryKeyAndDistribution() throws Exception {
-    String doc = Files.readString(DOC);
+    String doc = Files.readString(DOC) + "\n" + Files.readString(MANIFEST_DOC);
     Set<String> all = new TreeSet<>(DistributionBinder.FAMILIES);
     acceptedKeys().values().forEach(all::addAll);
     all.addAll(DOCUMENTED_ONLY);

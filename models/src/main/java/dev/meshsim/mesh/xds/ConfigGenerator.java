@@ -1,6 +1,7 @@
 package dev.meshsim.mesh.xds;
 
 import dev.meshsim.istio.DestinationRule;
+import dev.meshsim.istio.DestinationRuleLookup;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.Subset;
 import dev.meshsim.istio.TrafficPolicy;
@@ -106,9 +107,7 @@ public final class ConfigGenerator {
   }
 
   /** The DestinationRules a proxy sees for one host, merged: first top-level policy, first subset. */
-  private record MergedRule(TrafficPolicy policy, List<Subset> subsets) {
-    static final MergedRule NONE = new MergedRule(null, List.of());
-  }
+  private record MergedRule(TrafficPolicy policy, List<Subset> subsets) {}
 
   private static List<Endpoint> endpoints(List<Pod> pods, Map<String, String> selector, PortSpec port) {
     List<Endpoint> endpoints = new ArrayList<>();
@@ -121,29 +120,19 @@ public final class ConfigGenerator {
   }
 
   /**
-   * The merged DestinationRule a proxy in {@code proxyNamespace} sees for {@code service}. Istio looks for
-   * DestinationRules in the proxy's namespace, then the service's, then the root namespace
-   * ({@code istio-system}), and uses the first namespace that has any; several rules for one host in
-   * that namespace merge, the first definition of a subset winning (istio.io, "Traffic Management
-   * Best Practices").
+   * The merged DestinationRule a proxy in {@code proxyNamespace} sees for {@code service}: the rules
+   * {@link DestinationRuleLookup} picks (proxy's namespace, service's, root; exportTo; the most
+   * specific host, wildcards included) merge, the first traffic policy and the first definition of
+   * a subset winning (istio.io, "Traffic Management Best Practices").
    */
   private MergedRule ruleFor(ServiceSpec service, String proxyNamespace) {
-    for (String ns : List.of(proxyNamespace, service.namespace(), "istio-system")) {
-      Map<String, Subset> merged = new LinkedHashMap<>();
-      TrafficPolicy policy = null;
-      boolean found = false;
-      for (DestinationRule dr : istio.destinationRules()) {
-        boolean forHost = ServiceRegistry.resolveIstioHost(dr.host(), dr.meta().namespace()).equals(service.fqdn());
-        if (forHost && dr.meta().namespace().equals(ns)) {
-          found = true;
-          policy = policy == null ? dr.trafficPolicy() : policy;
-          dr.subsets().forEach(s -> merged.putIfAbsent(s.name(), s));
-        }
-      }
-      if (found) {
-        return new MergedRule(policy, List.copyOf(merged.values()));
-      }
+    Map<String, Subset> merged = new LinkedHashMap<>();
+    TrafficPolicy policy = null;
+    for (DestinationRule dr : DestinationRuleLookup.rulesFor(istio.destinationRules(), service.fqdn(),
+        service.namespace(), proxyNamespace)) {
+      policy = policy == null ? dr.trafficPolicy() : policy;
+      dr.subsets().forEach(s -> merged.putIfAbsent(s.name(), s));
     }
-    return MergedRule.NONE;
+    return new MergedRule(policy, List.copyOf(merged.values()));
   }
 }

@@ -1,0 +1,38 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.yaml.YamlMap;
+import dev.meshsim.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A resource's {@code exportTo}, checked as istiod's validation checks it (istio
+ * {@code pkg/config/validation} {@code validateExportTo}): each entry is {@code .} (this namespace),
+ * {@code *} (every namespace) or a namespace name; no entry twice; {@code *} stands alone.
+ */
+final class ExportTo {
+
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  private ExportTo() {}
+
+  /** {@code spec.exportTo}, empty when absent (the mesh default, every namespace). */
+  static List<String> bind(YamlMap spec) {
+    List<String> out = new ArrayList<>();
+    for (YamlNode node : spec.list("exportTo")) {
+      String value = node.asString();
+      if (!value.equals(".") && !value.equals("*") && !NAMESPACE.matcher(value).matches()) {
+        throw node.expected("\".\" (this namespace), \"*\" (every namespace) or a namespace name");
+      }
+      if (out.contains(value)) {
+        throw node.fail("exportTo lists " + value + " twice");
+      }
+      out.add(value);
+    }
+    if (out.contains("*") && out.size() > 1) {
+      throw spec.failAtKey("exportTo", "exportTo \"*\" (every namespace) cannot be combined with other values");
+    }
+    return out;
+  }
+}
