@@ -114,8 +114,8 @@ final class IstioBinder {
       return true;
     }
     if (apiVersion != null && KubernetesReader.isKubernetes(apiVersion.asString())) {
-      warnings.add(kindNode, "kind " + kind + " is a Kubernetes object: list its file in kubernetesFiles to"
-          + " simulate it; ignored here");
+      warnings.add(kindNode, "kind " + kind + " is a Kubernetes object: put it under kubernetes, or its file in"
+          + " kubernetesFiles, to simulate it; ignored here");
       return false;
     }
     String typo = Suggestions.closest(kind, MODELLED_KINDS);

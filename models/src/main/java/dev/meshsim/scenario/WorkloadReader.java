@@ -23,6 +23,11 @@ final class WorkloadReader {
   static final String PROXY_CONFIG = "proxy.istio.io/config";
   /** The ProxyConfig fields meshsim models per pod; others are warned about. */
   static final List<String> PROXY_FIELDS = List.of("holdApplicationUntilProxyStarts", "terminationDrainDuration");
+  /**
+   * ProxyConfig fields with no effect on traffic, accepted without a word: which Envoy stats are
+   * exposed (the Istio docs' fortio client for the circuit-breaking task sets it).
+   */
+  static final List<String> PROXY_FIELDS_WITHOUT_EFFECT = List.of("proxyStatsMatcher");
 
   private WorkloadReader() {}
 
@@ -121,7 +126,7 @@ final class WorkloadReader {
           + (e.path().isEmpty() ? "" : " (at " + e.path() + ")"));
     }
     for (String key : config.keys()) {
-      if (!PROXY_FIELDS.contains(key)) {
+      if (!PROXY_FIELDS.contains(key) && !PROXY_FIELDS_WITHOUT_EFFECT.contains(key)) {
         warnings.add(node, PROXY_CONFIG + " field " + key + " is not modelled per pod; ignored");
       }
     }

@@ -131,6 +131,6 @@ class IstioApplyOrderTest {
         """);
     List<String> w = withFiles("svc.yaml").warnings();
     assertEquals(1, w.size());
-    assertTrue(w.get(0).contains("kind: kind Service is a Kubernetes object: list its file in kubernetesFiles"), w.get(0));
+    assertTrue(w.get(0).contains("kind: kind Service is a Kubernetes object: put it under kubernetes, or its file in kubernetesFiles"), w.get(0));
   }
 }

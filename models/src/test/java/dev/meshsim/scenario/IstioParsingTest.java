@@ -253,8 +253,8 @@ class IstioParsingTest {
     List<String> w = l.warnings();
     assertEquals(2, w.size(), w.toString()); // exportTo is modelled (DestinationRuleLookup)
     assertTrue(w.get(0).contains("istio[0].spec.workloadSelector: workloadSelector is not modelled yet"), w.get(0));
-    assertTrue(w.get(1).contains("istio[1].kind: kind Service is a Kubernetes object: list its file in"
-        + " kubernetesFiles to simulate it; ignored here"), w.get(1));
+    assertTrue(w.get(1).contains("istio[1].kind: kind Service is a Kubernetes object: put it under kubernetes,"
+        + " or its file in kubernetesFiles, to simulate it; ignored here"), w.get(1));
     DestinationRule dr = l.scenario().istio().destinationRules().get(0);
     assertEquals(List.of("."), dr.exportTo());
     assertEquals(LoadBalancerSettings.Simple.ROUND_ROBIN, dr.trafficPolicy().loadBalancer().simple());

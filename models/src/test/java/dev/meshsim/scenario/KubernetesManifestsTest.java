@@ -256,9 +256,11 @@ class KubernetesManifestsTest {
   @Test
   void proxyConfigAndReadinessBecomeTheWorkloadsLifecycle() throws Exception {
     LoadedScenario l = scenario(podWith(
-        "{proxy.istio.io/config: \"holdApplicationUntilProxyStarts: true\\nterminationDrainDuration: 30s\"}",
+        "{proxy.istio.io/config: \"holdApplicationUntilProxyStarts: true\\nterminationDrainDuration: 30s"
+            + "\\nproxyStatsMatcher: {inclusionPrefixes: [cluster.outbound]}\"}",
         "readinessProbe: {httpGet: {path: /, port: 9080}, initialDelaySeconds: 7, periodSeconds: 3}")
         + "workloads: {reviews-v1: {serviceTime: 1ms}}\n");
+    assertEquals(List.of(), l.warnings(), "proxyStatsMatcher changes no traffic and is accepted quietly");
     PodLifecycle lc = l.scenario().timeline().lifecycleOf("default", "reviews-v1");
     assertTrue(lc.holdApplicationUntilProxyStarts());
     assertEquals(30_000_000_000L, lc.terminationDrainNanos());
