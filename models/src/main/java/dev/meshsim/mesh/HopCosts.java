@@ -30,6 +30,14 @@ final class HopCosts {
     return nanos(processing.sample());
   }
 
+  /**
+   * One pass between the app and its sidecar, either way: an iptables REDIRECT traversal and the
+   * Envoy's processing of the message.
+   */
+  long sidecarPass() {
+    return iptablesHop() + sidecarProcessing();
+  }
+
   /** One-way network latency of a message this pod sends. */
   long network() {
     return nanos(network.sample());

@@ -26,6 +26,8 @@ final class Mesh {
   private final MeshSettings settings;
   private final ServiceRegistry registry = new ServiceRegistry();
   private final MeshStats stats;
+  private final DataPathMetrics metrics = new DataPathMetrics();
+  private final Network network = new Network();
   private final List<Pod> pods = new ArrayList<>();
   private final List<LoadGenerator> loads = new ArrayList<>();
   private final IstioProfile profile;
@@ -84,6 +86,7 @@ final class Mesh {
     String ip = "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     Pod pod = new Pod(this, name, namespace, labels, ip, n, locality);
     pods.add(pod);
+    network.add(pod);
     return pod;
   }
 
@@ -147,6 +150,14 @@ final class Mesh {
 
   MeshStats stats() {
     return stats;
+  }
+
+  DataPathMetrics metrics() {
+    return metrics;
+  }
+
+  Network network() {
+    return network;
   }
 
   List<LoadGenerator> loads() {

@@ -75,13 +75,7 @@ public final class MeshSimulation {
    * active requests and outstanding retries its circuit breaker ever counted at once.
    */
   public List<UpstreamPeaks> upstreamPeaks() {
-    List<UpstreamPeaks> peaks = new java.util.ArrayList<>();
-    for (Pod pod : mesh.pods()) {
-      if (pod.sidecar() != null) {
-        peaks.addAll(pod.sidecar().upstreamPeaks());
-      }
-    }
-    return peaks;
+    return mesh.metrics().upstreamPeaks();
   }
 
   /**
@@ -89,13 +83,7 @@ public final class MeshSimulation {
    * the most retries one such request made, over all sidecars.
    */
   public java.util.SortedMap<Integer, Integer> maxRetriesByLimit() {
-    java.util.SortedMap<Integer, Integer> max = new java.util.TreeMap<>();
-    for (Pod pod : mesh.pods()) {
-      if (pod.sidecar() != null) {
-        pod.sidecar().maxRetriesByLimit().forEach((limit, n) -> max.merge(limit, n, Math::max));
-      }
-    }
-    return max;
+    return mesh.metrics().maxRetriesByLimit();
   }
 
   private long inFlight() {

@@ -1,7 +1,7 @@
 package dev.meshsim.mesh;
 
 import dev.meshsim.engine.Simulation;
-import dev.meshsim.mesh.upstream.Cluster;
+import dev.meshsim.mesh.upstream.ClusterInfo;
 import dev.meshsim.mesh.upstream.Endpoint;
 import dev.meshsim.result.ClusterStats;
 import dev.meshsim.result.ClusterStats.OutlierEvent;
@@ -29,8 +29,8 @@ final class MeshStats {
    * Where one sidecar's clusters report Envoy stats and outlier events; counted from the warmup on,
    * summed over sidecars per cluster name.
    */
-  Cluster.StatsSink sinkFor(String sidecar) {
-    return new Cluster.StatsSink() {
+  ClusterInfo.StatsSink sinkFor(String sidecar) {
+    return new ClusterInfo.StatsSink() {
       @Override
       public ClusterStats stats(String cluster) {
         return clusterStats(cluster);
@@ -52,7 +52,7 @@ final class MeshStats {
           return;
         }
         stats.increment(ejected ? ClusterStats.Stat.EJECTIONS_ENFORCED_TOTAL : ClusterStats.Stat.UNEJECTIONS_TOTAL);
-        stats.addEvent(new OutlierEvent(sim.now(), sidecar, host.pod().name(), ejected));
+        stats.addEvent(new OutlierEvent(sim.now(), sidecar, host.podName(), ejected));
       }
     };
   }

@@ -112,8 +112,7 @@ public final class Pod {
       return;
     }
     if (sidecar != null) {
-      long toRouter = costs.iptablesHop() + costs.sidecarProcessing();
-      sim().schedule(toRouter, () -> sidecar.route(exchange));
+      sim().schedule(sidecarPass(), () -> sidecar.route(exchange));
     } else {
       sendWithoutSidecar(exchange);
     }
@@ -130,13 +129,13 @@ public final class Pod {
       return;
     }
     Pod server = pods.get(kubeProxy.nextInt(pods.size()));
-    server.deliver(new DirectInbound(exchange, server), costs.network());
+    NetworkLeg leg = new NetworkLeg(this, server);
+    leg.sendRequest(new DirectInbound(exchange, leg));
   }
 
   /** Delivers a request that left its sender {@code networkNanos} ago to this pod's app. */
   void deliver(Inbound inbound, long networkNanos) {
-    long inboundCost = sidecar == null ? 0 : costs.iptablesHop() + costs.sidecarProcessing();
-    sim().schedule(networkNanos + inboundCost, () -> {
+    sim().schedule(networkNanos + sidecarPass(), () -> {
       if (running) {
         app.accept(inbound);
       } else if (exists && sidecar != null && sidecar.xds().listening()) {
@@ -149,9 +148,12 @@ public final class Pod {
     });
   }
 
-  /** Time for this pod's answer to leave it: app → its sidecar → the wire. */
-  long sendCost() {
-    return sidecar == null ? 0 : costs.sidecarProcessing() + costs.iptablesHop();
+  /**
+   * Time between this pod's app and the wire, either way: through iptables and its sidecar, or
+   * nothing without one. Every path draws it here, so the hop costs live in one place.
+   */
+  long sidecarPass() {
+    return sidecar == null ? 0 : costs.sidecarPass();
   }
 
   /** Switches how this pod's app misbehaves (the timeline's {@code failure} action). */
@@ -224,10 +226,5 @@ public final class Pod {
     if (app != null) {
       app.abortAll();
     }
-  }
-
-  /** Time from this pod's network interface back up to its app. */
-  long receiveCost() {
-    return sidecar == null ? 0 : costs.sidecarProcessing() + costs.iptablesHop();
   }
 }

@@ -8,8 +8,9 @@ import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.upstream.Cluster;
 import dev.meshsim.mesh.upstream.ClusterConfig;
-import dev.meshsim.mesh.upstream.Connector;
+import dev.meshsim.mesh.upstream.ClusterInfo;
 import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.mesh.upstream.Host;
 import dev.meshsim.mesh.xds.ProxyConfig;
 import dev.meshsim.mesh.xds.XdsClient;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ import java.util.Map;
  * <p>The proxy has {@code concurrency} worker threads (Istio's default 2); each downstream request
  * lands on one, and each worker keeps its own load balancers and connection pools.
  */
-public final class Sidecar implements Connector {
+public final class Sidecar {
 
   private final Pod pod;
   private final Mesh mesh;
@@ -36,9 +37,10 @@ public final class Sidecar implements Connector {
   private final RandomStream workerRandom;
   private final RandomStream retryRandom;
   private final Map<String, Cluster> clusters = new HashMap<>();
-  private final Cluster.StatsSink statsSink;
-  /** Test probe: per retry limit ({@code num_retries}), the most retries one request made. */
-  private final Map<Integer, Integer> maxRetriesByLimit = new java.util.TreeMap<>();
+  private final ClusterInfo.StatsSink statsSink;
+  private final DataPathMetrics metrics;
+  /** The leg to each endpoint this proxy connected to, resolved once per endpoint. */
+  private final Map<Endpoint, NetworkLeg> legs = new HashMap<>();
 
   Sidecar(Pod pod, Mesh mesh, ProxyConfig config) {
     this.pod = pod;
@@ -51,6 +53,7 @@ public final class Sidecar implements Connector {
     this.workerRandom = mesh.streams().stream(prefix + "worker");
     this.retryRandom = mesh.streams().stream(prefix + "retry-backoff");
     this.statsSink = mesh.stats().sinkFor(pod.name());
+    this.metrics = mesh.metrics();
   }
 
   /** This proxy's xDS client: the config it has applied. */
@@ -130,32 +133,17 @@ public final class Sidecar implements Connector {
   void respondLocally(Exchange exchange, int code) {
     exchange.setCode(code);
     mesh.stats().countResponse(exchange);
-    sim().schedule(pod.receiveCost(), exchange::end);
+    sim().schedule(pod.sidecarPass(), exchange::end);
   }
 
-  /** A request that retried ended after {@code retries} retries under a limit of {@code limit}. */
-  void recordRetries(int limit, int retries) {
-    maxRetriesByLimit.merge(limit, retries, Math::max);
-  }
-
-  Map<Integer, Integer> maxRetriesByLimit() {
-    return maxRetriesByLimit;
-  }
-
-  /** The circuit-breaker peaks of every cluster this proxy has used. */
-  java.util.List<UpstreamPeaks> upstreamPeaks() {
-    java.util.List<UpstreamPeaks> peaks = new java.util.ArrayList<>();
-    for (Cluster c : clusters.values()) {
-      var b = c.breaker();
-      peaks.add(new UpstreamPeaks(pod.name(), c.name(), workers, c.config().endpoints().size(), b.limits(),
-          b.peakConnections(), b.peakPendingRequests(), b.peakRequests(), b.peakRetries()));
-    }
-    return peaks;
+  DataPathMetrics metrics() {
+    return metrics;
   }
 
   /**
-   * This proxy's state for a cluster it has, created on first use and renewed when xDS delivered a
-   * new version of the cluster; null if the proxy has no such (warm) cluster.
+   * This proxy's state for a cluster it has, created on first use and brought up to date when xDS
+   * delivered a new version of the cluster: an endpoint update changes its hosts in place, any
+   * other change replaces it (the old one drains). Null if the proxy has no such (warm) cluster.
    */
   private Cluster cluster(String name) {
     ClusterConfig cc = xds.cluster(name);
@@ -163,32 +151,28 @@ public final class Sidecar implements Connector {
       return null;
     }
     Cluster cluster = clusters.get(name);
-    if (cluster == null || cluster.config() != cc) {
-      cluster = new Cluster(cc, workers, sim(), mesh.streams(), "pod/" + pod.name() + "/lb/" + name,
-          this, statsSink, cluster);
+    if (cluster != null && cluster.config() != cc && cluster.acceptsUpdate(cc)) {
+      cluster.updateHosts(cc);
+    } else if (cluster == null || cluster.config() != cc) {
+      Cluster previous = cluster;
+      cluster = new Cluster(cc, workers, statsSink, sim(), mesh.streams(), "pod/" + pod.name() + "/lb/" + name,
+          this::linkTo);
       clusters.put(name, cluster);
+      metrics.clusterCreated(pod.name(), workers, cluster);
+      if (previous != null) {
+        previous.retire();
+      }
     }
     return cluster;
   }
 
-  // --- Connector: what connecting to a host looks like from this pod ---
-
-  @Override
-  public boolean isAlive(Endpoint endpoint) {
-    return endpoint.pod().acceptsConnections();
+  /** The leg from this pod to the pod at {@code endpoint}'s address. */
+  private NetworkLeg linkTo(Endpoint endpoint) {
+    return legs.computeIfAbsent(endpoint, e -> new NetworkLeg(pod, mesh.network().podAt(e.ip())));
   }
 
-  /**
-   * A TCP handshake and then mTLS's (TLS 1.3, one round trip each): two round trips. A pod that
-   * is not accepting connections answers the SYN with a reset after one round trip.
-   */
-  @Override
-  public Outcome connect(Endpoint endpoint) {
-    Pod server = endpoint.pod();
-    long roundTrip = pod.costs().network() + server.costs().network();
-    if (!server.acceptsConnections()) {
-      return new Outcome(false, roundTrip);
-    }
-    return new Outcome(true, 2 * roundTrip);
+  /** The leg an attempt on {@code host} travels (resolved when the host joined its cluster). */
+  NetworkLeg legTo(Host host) {
+    return linkTo(host.endpoint());
   }
 }

@@ -1,47 +1,39 @@
 package dev.meshsim.mesh;
 
 import dev.meshsim.engine.Simulation;
-import dev.meshsim.mesh.upstream.Cluster;
 import dev.meshsim.mesh.upstream.ConnPool;
 import dev.meshsim.mesh.upstream.Connection;
+import dev.meshsim.mesh.upstream.Host;
 import dev.meshsim.mesh.upstream.PoolCallbacks;
 import dev.meshsim.mesh.upstream.PoolFailure;
 
 /**
  * One attempt of a request from a client sidecar to one host (Envoy's router {@code
- * UpstreamRequest}): it waits for a pooled connection, sends, and ends exactly once with a
- * response, a reset, a pool failure, or a cancel (timeouts). The per-try timeout runs from the
- * moment a connection is attached, as Envoy arms it in {@code onPoolReady}.
+ * UpstreamRequest}, {@code source/common/router/upstream_request.cc}): it waits for a pooled
+ * connection, sends over the network leg, and ends exactly once with a response, a reset, a pool
+ * failure, or a cancel (timeouts), which it tells the router through {@link RouterFilterInterface}.
+ * The per-try timeout runs from the moment a connection is attached, as Envoy arms it in {@code
+ * onPoolReady}. The server's side of the exchange is a separate {@link Inbound} handle.
  */
-final class UpstreamRequest implements PoolCallbacks, Inbound {
-  private final RouterRequest parent;
-  private final Cluster cluster;
-  private final int host;
-  private final Pod server;
+final class UpstreamRequest implements PoolCallbacks {
+  private final RouterFilterInterface router;
+  private final Host host;
+  private final NetworkLeg leg;
   private final Simulation sim;
   private ConnPool pool;
   private Connection connection;
   private long perTryTimer = Simulation.NO_TIMER;
   private boolean finished;
 
-  UpstreamRequest(RouterRequest parent, Cluster cluster, int host, Simulation sim) {
-    this.parent = parent;
-    this.cluster = cluster;
+  UpstreamRequest(RouterFilterInterface router, Host host, NetworkLeg leg, Simulation sim) {
+    this.router = router;
     this.host = host;
-    this.server = cluster.endpoint(host).pod();
+    this.leg = leg;
     this.sim = sim;
   }
 
-  int host() {
+  Host host() {
     return host;
-  }
-
-  /**
-   * Reports this attempt's outcome to outlier detection, through its pool: after an endpoint update
-   * the pool belongs to the cluster's new version, whose detector carries the host's state.
-   */
-  void reportToOutlier(int code) {
-    pool.reportOutlier(code);
   }
 
   /** Whether the request was handed to a connection (the outlier detector hears of it). */
@@ -50,7 +42,7 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
   }
 
   void start(int worker) {
-    pool = cluster.pool(worker, host);
+    pool = host.pool(worker);
     pool.newStream(this);
   }
 
@@ -60,12 +52,11 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
       return;
     }
     connection = c;
-    pool.requestStarted();
-    long perTry = parent.perTryTimeoutNanos();
+    long perTry = router.perTryTimeoutNanos();
     if (perTry > 0) {
       perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
     }
-    server.deliver(this, parent.clientNetworkNanos());
+    leg.sendRequest(new ServerSide());
   }
 
   @Override
@@ -74,19 +65,20 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
       return;
     }
     finished = true;
-    parent.onPoolFailure(this, reason);
+    router.onPoolFailure(this, reason);
   }
 
-  // --- what the server side does with the request (Inbound) ---
+  /** The request as the serving pod sees it: its answer or reset travels back over the leg. */
+  private final class ServerSide implements Inbound {
+    @Override
+    public void respond(int code) {
+      sim.schedule(leg.responseNanos(), () -> onResponse(code));
+    }
 
-  @Override
-  public void respond(int code) {
-    sim.schedule(server.sendCost() + server.costs().network(), () -> onResponse(code));
-  }
-
-  @Override
-  public void reset() {
-    sim.schedule(server.costs().network(), this::onConnectionTerminated);
+    @Override
+    public void reset() {
+      sim.schedule(leg.resetNanos(), UpstreamRequest.this::onConnectionTerminated);
+    }
   }
 
   private void onResponse(int code) {
@@ -94,7 +86,7 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
       return; // the client gave up on this attempt already; the answer is dropped
     }
     release(false);
-    parent.onResponse(this, code);
+    router.onUpstreamResponse(this, code);
   }
 
   private void onConnectionTerminated() {
@@ -102,7 +94,7 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
       return;
     }
     release(true);
-    parent.onReset(this, RetryState.Reset.CONNECTION_TERMINATION);
+    router.onUpstreamReset(this, RetryState.Reset.CONNECTION_TERMINATION);
   }
 
   private void onPerTryTimeout() {
@@ -111,7 +103,7 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
       return;
     }
     release(true);
-    parent.onPerTryTimeout(this);
+    router.onPerTryTimeout(this);
   }
 
   /** The router gave up on this attempt (route timeout): reset it, leave the pool. */
@@ -131,7 +123,6 @@ final class UpstreamRequest implements PoolCallbacks, Inbound {
   private void release(boolean reset) {
     finished = true;
     sim.cancel(perTryTimer);
-    pool.requestEnded();
     pool.onStreamDone(connection, reset);
   }
 }

@@ -77,12 +77,12 @@ public final class ConfigGenerator {
       MergedRule rule, Locality proxyLocality) {
     List<Pod> pods = registry.pods(service.fqdn());
     String all = ClusterConfig.outboundName(port.port(), null, service.fqdn());
-    clusters.put(all, cluster(all, endpoints(pods, Map.of(), port), settings(rule.policy(), null, port),
+    clusters.put(all, cluster(all, members(pods, Map.of()), port, settings(rule.policy(), null, port),
         proxyLocality));
     for (Subset subset : rule.subsets()) {
       String name = ClusterConfig.outboundName(port.port(), subset.name(), service.fqdn());
       ClusterSettings settings = settings(rule.policy(), subset.trafficPolicy(), port);
-      clusters.putIfAbsent(name, cluster(name, endpoints(pods, subset.labels(), port), settings, proxyLocality));
+      clusters.putIfAbsent(name, cluster(name, members(pods, subset.labels()), port, settings, proxyLocality));
     }
   }
 
@@ -91,12 +91,14 @@ public final class ConfigGenerator {
    * localityLbSetting} ranks endpoints by locality relative to the proxy ({@link LocalityFailover});
    * without it they all share priority 0.
    */
-  private static ClusterConfig cluster(String name, List<Endpoint> endpoints, ClusterSettings settings,
+  private static ClusterConfig cluster(String name, List<Pod> members, PortSpec port, ClusterSettings settings,
       Locality proxyLocality) {
+    // The Envoy layer knows endpoints by address, not pods: translated here, as istiod does.
+    List<Endpoint> endpoints = members.stream().map(p -> new Endpoint(p.name(), p.ip(), port.port())).toList();
     if (settings.outlier() == null) {
       return new ClusterConfig(name, endpoints, settings);
     }
-    List<Locality> localities = endpoints.stream().map(e -> e.pod().locality()).toList();
+    List<Locality> localities = members.stream().map(Pod::locality).toList();
     return new ClusterConfig(name, endpoints, settings, LocalityFailover.priorities(proxyLocality, localities));
   }
 
@@ -110,14 +112,15 @@ public final class ConfigGenerator {
     static final MergedRule NONE = new MergedRule(null, List.of());
   }
 
-  private static List<Endpoint> endpoints(List<Pod> pods, Map<String, String> selector, PortSpec port) {
-    List<Endpoint> endpoints = new ArrayList<>();
+  /** The service's pods that the subset's labels select, in registry order. */
+  private static List<Pod> members(List<Pod> pods, Map<String, String> selector) {
+    List<Pod> members = new ArrayList<>();
     for (Pod pod : pods) {
       if (pod.labels().entrySet().containsAll(selector.entrySet())) {
-        endpoints.add(new Endpoint(pod, port.port()));
+        members.add(pod);
       }
     }
-    return endpoints;
+    return members;
   }
 
   /**
