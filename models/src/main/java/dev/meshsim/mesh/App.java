@@ -28,13 +28,13 @@ final class App {
   /** One step of the call graph, with its request templates parsed once. */
   private record Step(List<RequestTemplate> requests, List<Boolean> ignoreErrors) {}
 
-  App(Pod pod, DeploymentSpec spec, Mesh mesh) {
+  App(Pod pod, DeploymentSpec spec, dev.meshsim.engine.random.RandomStreams streams) {
     this.pod = pod;
     this.workers = spec.workers();
     String prefix = "pod/" + pod.name() + "/app/";
-    this.serviceTime = spec.serviceTime().sampler(mesh.streams().stream(prefix + "service-time"));
+    this.serviceTime = spec.serviceTime().sampler(streams.stream(prefix + "service-time"));
     this.failure = spec.failure();
-    this.errors = mesh.streams().stream(prefix + "errors");
+    this.errors = streams.stream(prefix + "errors");
     for (CallStep step : spec.calls()) {
       List<RequestTemplate> requests = new ArrayList<>();
       List<Boolean> ignore = new ArrayList<>();

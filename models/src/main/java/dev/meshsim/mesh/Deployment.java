@@ -12,27 +12,56 @@ import java.util.List;
  * keep {@code desired} pods, or roll them over to new ones ({@link RollingUpdate}).
  */
 final class Deployment {
-  final ServiceSpec service;
-  final DeploymentSpec spec;
-  final PodLifecycle lifecycle;
-  final List<RequestTemplate> startupTemplates = new ArrayList<>();
+  private final ServiceSpec service;
+  private final DeploymentSpec spec;
+  private final PodLifecycle lifecycle;
+  private final List<RequestTemplate> startupTemplates = new ArrayList<>();
   /** Every pod that still exists, terminating ones included, in creation order. */
-  final List<Pod> pods = new ArrayList<>();
-  int desired;
-  int nextIndex;
-  private final Mesh mesh;
+  private final List<Pod> pods = new ArrayList<>();
+  private int desired;
+  private int nextIndex;
+  private final PodFactory podFactory;
   private final Kubelet kubelet;
   /** The rollout in progress, if any. */
   private RollingUpdate rollout;
   private boolean reconciling;
 
-  Deployment(ServiceSpec service, DeploymentSpec spec, PodLifecycle lifecycle, Mesh mesh, Kubelet kubelet) {
+  /** A Deployment whose {@code initialPods} run from time 0; it wants {@code spec.replicas()}. */
+  Deployment(ServiceSpec service, DeploymentSpec spec, PodLifecycle lifecycle, List<Pod> initialPods,
+      PodFactory podFactory, Kubelet kubelet) {
     this.service = service;
     this.spec = spec;
     this.lifecycle = lifecycle;
-    this.mesh = mesh;
+    this.podFactory = podFactory;
     this.kubelet = kubelet;
+    this.desired = spec.replicas();
+    this.pods.addAll(initialPods);
+    this.nextIndex = initialPods.size();
     lifecycle.startupCalls().forEach(c -> startupTemplates.add(RequestTemplate.of(c)));
+  }
+
+  ServiceSpec service() {
+    return service;
+  }
+
+  PodLifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** The startup call {@code index}, its template parsed once. */
+  RequestTemplate startupTemplate(int index) {
+    return startupTemplates.get(index);
+  }
+
+  /** The replica count asked for. */
+  int desired() {
+    return desired;
+  }
+
+  /** Sets the replica count and syncs (the timeline's {@code scale}). */
+  void scaleTo(int replicas) {
+    desired = replicas;
+    reconcile();
   }
 
   /** The pods that exist and are not being deleted, oldest first. */
@@ -93,8 +122,7 @@ final class Deployment {
   /** The ReplicaSet controller creates a pod; kubelet starts it. */
   Pod createPod() {
     String name = spec.name() + "-" + nextIndex++;
-    Pod pod = mesh.newPod(name, service.namespace(), spec.labels(), spec.locality());
-    pod.attachApp(new App(pod, spec, mesh));
+    Pod pod = podFactory.newAppPod(name, service.namespace(), spec);
     pod.setReady(false);
     pods.add(pod);
     kubelet.start(this, pod);

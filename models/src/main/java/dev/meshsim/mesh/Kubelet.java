@@ -1,6 +1,7 @@
 package dev.meshsim.mesh;
 
-import dev.meshsim.mesh.xds.Istiod;
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.engine.random.RandomStreams;
 
 /**
  * kubelet: starts a pod's containers ({@link PodStartup}) and stops them, gracefully with Istio's
@@ -11,19 +12,19 @@ import dev.meshsim.mesh.xds.Istiod;
  * and what they still held is reset. A killed pod is gone at once.
  */
 final class Kubelet {
-  private final Mesh mesh;
+  private final Simulation sim;
+  private final RandomStreams streams;
   private final PodEvents events;
-  private EndpointsController endpoints;
-  private Istiod istiod;
+  private final EndpointsController endpoints;
+  private final SidecarInjector sidecars;
 
-  Kubelet(Mesh mesh, PodEvents events) {
-    this.mesh = mesh;
+  Kubelet(Simulation sim, RandomStreams streams, PodEvents events, EndpointsController endpoints,
+      SidecarInjector sidecars) {
+    this.sim = sim;
+    this.streams = streams;
     this.events = events;
-  }
-
-  void wire(EndpointsController endpointsController, Istiod discovery) {
-    this.endpoints = endpointsController;
-    this.istiod = discovery;
+    this.endpoints = endpoints;
+    this.sidecars = sidecars;
   }
 
   PodEvents events() {
@@ -34,13 +35,10 @@ final class Kubelet {
     return endpoints;
   }
 
-  Istiod istiod() {
-    return istiod;
-  }
 
   /** A new pod of {@code d} is scheduled here: its containers start. */
   void start(Deployment d, Pod pod) {
-    new PodStartup(this, mesh, d, pod).begin();
+    new PodStartup(this, sim, streams, sidecars, d, pod).begin();
   }
 
   /** Graceful deletion: out of the endpoints, Envoy drains, then the pod is gone. */
@@ -50,9 +48,9 @@ final class Kubelet {
     boolean wasReady = pod.ready();
     pod.setReady(false);
     if (wasReady) {
-      endpoints.readinessChanged(pod, d.service, false);
+      endpoints.readinessChanged(pod, d.service(), false);
     }
-    mesh.sim().schedule(d.lifecycle.terminationDrainNanos(), () -> {
+    sim.schedule(d.lifecycle().terminationDrainNanos(), () -> {
       if (pod.exists()) {
         events.log(pod, "gone (drained)");
         gone(d, pod);
@@ -70,10 +68,10 @@ final class Kubelet {
   private void gone(Deployment d, Pod pod) {
     boolean wasReady = pod.ready();
     pod.remove();
-    mesh.stopSidecar(pod);
+    sidecars.stop(pod);
     d.forget(pod);
     if (wasReady) {
-      endpoints.readinessChanged(pod, d.service, false);
+      endpoints.readinessChanged(pod, d.service(), false);
     }
     d.reconcile();
   }

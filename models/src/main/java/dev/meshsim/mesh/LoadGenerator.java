@@ -2,6 +2,7 @@ package dev.meshsim.mesh;
 
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.engine.random.RandomStreams;
 import dev.meshsim.result.TrafficStats;
 import dev.meshsim.scenario.Arrival;
 import dev.meshsim.scenario.LoadSpec;
@@ -30,13 +31,13 @@ final class LoadGenerator {
   private long started;
   private long ended;
 
-  LoadGenerator(LoadSpec spec, Pod pod, Mesh mesh, long stopNanos) {
+  LoadGenerator(LoadSpec spec, Pod pod, Simulation sim, MeshStats stats, RandomStreams streams, long stopNanos) {
     this.spec = spec;
     this.pod = pod;
-    this.sim = mesh.sim();
-    this.stats = mesh.stats();
+    this.sim = sim;
+    this.stats = stats;
     this.request = RequestTemplate.of(spec.request());
-    this.arrivals = mesh.streams().stream("load/" + spec.name() + "/arrivals");
+    this.arrivals = streams.stream("load/" + spec.name() + "/arrivals");
     this.stopNanos = stopNanos;
   }
 

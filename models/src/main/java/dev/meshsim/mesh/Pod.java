@@ -15,7 +15,8 @@ import java.util.Map;
 public final class Pod {
   private static final long REFUSAL_FLOOR_NANOS = 10_000;
 
-  private final Mesh mesh;
+  private final Simulation sim;
+  private final ServiceRegistry services;
   private final String name;
   private final String namespace;
   private final Map<String, String> labels;
@@ -34,25 +35,23 @@ public final class Pod {
   private boolean ready = true;
   private boolean terminating;
 
-  Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip) {
-    this(mesh, name, namespace, labels, ip, 0, Locality.NONE);
-  }
-
   /**
    * {@code ordinal} orders pods by creation (endpoints list pods in that order); {@code locality}
-   * is where the pod runs (its node's region, zone and subzone).
+   * is where the pod runs (its node's region, zone and subzone). {@code services} is what
+   * kube-proxy reads when the pod sends without a sidecar; {@code kubeProxy} draws its pick.
    */
-  Pod(Mesh mesh, String name, String namespace, Map<String, String> labels, String ip, int ordinal,
-      Locality locality) {
-    this.mesh = mesh;
+  Pod(Simulation sim, ServiceRegistry services, String name, String namespace, Map<String, String> labels, String ip,
+      int ordinal, Locality locality, HopCosts costs, RandomStream kubeProxy) {
+    this.sim = sim;
+    this.services = services;
     this.ordinal = ordinal;
     this.locality = locality;
     this.name = name;
     this.namespace = namespace;
     this.labels = Map.copyOf(labels);
     this.ip = ip;
-    this.costs = new HopCosts(mesh.settings(), mesh.streams(), name);
-    this.kubeProxy = mesh.streams().stream("pod/" + name + "/kube-proxy");
+    this.costs = costs;
+    this.kubeProxy = kubeProxy;
   }
 
   public String name() {
@@ -99,7 +98,7 @@ public final class Pod {
   }
 
   Simulation sim() {
-    return mesh.sim();
+    return sim;
   }
 
   /** Sends a request from this pod's app (or load generator) at the current time. */
@@ -119,7 +118,7 @@ public final class Pod {
   }
 
   private void sendWithoutSidecar(Exchange exchange) {
-    List<Pod> pods = mesh.registry().pods(exchange.request().spec().host());
+    List<Pod> pods = services.pods(exchange.request().spec().host());
     if (pods.isEmpty()) {
       // A Service with no ready endpoint has an iptables REJECT rule: the connect is refused after
       // a round trip, which a client reports as 503. The floor stands for the connect() syscall, so

@@ -2,8 +2,7 @@ package dev.meshsim.mesh;
 
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.Distribution.Sampler;
-import dev.meshsim.mesh.xds.Istiod;
-import dev.meshsim.mesh.xds.ProxyIdentity;
+import dev.meshsim.engine.random.RandomStreams;
 import dev.meshsim.scenario.HttpRequestSpec;
 import java.util.List;
 
@@ -23,8 +22,9 @@ final class PodStartup {
   private static final long MAX_BACKOFF_NANOS = 300_000_000_000L;
 
   private final Kubelet kubelet;
-  private final Mesh mesh;
   private final Simulation sim;
+  private final RandomStreams streams;
+  private final SidecarInjector sidecars;
   private final Deployment d;
   private final Pod pod;
   private final Sampler appStartup;
@@ -33,29 +33,30 @@ final class PodStartup {
   private boolean appStarting;
   private int crashes;
 
-  PodStartup(Kubelet kubelet, Mesh mesh, Deployment d, Pod pod) {
+  PodStartup(Kubelet kubelet, Simulation sim, RandomStreams streams, SidecarInjector sidecars, Deployment d, Pod pod) {
     this.kubelet = kubelet;
-    this.mesh = mesh;
-    this.sim = mesh.sim();
+    this.sim = sim;
+    this.streams = streams;
+    this.sidecars = sidecars;
     this.d = d;
     this.pod = pod;
     String prefix = "pod/" + pod.name() + "/lifecycle/";
-    this.appStartup = d.lifecycle.appStartup().sampler(mesh.streams().stream(prefix + "app-startup"));
+    this.appStartup = d.lifecycle().appStartup().sampler(streams.stream(prefix + "app-startup"));
     pod.killApp(); // the app is not up until it has started
   }
 
   void begin() {
     log("created");
-    boolean withSidecar = mesh.settings().sidecarEnabled();
+    boolean withSidecar = sidecars.enabled();
     if (withSidecar) {
-      mesh.injectStartingSidecar(pod);
-      Sampler boot = d.lifecycle.sidecarStartup().sampler(mesh.streams().stream("pod/" + pod.name()
+      sidecars.injectStarting(pod);
+      Sampler boot = d.lifecycle().sidecarStartup().sampler(streams.stream("pod/" + pod.name()
           + "/lifecycle/sidecar-startup"));
       sim.schedule(nanos(boot.sample()), this::envoyBooted);
     } else {
       sidecarReady = true;
     }
-    if (!withSidecar || !d.lifecycle.holdApplicationUntilProxyStarts()) {
+    if (!withSidecar || !d.lifecycle().holdApplicationUntilProxyStarts()) {
       startApp(0);
     }
   }
@@ -64,11 +65,7 @@ final class PodStartup {
     if (!pod.exists()) {
       return;
     }
-    Istiod istiod = kubelet.istiod();
-    ProxyIdentity identity = ProxyIdentity.of(pod);
-    Istiod.Connection c = istiod.connect(pod.name(), identity, pod.sidecar().xds(), false);
-    mesh.registerConnection(pod, c);
-    istiod.onReady(c, this::envoyReady);
+    sidecars.connectBooted(pod, this::envoyReady);
   }
 
   private void envoyReady() {
@@ -77,7 +74,7 @@ final class PodStartup {
     }
     sidecarReady = true;
     log("sidecar ready");
-    if (d.lifecycle.holdApplicationUntilProxyStarts() && crashes == 0 && !pod.appRunning() && !appStarting) {
+    if (d.lifecycle().holdApplicationUntilProxyStarts() && crashes == 0 && !pod.appRunning() && !appStarting) {
       startApp(0);
     }
     maybeReady();
@@ -98,14 +95,14 @@ final class PodStartup {
   }
 
   private void startupCall(int index) {
-    List<HttpRequestSpec> calls = d.lifecycle.startupCalls();
+    List<HttpRequestSpec> calls = d.lifecycle().startupCalls();
     if (index == calls.size()) {
       appReady = true;
       log(crashes == 0 ? "app ready" : "app ready after " + crashes + " restart" + (crashes == 1 ? "" : "s"));
       maybeReady();
       return;
     }
-    RequestTemplate t = d.startupTemplates.get(index);
+    RequestTemplate t = d.startupTemplate(index);
     pod.send(new Exchange(t, pod, sim.now(), call -> {
       if (!pod.exists()) {
         return;
@@ -124,7 +121,7 @@ final class PodStartup {
     log("app exited: startup call failed (" + code + "), restart " + crashes);
     pod.killApp();
     long backoff = crashes == 1 ? 0
-        : Math.min(MAX_BACKOFF_NANOS, d.lifecycle.restartBackoffNanos() << Math.min(20, crashes - 2));
+        : Math.min(MAX_BACKOFF_NANOS, d.lifecycle().restartBackoffNanos() << Math.min(20, crashes - 2));
     startApp(backoff);
   }
 
@@ -133,13 +130,13 @@ final class PodStartup {
     if (!sidecarReady || !appReady) {
       return;
     }
-    Sampler probe = d.lifecycle.readinessDelay().sampler(mesh.streams().stream("pod/" + pod.name()
+    Sampler probe = d.lifecycle().readinessDelay().sampler(streams.stream("pod/" + pod.name()
         + "/lifecycle/readiness"));
     sim.schedule(nanos(probe.sample()), () -> {
       if (pod.exists() && !pod.terminating()) {
         pod.setReady(true);
         log("ready");
-        kubelet.endpoints().readinessChanged(pod, d.service, true);
+        kubelet.endpoints().readinessChanged(pod, d.service(), true);
         d.reconcile();
       }
     });

@@ -42,7 +42,7 @@ final class RollingUpdate {
     for (Pod p : live) {
       (oldPods.contains(p) ? old : fresh).add(p);
     }
-    int desired = d.desired;
+    int desired = d.desired();
     int surge = maxSurge.resolve(desired, true);
     int unavailable = maxUnavailable.resolve(desired, false);
     if (surge == 0 && unavailable == 0) {

@@ -29,7 +29,7 @@ import java.util.Map;
 public final class Sidecar {
 
   private final Pod pod;
-  private final Mesh mesh;
+  private final ProxyEnvironment env;
   private final XdsClient xds;
   private final int workers;
   private final RandomStream routeRandom;
@@ -42,18 +42,18 @@ public final class Sidecar {
   /** The leg to each endpoint this proxy connected to, resolved once per endpoint. */
   private final Map<Endpoint, NetworkLeg> legs = new HashMap<>();
 
-  Sidecar(Pod pod, Mesh mesh, ProxyConfig config) {
+  Sidecar(Pod pod, ProxyEnvironment env, ProxyConfig config) {
     this.pod = pod;
-    this.mesh = mesh;
+    this.env = env;
     this.xds = new XdsClient(config);
-    this.workers = mesh.settings().sidecarConcurrency();
+    this.workers = env.workers();
     String prefix = "pod/" + pod.name() + "/";
-    this.routeRandom = mesh.streams().stream(prefix + "route");
-    this.faultRandom = mesh.streams().stream(prefix + "fault");
-    this.workerRandom = mesh.streams().stream(prefix + "worker");
-    this.retryRandom = mesh.streams().stream(prefix + "retry-backoff");
-    this.statsSink = mesh.stats().sinkFor(pod.name());
-    this.metrics = mesh.metrics();
+    this.routeRandom = env.streams().stream(prefix + "route");
+    this.faultRandom = env.streams().stream(prefix + "fault");
+    this.workerRandom = env.streams().stream(prefix + "worker");
+    this.retryRandom = env.streams().stream(prefix + "retry-backoff");
+    this.statsSink = env.stats().sinkFor(pod.name());
+    this.metrics = env.metrics();
   }
 
   /** This proxy's xDS client: the config it has applied. */
@@ -66,7 +66,7 @@ public final class Sidecar {
   }
 
   Simulation sim() {
-    return mesh.sim();
+    return env.sim();
   }
 
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
@@ -112,10 +112,10 @@ public final class Sidecar {
   private void forward(Exchange exchange, Route route) {
     WeightedCluster target = route.pickCluster(routeRandom);
     exchange.routedTo(target.clusterName());
-    mesh.stats().countRouted(exchange, target.clusterName());
+    env.stats().countRouted(exchange, target.clusterName());
     Cluster cluster = cluster(target.clusterName());
     if (cluster == null) {
-      localReply(exchange, 503, mesh.profile().missingClusterFlag());
+      localReply(exchange, 503, env.missingClusterFlag());
       return;
     }
     RetryState retry = new RetryState(route.retryPolicy(), cluster.breaker(), retryRandom);
@@ -132,7 +132,7 @@ public final class Sidecar {
   /** The final response of a request leaves this sidecar for the app. */
   void respondLocally(Exchange exchange, int code) {
     exchange.setCode(code);
-    mesh.stats().countResponse(exchange);
+    env.stats().countResponse(exchange);
     sim().schedule(pod.sidecarPass(), exchange::end);
   }
 
@@ -155,7 +155,7 @@ public final class Sidecar {
       cluster.updateHosts(cc);
     } else if (cluster == null || cluster.config() != cc) {
       Cluster previous = cluster;
-      cluster = new Cluster(cc, workers, statsSink, sim(), mesh.streams(), "pod/" + pod.name() + "/lb/" + name,
+      cluster = Cluster.create(cc, workers, statsSink, sim(), env.streams(), "pod/" + pod.name() + "/lb/" + name,
           this::linkTo);
       clusters.put(name, cluster);
       metrics.clusterCreated(pod.name(), workers, cluster);
@@ -168,7 +168,7 @@ public final class Sidecar {
 
   /** The leg from this pod to the pod at {@code endpoint}'s address. */
   private NetworkLeg linkTo(Endpoint endpoint) {
-    return legs.computeIfAbsent(endpoint, e -> new NetworkLeg(pod, mesh.network().podAt(e.ip())));
+    return legs.computeIfAbsent(endpoint, e -> new NetworkLeg(pod, env.network().podAt(e.ip())));
   }
 
   /** The leg an attempt on {@code host} travels (resolved when the host joined its cluster). */

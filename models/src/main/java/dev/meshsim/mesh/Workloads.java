@@ -1,6 +1,5 @@
 package dev.meshsim.mesh;
 
-import dev.meshsim.mesh.xds.Istiod;
 import dev.meshsim.result.PodEvent;
 import dev.meshsim.scenario.DeploymentSpec;
 import dev.meshsim.scenario.FailureMode;
@@ -19,36 +18,24 @@ import java.util.Map;
  * CrashLoopBackOff, readiness, graceful termination with Istio's drain, and kills).
  */
 final class Workloads {
-  private final Mesh mesh;
   private final Timeline timeline;
   private final Map<String, Deployment> deployments = new LinkedHashMap<>();
   private final PodEvents events;
   private final Kubelet kubelet;
+  private final PodFactory pods;
 
-  Workloads(Mesh mesh, Timeline timeline) {
-    this.mesh = mesh;
+  Workloads(Timeline timeline, PodEvents events, Kubelet kubelet, PodFactory pods) {
     this.timeline = timeline;
-    this.events = new PodEvents(mesh.sim());
-    this.kubelet = new Kubelet(mesh, events);
+    this.events = events;
+    this.kubelet = kubelet;
+    this.pods = pods;
   }
 
-  void wire(EndpointsController endpointsController, Istiod discovery) {
-    kubelet.wire(endpointsController, discovery);
-  }
-
-  /** A Deployment of the scenario; its initial pods are added with {@link #adoptRunning}. */
-  void addDeployment(ServiceSpec service, DeploymentSpec spec) {
-    Deployment d = new Deployment(service, spec, timeline.lifecycleOf(service.namespace(), spec.name()), mesh,
-        kubelet);
-    d.desired = spec.replicas();
+  /** A Deployment of the scenario, with the pods that run from time 0. */
+  void addDeployment(ServiceSpec service, DeploymentSpec spec, List<Pod> initialPods) {
+    Deployment d = new Deployment(service, spec, timeline.lifecycleOf(service.namespace(), spec.name()), initialPods,
+        pods, kubelet);
     deployments.put(key(service.namespace(), spec.name()), d);
-  }
-
-  /** A pod running from time 0 belongs to its Deployment. */
-  void adoptRunning(ServiceSpec service, DeploymentSpec spec, Pod pod) {
-    Deployment d = deployments.get(key(service.namespace(), spec.name()));
-    d.pods.add(pod);
-    d.nextIndex++;
   }
 
   /** Pod events so far, in time order. */
@@ -71,9 +58,7 @@ final class Workloads {
   // --- timeline actions ---
 
   void scale(DeploymentRef ref, int replicas) {
-    Deployment d = deployment(ref);
-    d.desired = replicas;
-    d.reconcile();
+    deployment(ref).scaleTo(replicas);
   }
 
   /** SIGKILL {@code count} pods, oldest first; the ReplicaSet replaces them at once. */

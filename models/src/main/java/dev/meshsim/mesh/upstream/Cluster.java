@@ -21,7 +21,8 @@ public final class Cluster {
   private final ClusterInfo info;
   private final Connector connector;
   private final int workers;
-  private final OutlierDetector outlier;
+  /** Set once by {@link #create}, right after construction; null without outlier detection. */
+  private OutlierDetector outlier;
   /** Per priority, per worker. */
   private final LoadBalancer[][] balancers;
   /** Draws the priority of a request (null with a single priority, which needs no draw). */
@@ -34,9 +35,22 @@ public final class Cluster {
   /**
    * A new cluster (first use, or a CDS change). Its random streams are named by {@code
    * streamPrefix}: {@code /priority}, and per priority p > 0 and worker w {@code /p<p>/w<w>}
-   * (priority 0 keeps the names of a cluster without priorities: {@code /w<w>}).
+   * (priority 0 keeps the names of a cluster without priorities: {@code /w<w>}). Its outlier
+   * detector's interval timer starts now.
    */
-  public Cluster(ClusterConfig config, int workers, ClusterInfo.StatsSink stats, dev.meshsim.engine.Simulation sim,
+  public static Cluster create(ClusterConfig config, int workers, ClusterInfo.StatsSink stats,
+      dev.meshsim.engine.Simulation sim, RandomStreams streams, String streamPrefix, Connector connector) {
+    Cluster c = new Cluster(config, workers, stats, sim, streams, streamPrefix, connector);
+    OutlierSettings od = config.settings().outlier();
+    if (od != null) {
+      c.outlier = new OutlierDetector(od, sim, c::onEjection);
+      c.outlier.start();
+    }
+    c.setHosts(config);
+    return c;
+  }
+
+  private Cluster(ClusterConfig config, int workers, ClusterInfo.StatsSink stats, dev.meshsim.engine.Simulation sim,
       RandomStreams streams, String streamPrefix, Connector connector) {
     ClusterSettings settings = config.settings();
     this.info = new ClusterInfo(config.name(), settings, sim, stats);
@@ -50,8 +64,7 @@ public final class Cluster {
       String prefix = p == 0 ? streamPrefix : streamPrefix + "/p" + p;
       balancers[p] = LoadBalancer.forWorkers(settings, workers, w -> streams.stream(prefix + "/w" + w));
     }
-    this.outlier = settings.outlier() == null ? null : new OutlierDetector(settings.outlier(), sim, this::onEjection);
-    setHosts(config);
+    this.config = config;
   }
 
   /**

@@ -58,7 +58,7 @@ public final class ConnPool {
   void drain() {
     draining = true;
     for (Connection c : List.copyOf(ready)) {
-      if (c.activeStreams == 0) {
+      if (c.activeStreams() == 0) {
         closeConnection(c);
       }
     }
@@ -91,10 +91,10 @@ public final class ConnPool {
 
   /** The stream on {@code c} finished; {@code close} when it was reset (HTTP/1.1 cannot reuse it). */
   public void onStreamDone(Connection c, boolean close) {
-    c.activeStreams--;
+    c.streamDone();
     host.requestEnded();
     breaker.requestEnded();
-    if (close || draining || c.remainingStreams == 0) {
+    if (close || draining || c.exhausted()) {
       closeConnection(c);
       tryCreateConnection();
       return;
@@ -103,7 +103,7 @@ public final class ConnPool {
       ready.addLast(c);
     }
     servePending(c);
-    if (c.activeStreams == 0 && !c.closed) {
+    if (c.activeStreams() == 0 && !c.closed()) {
       becameIdle(c);
     }
   }
@@ -115,23 +115,21 @@ public final class ConnPool {
    * rest of the interval, or lets the next idle period arm it.
    */
   private void becameIdle(Connection c) {
-    c.idleSince = sim.now();
-    if (!c.idleCheckArmed) {
-      c.idleCheckArmed = true;
+    if (c.becameIdle(sim.now())) {
       sim.schedule(settings.idleTimeoutNanos(), () -> onIdleCheck(c));
     }
   }
 
   private void onIdleCheck(Connection c) {
-    c.idleCheckArmed = false;
-    if (c.closed || c.activeStreams > 0) {
+    c.idleCheckFired();
+    if (c.closed() || c.activeStreams() > 0) {
       return;
     }
-    long due = c.idleSince + settings.idleTimeoutNanos();
+    long due = c.idleSince() + settings.idleTimeoutNanos();
     if (sim.now() >= due) {
       closeConnection(c);
     } else {
-      c.idleCheckArmed = true;
+      c.idleCheckRearmed();
       sim.schedule(due - sim.now(), () -> onIdleCheck(c));
     }
   }
@@ -157,8 +155,7 @@ public final class ConnPool {
       stream.onPoolFailure(PoolFailure.OVERFLOW);
       return;
     }
-    c.activeStreams++;
-    if (c.remainingStreams > 0 && --c.remainingStreams == 0) {
+    if (c.streamAttached()) {
       cluster.count(Stat.UPSTREAM_CX_MAX_REQUESTS);
     }
     if (!c.hasCapacity(settings.streamsPerConnection())) {
@@ -201,20 +198,19 @@ public final class ConnPool {
     Connector.Outcome outcome = host.link().connect();
     long timeout = settings.connectTimeoutNanos();
     if (outcome.delayNanos() < timeout) {
-      c.timer = sim.schedule(outcome.delayNanos(),
-          outcome.succeeds() ? () -> onConnected(c) : () -> onConnectFailed(c, PoolFailure.CONNECTION_FAILURE));
+      c.connecting(sim.schedule(outcome.delayNanos(),
+          outcome.succeeds() ? () -> onConnected(c) : () -> onConnectFailed(c, PoolFailure.CONNECTION_FAILURE)));
     } else {
-      c.timer = sim.schedule(timeout, () -> onConnectFailed(c, PoolFailure.TIMEOUT));
+      c.connecting(sim.schedule(timeout, () -> onConnectFailed(c, PoolFailure.TIMEOUT)));
     }
   }
 
   private void onConnected(Connection c) {
     connecting.remove(c);
-    c.connected = true;
-    c.timer = Simulation.NO_TIMER;
+    c.connected();
     ready.addLast(c);
     servePending(c);
-    if (c.activeStreams == 0) {
+    if (c.activeStreams() == 0) {
       becameIdle(c);
     }
     tryCreateConnection();
@@ -222,7 +218,7 @@ public final class ConnPool {
 
   private void onConnectFailed(Connection c, PoolFailure reason) {
     connecting.remove(c);
-    c.timer = Simulation.NO_TIMER;
+    c.connectFailed();
     closeConnection(c);
     cluster.count(reason == PoolFailure.TIMEOUT ? Stat.UPSTREAM_CX_CONNECT_TIMEOUT : Stat.UPSTREAM_CX_CONNECT_FAIL);
     List<PoolCallbacks> purged = new ArrayList<>(pending);
@@ -234,11 +230,11 @@ public final class ConnPool {
   }
 
   private void closeConnection(Connection c) {
-    if (c.closed) {
-      return;
+    long timer = c.close();
+    if (timer == Long.MIN_VALUE) {
+      return; // closed already
     }
-    c.closed = true;
-    sim.cancel(c.timer);
+    sim.cancel(timer);
     ready.remove(c);
     connecting.remove(c);
     total--;

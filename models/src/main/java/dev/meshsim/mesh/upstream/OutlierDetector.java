@@ -36,6 +36,10 @@ public final class OutlierDetector {
     this.settings = settings;
     this.sim = sim;
     this.listener = listener;
+  }
+
+  /** Arms the interval timer: the first tick one interval from now. */
+  void start() {
     armTimer(sim.now() + settings.intervalNanos());
   }
 
@@ -57,7 +61,7 @@ public final class OutlierDetector {
     hosts = current;
     ejectedCount = 0;
     for (Host h : current) {
-      ejectedCount += h.outlier().ejected ? 1 : 0;
+      ejectedCount += h.outlier().ejected() ? 1 : 0;
     }
   }
 
@@ -81,7 +85,7 @@ public final class OutlierDetector {
    * the host was not ejected yet, whether or not {@code maxEjectionPercent} let the ejection through.
    */
   boolean onConsecutiveErrors(OutlierMonitor m) {
-    if (m.ejected) {
+    if (m.ejected()) {
       return false;
     }
     eject(m);
@@ -93,12 +97,7 @@ public final class OutlierDetector {
       listener.onEjection(m.host(), true, false);
       return;
     }
-    long base = settings.baseEjectionNanos();
-    if ((long) m.multiplier * base < settings.maxEjectionNanos() + base) {
-      m.multiplier++;
-    }
-    m.ejected = true;
-    m.ejectedAt = sim.now();
+    m.eject(sim.now(), settings);
     ejectedCount++;
     listener.onEjection(m.host(), true, true);
   }
@@ -109,21 +108,10 @@ public final class OutlierDetector {
     }
     long now = sim.now();
     for (Host h : hosts) {
-      OutlierMonitor m = h.outlier();
-      if (!m.ejected) {
-        // Healthy since the last tick (checkHostForUneject's first branch). A host un-ejected on
-        // this very tick keeps its multiplier: re-ejected before the next tick, it stays out longer.
-        if (m.multiplier > 0) {
-          m.multiplier--;
-        }
-        continue;
-      }
-      long duration = Math.min(settings.baseEjectionNanos() * m.multiplier, settings.maxEjectionNanos());
-      if (now - m.ejectedAt >= duration) {
-        m.ejected = false;
+      // A host un-ejected on this very tick keeps its multiplier: re-ejected before the next tick,
+      // it stays out longer.
+      if (h.outlier().onIntervalTick(now, settings)) {
         ejectedCount--;
-        m.consecutive5xx = 0;
-        m.consecutiveGateway = 0;
         listener.onEjection(h, false, true);
       }
     }

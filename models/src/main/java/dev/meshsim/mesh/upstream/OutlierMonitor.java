@@ -16,11 +16,11 @@ public final class OutlierMonitor {
 
   private OutlierDetector detector;
   private Host host;
-  int consecutive5xx;
-  int consecutiveGateway;
-  boolean ejected;
-  long ejectedAt;
-  int multiplier;
+  private int consecutive5xx;
+  private int consecutiveGateway;
+  private boolean ejected;
+  private long ejectedAt;
+  private int multiplier;
 
   OutlierMonitor(OutlierDetector detector) {
     this.detector = detector;
@@ -46,6 +46,41 @@ public final class OutlierMonitor {
   /** The multiplier of the next ejection's duration (for tests). */
   public int multiplier() {
     return multiplier;
+  }
+
+  /**
+   * Ejects the host now; the multiplier grows unless the next duration would pass the cap by a
+   * whole base already ({@code DetectorImpl::ejectHost}).
+   */
+  void eject(long now, OutlierSettings settings) {
+    long base = settings.baseEjectionNanos();
+    if ((long) multiplier * base < settings.maxEjectionNanos() + base) {
+      multiplier++;
+    }
+    ejected = true;
+    ejectedAt = now;
+  }
+
+  /**
+   * One interval tick ({@code checkHostForUneject}): a healthy host's multiplier decays by one; an
+   * ejected host whose time is up is un-ejected, its counters reset, and keeps its multiplier.
+   * Returns whether it was un-ejected.
+   */
+  boolean onIntervalTick(long now, OutlierSettings settings) {
+    if (!ejected) {
+      if (multiplier > 0) {
+        multiplier--;
+      }
+      return false;
+    }
+    long duration = Math.min(settings.baseEjectionNanos() * multiplier, settings.maxEjectionNanos());
+    if (now - ejectedAt < duration) {
+      return false;
+    }
+    ejected = false;
+    consecutive5xx = 0;
+    consecutiveGateway = 0;
+    return true;
   }
 
   /**

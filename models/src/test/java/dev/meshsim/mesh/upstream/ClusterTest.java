@@ -54,7 +54,7 @@ class ClusterTest {
   }
 
   private Cluster cluster(ClusterConfig config) {
-    return new Cluster(config, 2, sink, sim, new RandomStreams(1), "test", e -> new Upstreams.Link());
+    return Cluster.create(config, 2, sink, sim, new RandomStreams(1), "test", e -> new Upstreams.Link());
   }
 
   private static Host hostOf(Cluster c, int endpoint) {

@@ -27,9 +27,11 @@ class OutlierDetectorTest {
   }
 
   private OutlierDetector detector(OutlierSettings settings) {
-    return new OutlierDetector(settings, sim,
+    OutlierDetector d = new OutlierDetector(settings, sim,
         (host, ejected, enforced) -> events.add(sim.now() / S + "s " + (enforced ? "" : "refused ")
             + (ejected ? "eject " : "uneject ") + host.endpoint().podName()));
+    d.start();
+    return d;
   }
 
   private static List<Host> hosts(OutlierDetector detector, int n) {
