@@ -1,5 +1,20 @@
 package dev.meshsim.mesh;
 
+import dev.meshsim.mesh.workload.Workloads;
+import dev.meshsim.mesh.datapath.TimelineStats;
+import dev.meshsim.mesh.workload.SidecarInjector;
+import dev.meshsim.mesh.kube.ServiceRegistry;
+import dev.meshsim.mesh.datapath.ProxyEnvironment;
+import dev.meshsim.mesh.workload.PodFactory;
+import dev.meshsim.mesh.workload.PodEvents;
+import dev.meshsim.mesh.datapath.Pod;
+import dev.meshsim.mesh.datapath.Network;
+import dev.meshsim.mesh.datapath.MeshStats;
+import dev.meshsim.mesh.app.LoadGenerator;
+import dev.meshsim.mesh.workload.Kubelet;
+import dev.meshsim.mesh.xds.IstioProfile;
+import dev.meshsim.mesh.workload.EndpointsController;
+import dev.meshsim.mesh.datapath.DataPathMetrics;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStreams;
 import dev.meshsim.mesh.xds.Istiod;

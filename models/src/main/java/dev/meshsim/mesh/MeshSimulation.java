@@ -1,5 +1,8 @@
 package dev.meshsim.mesh;
 
+import dev.meshsim.mesh.datapath.DataPathMetrics;
+import dev.meshsim.mesh.datapath.TimelineStats;
+import dev.meshsim.mesh.app.LoadGenerator;
 import dev.meshsim.mesh.xds.XdsClient;
 import dev.meshsim.mesh.xds.XdsType;
 import dev.meshsim.result.RunResult;
@@ -75,7 +78,13 @@ public final class MeshSimulation {
    * active requests and outstanding retries its circuit breaker ever counted at once.
    */
   public List<UpstreamPeaks> upstreamPeaks() {
-    return mesh.metrics().upstreamPeaks();
+    List<UpstreamPeaks> peaks = new java.util.ArrayList<>();
+    for (DataPathMetrics.ClusterState c : mesh.metrics().clusters()) {
+      var b = c.cluster().breaker();
+      peaks.add(new UpstreamPeaks(c.sidecar(), c.cluster().name(), c.workers(), c.cluster().hosts().size(),
+          b.limits(), b.peakConnections(), b.peakPendingRequests(), b.peakRequests(), b.peakRetries()));
+    }
+    return peaks;
   }
 
   /**

@@ -1,10 +1,9 @@
 package dev.meshsim.mesh.xds;
 
+import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStreams;
 import dev.meshsim.istio.IstioConfig;
-import dev.meshsim.mesh.IstioProfile;
-import dev.meshsim.mesh.ServiceRegistry;
 import dev.meshsim.result.PushRecord;
 import dev.meshsim.timeline.ControlPlaneSettings;
 import dev.meshsim.timeline.TimelineEvent.IstioObject;
