@@ -1,120 +1,107 @@
 package dev.meshsim.mesh;
 
+import dev.meshsim.mesh.workload.Workloads;
+import dev.meshsim.mesh.datapath.TimelineStats;
+import dev.meshsim.mesh.workload.SidecarInjector;
+import dev.meshsim.mesh.kube.ServiceRegistry;
+import dev.meshsim.mesh.datapath.ProxyEnvironment;
+import dev.meshsim.mesh.workload.PodFactory;
+import dev.meshsim.mesh.workload.PodEvents;
+import dev.meshsim.mesh.datapath.Pod;
+import dev.meshsim.mesh.datapath.Network;
+import dev.meshsim.mesh.datapath.MeshStats;
+import dev.meshsim.mesh.app.LoadGenerator;
+import dev.meshsim.mesh.workload.Kubelet;
+import dev.meshsim.mesh.xds.IstioProfile;
+import dev.meshsim.mesh.workload.EndpointsController;
+import dev.meshsim.mesh.datapath.DataPathMetrics;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStreams;
 import dev.meshsim.mesh.xds.Istiod;
-import dev.meshsim.mesh.xds.ProxyIdentity;
 import dev.meshsim.scenario.DeploymentSpec;
 import dev.meshsim.scenario.LoadSpec;
-import dev.meshsim.scenario.Locality;
 import dev.meshsim.scenario.MeshSettings;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ServiceSpec;
 import dev.meshsim.timeline.Timeline;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The simulated world of one run: its clock, random streams, services and pods, istiod and the
- * Kubernetes controllers, and the timeline that changes them. Built once from a {@link Scenario}.
+ * The simulated world of one run, wired once from a {@link Scenario}: its clock, random streams,
+ * services and pods, istiod and the Kubernetes controllers, and the timeline that changes them.
+ * Each part gets the few collaborators it uses at construction, in an order that needs no second
+ * wiring phase: the initial pods exist before istiod builds its first push context, and the
+ * controllers are built on istiod.
  */
 final class Mesh {
   private final Simulation sim = new Simulation();
-  private final RandomStreams streams;
-  private final MeshSettings settings;
-  private final ServiceRegistry registry = new ServiceRegistry();
   private final MeshStats stats;
-  private final List<Pod> pods = new ArrayList<>();
+  private final DataPathMetrics metrics = new DataPathMetrics();
   private final List<LoadGenerator> loads = new ArrayList<>();
-  private final IstioProfile profile;
   private final Timeline timeline;
-  private final Workloads workloads;
-  private final Istiod istiod;
-  private final TimelineDriver driver;
   private final TimelineStats timelineStats;
-  private final Map<Pod, Istiod.Connection> connections = new HashMap<>();
-  private int podsCreated;
+  private final Istiod istiod;
+  private final Workloads workloads;
+  private final TimelineDriver driver;
 
   Mesh(Scenario scenario, Timeline timeline) {
-    this.streams = new RandomStreams(scenario.seed());
-    this.settings = scenario.mesh();
+    RandomStreams streams = new RandomStreams(scenario.seed());
+    MeshSettings settings = scenario.mesh();
     this.timeline = timeline;
     this.timelineStats = new TimelineStats(timeline.bucketNanos(), scenario.warmupNanos(),
         scenario.durationNanos(), timeline.events());
     this.stats = new MeshStats(scenario.warmupNanos(), sim, timelineStats);
-    this.profile = IstioProfile.of(scenario.istioVersion());
-    this.workloads = new Workloads(this, timeline);
+    IstioProfile profile = IstioProfile.of(scenario.istioVersion());
+    ServiceRegistry registry = new ServiceRegistry();
+    Network network = new Network();
+    PodFactory pods = new PodFactory(sim, streams, settings, registry, network);
+    List<List<Pod>> initialPods = new ArrayList<>();
     for (ServiceSpec service : scenario.services()) {
       registry.addService(service);
       for (DeploymentSpec deployment : service.deployments()) {
-        addDeployment(service, deployment);
+        initialPods.add(startRunning(service, deployment, pods, registry));
       }
     }
     // istiod's first push context once every service pod is known (clusters list their endpoints).
-    this.istiod = new Istiod(sim, streams, timeline.controlPlane(), registry, scenario.istio(), profile);
+    this.istiod = Istiod.create(sim, streams, timeline.controlPlane(), registry, scenario.istio(), profile);
     EndpointsController endpoints = new EndpointsController(sim, streams, timeline.controlPlane(), registry, istiod);
-    workloads.wire(endpoints, istiod);
-    List.copyOf(pods).forEach(this::addRunningSidecar);
+    ProxyEnvironment proxies = new ProxyEnvironment(sim, streams, stats, metrics, network,
+        settings.sidecarConcurrency(), profile.missingClusterFlag());
+    SidecarInjector sidecars = new SidecarInjector(settings.sidecarEnabled(), istiod, proxies);
+    PodEvents events = new PodEvents(sim);
+    Kubelet kubelet = new Kubelet(sim, streams, events, endpoints, sidecars);
+    this.workloads = new Workloads(timeline, events, kubelet, pods);
+    addDeployments(scenario, initialPods);
+    pods.all().forEach(sidecars::injectRunning);
     for (LoadSpec load : scenario.loads()) {
-      Pod client = newPod(load.name(), load.namespace(), load.labels(), load.locality());
-      loads.add(new LoadGenerator(load, client, this, scenario.durationNanos()));
+      Pod client = pods.newPod(load.name(), load.namespace(), load.labels(), load.locality());
+      loads.add(new LoadGenerator(load, client, sim, stats, streams, scenario.durationNanos()));
       if (load.sidecar()) {
-        addRunningSidecar(client);
+        sidecars.injectRunning(client);
       }
     }
     this.driver = new TimelineDriver(sim, streams, timeline, istiod, workloads);
   }
 
-  private void addDeployment(ServiceSpec service, DeploymentSpec deployment) {
-    workloads.addDeployment(service, deployment);
+  /** The pods of a Deployment that run from time 0, published as ready endpoints. */
+  private static List<Pod> startRunning(ServiceSpec service, DeploymentSpec deployment, PodFactory pods,
+      ServiceRegistry registry) {
+    List<Pod> running = new ArrayList<>();
     for (int i = 0; i < deployment.replicas(); i++) {
-      Pod pod = newPod(deployment.name() + "-" + i, service.namespace(), deployment.labels(),
-          deployment.locality());
-      pod.attachApp(new App(pod, deployment, this));
+      Pod pod = pods.newAppPod(deployment.name() + "-" + i, service.namespace(), deployment);
       registry.addPod(service, pod);
-      workloads.adoptRunning(service, deployment, pod);
+      running.add(pod);
     }
+    return running;
   }
 
-  /** A new pod with the next address; pods are numbered in creation order. */
-  Pod newPod(String name, String namespace, Map<String, String> labels, Locality locality) {
-    int n = ++podsCreated;
-    String ip = "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
-    Pod pod = new Pod(this, name, namespace, labels, ip, n, locality);
-    pods.add(pod);
-    return pod;
-  }
-
-  /**
-   * Injects a sidecar that runs from time 0 with istiod's first config, unless the mesh runs
-   * without proxies ({@code sidecar.enabled: false}).
-   */
-  private void addRunningSidecar(Pod pod) {
-    if (!settings.sidecarEnabled()) {
-      return;
-    }
-    ProxyIdentity identity = ProxyIdentity.of(pod);
-    Sidecar sidecar = new Sidecar(pod, this, istiod.initialConfig(identity));
-    pod.attachSidecar(sidecar);
-    connections.put(pod, istiod.connect(pod.name(), identity, sidecar.xds(), true));
-  }
-
-  /** Injects the sidecar of a pod that is starting: Envoy has no config until istiod answers it. */
-  void injectStartingSidecar(Pod pod) {
-    pod.attachSidecar(new Sidecar(pod, this, null));
-  }
-
-  void registerConnection(Pod pod, Istiod.Connection connection) {
-    connections.put(pod, connection);
-  }
-
-  /** The pod's Envoy exited: it forgets its config and istiod closes its stream. */
-  void stopSidecar(Pod pod) {
-    Istiod.Connection c = connections.remove(pod);
-    if (c != null) {
-      istiod.disconnect(c);
+  private void addDeployments(Scenario scenario, List<List<Pod>> initialPods) {
+    int next = 0;
+    for (ServiceSpec service : scenario.services()) {
+      for (DeploymentSpec deployment : service.deployments()) {
+        workloads.addDeployment(service, deployment, initialPods.get(next++));
+      }
     }
   }
 
@@ -128,34 +115,16 @@ final class Mesh {
     return sim;
   }
 
-  RandomStreams streams() {
-    return streams;
-  }
-
-  MeshSettings settings() {
-    return settings;
-  }
-
-  ServiceRegistry registry() {
-    return registry;
-  }
-
-  /** The Istio release whose defaults apply. */
-  IstioProfile profile() {
-    return profile;
-  }
-
   MeshStats stats() {
     return stats;
   }
 
-  List<LoadGenerator> loads() {
-    return loads;
+  DataPathMetrics metrics() {
+    return metrics;
   }
 
-  /** Every pod created so far, in creation order (gone ones included). */
-  List<Pod> pods() {
-    return List.copyOf(pods);
+  List<LoadGenerator> loads() {
+    return loads;
   }
 
   void observeXds(MeshSimulation.XdsObserver o) {

@@ -1,5 +1,8 @@
 package dev.meshsim.mesh;
 
+import dev.meshsim.mesh.datapath.DataPathMetrics;
+import dev.meshsim.mesh.datapath.TimelineStats;
+import dev.meshsim.mesh.app.LoadGenerator;
 import dev.meshsim.mesh.xds.XdsClient;
 import dev.meshsim.mesh.xds.XdsType;
 import dev.meshsim.result.RunResult;
@@ -76,10 +79,10 @@ public final class MeshSimulation {
    */
   public List<UpstreamPeaks> upstreamPeaks() {
     List<UpstreamPeaks> peaks = new java.util.ArrayList<>();
-    for (Pod pod : mesh.pods()) {
-      if (pod.sidecar() != null) {
-        peaks.addAll(pod.sidecar().upstreamPeaks());
-      }
+    for (DataPathMetrics.ClusterState c : mesh.metrics().clusters()) {
+      var b = c.cluster().breaker();
+      peaks.add(new UpstreamPeaks(c.sidecar(), c.cluster().name(), c.workers(), c.cluster().hosts().size(),
+          b.limits(), b.peakConnections(), b.peakPendingRequests(), b.peakRequests(), b.peakRetries()));
     }
     return peaks;
   }
@@ -89,13 +92,7 @@ public final class MeshSimulation {
    * the most retries one such request made, over all sidecars.
    */
   public java.util.SortedMap<Integer, Integer> maxRetriesByLimit() {
-    java.util.SortedMap<Integer, Integer> max = new java.util.TreeMap<>();
-    for (Pod pod : mesh.pods()) {
-      if (pod.sidecar() != null) {
-        pod.sidecar().maxRetriesByLimit().forEach((limit, n) -> max.merge(limit, n, Math::max));
-      }
-    }
-    return max;
+    return mesh.metrics().maxRetriesByLimit();
   }
 
   private long inFlight() {

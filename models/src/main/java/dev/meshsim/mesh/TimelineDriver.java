@@ -1,5 +1,6 @@
 package dev.meshsim.mesh;
 
+import dev.meshsim.mesh.workload.Workloads;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.Distribution.Sampler;
 import dev.meshsim.engine.random.RandomStream;

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps scenarios/reference.yaml and the README's scenario format from rotting: the reference loads
- * without warnings and uses every key the binders accept, and the doc names every one of them.
+ * without warnings and uses every key the binders accept, and the doc (docs/scenario-format.md)
+ * names every one of them.
  */
 class ReferenceScenarioTest {
 
   /** Tests run in the module directory; the reference lives at the repository root. */
   private static final Path REFERENCE = Path.of("../scenarios/reference.yaml");
-  private static final Path DOC = Path.of("../README.md");
+  private static final Path DOC = Path.of("../docs/scenario-format.md");
   /** The manifest keys are documented in their own page, linked from the README. */
   private static final Path MANIFEST_DOC = Path.of("../docs/manifests.md");
 
@@ -146,7 +147,7 @@ class ReferenceScenarioTest {
     for (String key : all) {
       // Somewhere inside a code span: `key`, `mesh.key`, `{distribution: key, …}`.
       Pattern inCode = Pattern.compile("`[^`\\n]*\\b" + Pattern.quote(key) + "\\b[^`\\n]*`");
-      assertTrue(inCode.matcher(doc).find(), "README.md (Scenario format) does not mention " + key);
+      assertTrue(inCode.matcher(doc).find(), "docs/scenario-format.md does not mention " + key);
     }
   }
 

@@ -1,174 +1,153 @@
 package dev.meshsim.mesh.upstream;
 
-import dev.meshsim.result.ClusterStats;
-import dev.meshsim.result.ClusterStats.Stat;
-import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
 import dev.meshsim.engine.random.RandomStreams;
 import dev.meshsim.mesh.routing.RequestAttributes;
-import java.util.function.IntPredicate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One client sidecar's live state for one Envoy cluster: per-worker load balancers and connection
- * pools per (worker, host), the cluster's circuit breaker, its outlier detector, and the per-host
- * active-request gauge ({@code rq_active}) that LEAST_REQUEST reads.
+ * One client sidecar's live state for one Envoy cluster: a priority set of {@link Host}s, the
+ * per-worker load balancers, and the outlier detector; the circuit breaker and stats are in its
+ * {@link ClusterInfo}. An endpoint (EDS) update changes the host set in place, as Envoy's {@code
+ * ClusterManagerImpl} and {@code BaseDynamicClusterImpl::updateDynamicHostList} do ({@code
+ * source/common/upstream/cluster_manager_impl.cc}, {@code upstream_impl.cc}): new endpoints become
+ * new hosts, removed ones drain their pools ({@code drainOrCloseConnPools}), kept ones are the
+ * same objects with their pools, gauge and outlier state. A cluster (CDS) change is a new cluster.
  */
 public final class Cluster {
-  /** Where a cluster reports its Envoy stats and ejections. */
-  public interface StatsSink {
-    /** The stats of cluster {@code name}, shared by every sidecar that has it. */
-    ClusterStats stats(String cluster);
-
-    /** Whether events now count (the warmup is over). */
-    boolean counting();
-
-    void outlier(String cluster, Endpoint host, boolean ejected, boolean enforced);
-  }
-
-  private final ClusterConfig config;
-  private final Simulation sim;
+  private final ClusterInfo info;
   private final Connector connector;
-  private final StatsSink stats;
-  private final ClusterStats clusterStats;
-  private final CircuitBreaker breaker;
-  private final OutlierDetector outlier;
+  private final int workers;
+  /** Set once by {@link #create}, right after construction; null without outlier detection. */
+  private OutlierDetector outlier;
   /** Per priority, per worker. */
   private final LoadBalancer[][] balancers;
-  private final ConnPool[][] pools;
-  private final int[] activeRequests;
-  private final PrioritySet priorities;
   /** Draws the priority of a request (null with a single priority, which needs no draw). */
   private final RandomStream priorityRandom;
   private final boolean hashing;
-
-  public Cluster(ClusterConfig config, int workers, Simulation sim, RandomStreams streams,
-      String streamPrefix, Connector connector, StatsSink stats) {
-    this(config, workers, sim, streams, streamPrefix, connector, stats, null);
-  }
+  private ClusterConfig config;
+  private List<Host> hosts = List.of();
+  private PrioritySet priorities;
 
   /**
-   * A new version of the cluster, replacing {@code previous} (or null). When only the endpoints
-   * changed (an EDS update: same settings), Envoy keeps the cluster and updates its host set, so the
-   * circuit breaker, the load balancers, and each remaining host's connection pools, active-request
-   * gauge and outlier state carry over; pools of removed hosts drain. Otherwise (a CDS change) the
-   * cluster is new and the previous one drains.
+   * A new cluster (first use, or a CDS change). Its random streams are named by {@code
+   * streamPrefix}: {@code /priority}, and per priority p > 0 and worker w {@code /p<p>/w<w>}
+   * (priority 0 keeps the names of a cluster without priorities: {@code /w<w>}). Its outlier
+   * detector's interval timer starts now.
    */
-  public Cluster(ClusterConfig config, int workers, Simulation sim, RandomStreams streams,
-      String streamPrefix, Connector connector, StatsSink stats, Cluster previous) {
-    this.config = config;
-    this.sim = sim;
-    this.connector = connector;
-    this.stats = stats;
-    this.clusterStats = stats.stats(config.name());
-    int hosts = config.endpoints().size();
+  public static Cluster create(ClusterConfig config, int workers, ClusterInfo.StatsSink stats,
+      dev.meshsim.engine.Simulation sim, RandomStreams streams, String streamPrefix, Connector connector) {
+    Cluster c = new Cluster(config, workers, stats, sim, streams, streamPrefix, connector);
+    OutlierSettings od = config.settings().outlier();
+    if (od != null) {
+      c.outlier = new OutlierDetector(od, sim, c::onEjection);
+      c.outlier.start();
+    }
+    c.setHosts(config);
+    return c;
+  }
+
+  private Cluster(ClusterConfig config, int workers, ClusterInfo.StatsSink stats, dev.meshsim.engine.Simulation sim,
+      RandomStreams streams, String streamPrefix, Connector connector) {
     ClusterSettings settings = config.settings();
+    this.info = new ClusterInfo(config.name(), settings, sim, stats);
+    this.connector = connector;
+    this.workers = workers;
     int levels = config.priorityCount();
-    boolean edsUpdate = previous != null && previous.config.settings().equals(settings)
-        && previous.pools.length == workers && previous.balancers.length == levels;
-    int[] previousIndex = edsUpdate ? previousIndexOf(previous) : null;
-    this.breaker = edsUpdate ? previous.breaker : new CircuitBreaker(settings.thresholds());
-    this.activeRequests = new int[hosts];
-    this.pools = new ConnPool[workers][hosts];
-    this.priorities = new PrioritySet(config.priorities(), levels, settings.panicThresholdPercent());
     this.hashing = settings.lbPolicy() == LbPolicy.RING_HASH || settings.lbPolicy() == LbPolicy.MAGLEV;
-    if (edsUpdate) {
-      this.priorityRandom = previous.priorityRandom;
-      this.balancers = previous.balancers;
-      adoptHosts(previous, previousIndex);
-    } else {
-      this.priorityRandom = levels == 1 ? null : streams.stream(streamPrefix + "/priority");
-      this.balancers = new LoadBalancer[levels][];
-      for (int p = 0; p < levels; p++) {
-        // Priority 0 keeps the stream names of a cluster without priorities.
-        String prefix = p == 0 ? streamPrefix : streamPrefix + "/p" + p;
-        balancers[p] = LoadBalancer.forWorkers(config, workers, w -> streams.stream(prefix + "/w" + w));
-      }
+    this.priorityRandom = levels == 1 ? null : streams.stream(streamPrefix + "/priority");
+    this.balancers = new LoadBalancer[levels][];
+    for (int p = 0; p < levels; p++) {
+      String prefix = p == 0 ? streamPrefix : streamPrefix + "/p" + p;
+      balancers[p] = LoadBalancer.forWorkers(settings, workers, w -> streams.stream(prefix + "/w" + w));
     }
-    this.outlier = outlierDetector(settings.outlier(), hosts, previous, previousIndex);
-    if (previous != null) {
-      previous.retire(previousIndex);
-    }
-  }
-
-  private OutlierDetector outlierDetector(OutlierSettings od, int hosts, Cluster previous, int[] previousIndex) {
-    if (od == null) {
-      return null;
-    }
-    OutlierDetector.Listener listener = (host, ejected, enforced) -> {
-      if (enforced) {
-        priorities.markStale();
-      }
-      stats.outlier(name(), endpoint(host), ejected, enforced);
-    };
-    if (previousIndex != null && previous.outlier != null) {
-      return new OutlierDetector(previous.outlier, previousIndex, listener);
-    }
-    return new OutlierDetector(od, hosts, sim, listener);
-  }
-
-  /** For each host of this version, its index in {@code previous}, or -1 if it is new. */
-  private int[] previousIndexOf(Cluster previous) {
-    java.util.Map<Endpoint, Integer> old = new java.util.HashMap<>();
-    for (int o = 0; o < previous.config.endpoints().size(); o++) {
-      old.put(previous.endpoint(o), o);
-    }
-    int[] index = new int[config.endpoints().size()];
-    for (int h = 0; h < index.length; h++) {
-      index[h] = old.getOrDefault(endpoint(h), -1);
-    }
-    return index;
-  }
-
-  /** Takes over the pools and active-request gauges of the hosts that remain. */
-  private void adoptHosts(Cluster previous, int[] previousIndex) {
-    for (int h = 0; h < previousIndex.length; h++) {
-      int o = previousIndex[h];
-      if (o < 0) {
-        continue;
-      }
-      activeRequests[h] = previous.activeRequests[o];
-      for (int w = 0; w < pools.length; w++) {
-        ConnPool pool = previous.pools[w][o];
-        previous.pools[w][o] = null;
-        if (pool != null) {
-          pool.rebind(this, h);
-          pools[w][h] = pool;
-        }
-      }
-    }
+    this.config = config;
   }
 
   /**
-   * This version was replaced: its outlier timer stops (an adopted detector already stopped it),
-   * and the pools it still owns (hosts that left, or all of them after a CDS change) drain.
+   * Whether {@code next} is only an endpoint update of this cluster (the same settings and number
+   * of priorities), which {@link #updateHosts} applies in place; otherwise it is a new cluster.
    */
-  private void retire(int[] adoptedIndex) {
+  public boolean acceptsUpdate(ClusterConfig next) {
+    return next.settings().equals(config.settings()) && next.priorityCount() == balancers.length;
+  }
+
+  /** Applies an endpoint update in place: hosts added, removed (draining) or kept untouched. */
+  public void updateHosts(ClusterConfig next) {
+    if (!acceptsUpdate(next)) {
+      throw new IllegalArgumentException("not an endpoint update of " + name() + ": a new cluster");
+    }
+    setHosts(next);
+  }
+
+  private void setHosts(ClusterConfig next) {
+    Map<Endpoint, Host> previous = new HashMap<>();
+    hosts.forEach(h -> previous.put(h.endpoint(), h));
+    List<Host> current = new ArrayList<>(next.endpoints().size());
+    for (Endpoint e : next.endpoints()) {
+      Host kept = previous.remove(e);
+      current.add(kept != null ? kept : newHost(e));
+    }
+    List<Host> removed = new ArrayList<>();
+    for (Host h : hosts) {
+      if (previous.containsKey(h.endpoint())) {
+        removed.add(h);
+      }
+    }
+    this.config = next;
+    this.hosts = List.copyOf(current);
+    this.priorities = new PrioritySet(hosts, next.priorities(), balancers.length, next.settings().panicThresholdPercent());
+    if (outlier != null) {
+      outlier.hostsChanged(hosts, removed);
+    }
+    removed.forEach(Host::drainOrCloseConnPools);
+  }
+
+  private Host newHost(Endpoint e) {
+    OutlierMonitor monitor = outlier == null ? OutlierMonitor.none() : outlier.newMonitor();
+    Host host = new Host(e, connector.link(e), info, monitor, workers);
+    monitor.bind(host);
+    return host;
+  }
+
+  /** The cluster was replaced by a new one (a CDS change): its outlier timer stops, every pool drains. */
+  public void retire() {
     if (outlier != null) {
       outlier.stop();
     }
-    for (ConnPool[] workerPools : pools) {
-      for (ConnPool pool : workerPools) {
-        if (pool != null) {
-          pool.drain();
-        }
-      }
+    hosts.forEach(Host::drainOrCloseConnPools);
+  }
+
+  private void onEjection(Host host, boolean ejected, boolean enforced) {
+    if (enforced) {
+      priorities.markStale();
     }
+    info.outlier(host.endpoint(), ejected, enforced);
   }
 
   public String name() {
-    return config.name();
+    return info.name();
   }
 
+  /** The config this cluster state was last updated to. */
   public ClusterConfig config() {
     return config;
   }
 
-  Simulation sim() {
-    return sim;
+  public ClusterInfo info() {
+    return info;
   }
 
   public CircuitBreaker breaker() {
-    return breaker;
+    return info.breaker();
+  }
+
+  /** The hosts now, in EDS order. */
+  public List<Host> hosts() {
+    return hosts;
   }
 
   /** The outlier detector, or null when the cluster has none. */
@@ -176,26 +155,23 @@ public final class Cluster {
     return outlier;
   }
 
-  public Endpoint endpoint(int host) {
-    return config.endpoints().get(host);
-  }
-
   /**
-   * Picks a host for worker {@code worker}, or -1 when none is healthy ({@code 503 UH}). First a
+   * Picks a host for worker {@code worker}, or null when none is healthy ({@code 503 UH}). First a
    * priority, by Envoy's per-priority load ({@link PriorityLoad}; the request's hash picks it for a
    * hashing balancer, as in {@code ThreadAwareLoadBalancerBase}), then a host among that priority's
-   * candidates: the healthy (not ejected) hosts, or all of them when the priority is in panic.
-   * {@code hash} is the request's hash for consistent-hash balancers ({@link LoadBalancer#NO_HASH}).
-   * {@code reject} is the retry host predicate: a rejected pick is re-drawn up to {@code attempts}
-   * times, then kept (Envoy's {@code host_selection_retry_max_attempts}; a re-draw passes its attempt
-   * number, which moves a hashing balancer off the key's host). As in Envoy's {@code
-   * LoadBalancerBase::chooseHost}, each re-draw of the other balancers chooses its priority again.
+   * candidates: the healthy (not ejected) hosts, or all of them when the priority is in panic. A
+   * pick the context rejects is drawn again up to {@code hostSelectionRetryCount()} times, then kept
+   * ({@code LoadBalancerBase::chooseHost}, {@code source/common/upstream/load_balancer_impl.cc}); a
+   * re-draw passes its attempt number, which moves a hashing balancer off the key's host, and each
+   * re-draw of the other balancers chooses its priority again.
    */
-  public int pickHost(int worker, long hash, IntPredicate reject, int attempts) {
-    priorities.refresh(outlier);
+  public Host chooseHost(int worker, LoadBalancerContext context) {
+    priorities.refresh();
+    long hash = context.computeHashKey();
     int priority = choosePriority(hash);
-    int host = pickIn(priority, worker, hash, 0);
-    for (int i = 1; i < attempts && host >= 0 && reject.test(host); i++) {
+    Host host = pickIn(priority, worker, hash, 0);
+    int retries = context.hostSelectionRetryCount();
+    for (int i = 1; i <= retries && host != null && context.shouldSelectAnotherHost(host); i++) {
       if (!hashing) {
         priority = choosePriority(hash);
       }
@@ -204,13 +180,13 @@ public final class Cluster {
     return host;
   }
 
-  /** A host of {@code priority}'s candidates, or -1 if it has none. */
-  private int pickIn(int priority, int worker, long hash, int attempt) {
+  /** A host of {@code priority}'s candidates, or null if it has none. */
+  private Host pickIn(int priority, int worker, long hash, int attempt) {
     int count = priorities.count(priority);
     if (count == 0) {
-      return -1;
+      return null;
     }
-    return balancers[priority][worker].choose(priorities.candidates(priority), count, activeRequests, hash, attempt);
+    return balancers[priority][worker].choose(priorities.candidates(priority), count, hash, attempt);
   }
 
   /**
@@ -236,44 +212,9 @@ public final class Cluster {
     return policy == null ? LoadBalancer.NO_HASH : policy.hash(request, sourceIp);
   }
 
-  /** The connection pool of (worker, host), created on first use. */
-  public ConnPool pool(int worker, int host) {
-    ConnPool pool = pools[worker][host];
-    if (pool == null) {
-      pool = new ConnPool(this, host);
-      pools[worker][host] = pool;
-    }
-    return pool;
-  }
-
-  /** A request on {@code host} became active (attached to a connection). */
-  public void requestStarted(int host) {
-    activeRequests[host]++;
-  }
-
-  public void requestEnded(int host) {
-    activeRequests[host]--;
-  }
-
-  /** Counts one Envoy stat of this cluster (from the warmup on). */
-  public void count(Stat stat) {
-    if (stats.counting()) {
-      clusterStats.increment(stat);
-    }
-  }
-
-  /** Counts one upstream response code ({@code upstream_rq_<code>}). */
-  public void countCode(int code) {
-    if (stats.counting()) {
-      clusterStats.countCode(code);
-    }
-  }
-
-  Connector.Outcome connect(int host) {
-    return connector.connect(endpoint(host));
-  }
-
-  boolean peerAlive(int host) {
-    return connector.isAlive(endpoint(host));
+  /** Percent of requests priority {@code p} gets now (for tests). */
+  int priorityLoad(int p) {
+    priorities.refresh();
+    return priorities.load(p);
   }
 }

@@ -23,35 +23,32 @@ import java.util.List;
  *   <li>a failed or timed-out connect fails every waiting stream of the pool (UF).
  * </ol>
  *
- * HTTP/1.1 is the case {@code streamsPerConnection == 1}; HTTP/2 multiplexes up to it.
+ * HTTP/1.1 is the case {@code streamsPerConnection == 1}; HTTP/2 multiplexes up to it. The pool keeps
+ * its host's {@code rq_active} gauge: a stream counts from attach to done.
  */
 public final class ConnPool {
-  // Rebound when an endpoint update replaces the cluster version and this host remains (rebind).
-  private Cluster cluster;
-  private int host;
+  private final Host host;
+  private final ClusterInfo cluster;
+  private final Simulation sim;
+  private final ClusterSettings settings;
+  private final CircuitBreaker breaker;
   private boolean draining;
   private final ArrayDeque<Connection> ready = new ArrayDeque<>();
   private final List<Connection> connecting = new ArrayList<>();
   private final ArrayDeque<PoolCallbacks> pending = new ArrayDeque<>();
   private int total;
 
-  ConnPool(Cluster cluster, int host) {
-    this.cluster = cluster;
+  /** A pool to {@code host}, under its cluster's settings and circuit breaker. */
+  public ConnPool(Host host) {
     this.host = host;
+    this.cluster = host.cluster();
+    this.sim = cluster.sim();
+    this.settings = cluster.settings();
+    this.breaker = cluster.breaker();
   }
 
-  private Simulation sim() {
-    return cluster.sim();
-  }
-
-  private ClusterSettings settings() {
-    return cluster.config().settings();
-  }
-
-  /** The pool now belongs to {@code newCluster}, where its host has index {@code newHost}. */
-  void rebind(Cluster newCluster, int newHost) {
-    this.cluster = newCluster;
-    this.host = newHost;
+  public Host host() {
+    return host;
   }
 
   /**
@@ -61,26 +58,9 @@ public final class ConnPool {
   void drain() {
     draining = true;
     for (Connection c : List.copyOf(ready)) {
-      if (c.activeStreams == 0) {
+      if (c.activeStreams() == 0) {
         closeConnection(c);
       }
-    }
-  }
-
-  /** A stream of this pool was attached: the host's active-request gauge, in its current cluster. */
-  public void requestStarted() {
-    cluster.requestStarted(host);
-  }
-
-  public void requestEnded() {
-    cluster.requestEnded(host);
-  }
-
-  /** An attempt's outcome for outlier detection, reported to the host's current cluster. */
-  public void reportOutlier(int code) {
-    OutlierDetector od = cluster.outlierDetector();
-    if (od != null) {
-      od.putHttpResponseCode(host, code);
     }
   }
 
@@ -91,13 +71,13 @@ public final class ConnPool {
       attach(c, stream);
       return;
     }
-    if (!cluster.breaker().canCreatePending()) {
+    if (!breaker.canCreatePending()) {
       cluster.count(Stat.UPSTREAM_RQ_PENDING_OVERFLOW);
       stream.onPoolFailure(PoolFailure.OVERFLOW);
       return;
     }
     pending.addLast(stream);
-    cluster.breaker().pendingAdded();
+    breaker.pendingAdded();
     cluster.count(Stat.UPSTREAM_RQ_PENDING_TOTAL);
     tryCreateConnection();
   }
@@ -105,15 +85,16 @@ public final class ConnPool {
   /** A waiting stream gave up (route timeout, downstream reset). */
   public void cancelPending(PoolCallbacks stream) {
     if (pending.remove(stream)) {
-      cluster.breaker().pendingRemoved();
+      breaker.pendingRemoved();
     }
   }
 
   /** The stream on {@code c} finished; {@code close} when it was reset (HTTP/1.1 cannot reuse it). */
   public void onStreamDone(Connection c, boolean close) {
-    c.activeStreams--;
-    cluster.breaker().requestEnded();
-    if (close || draining || c.remainingStreams == 0) {
+    c.streamDone();
+    host.requestEnded();
+    breaker.requestEnded();
+    if (close || draining || c.exhausted()) {
       closeConnection(c);
       tryCreateConnection();
       return;
@@ -122,7 +103,7 @@ public final class ConnPool {
       ready.addLast(c);
     }
     servePending(c);
-    if (c.activeStreams == 0 && !c.closed) {
+    if (c.activeStreams() == 0 && !c.closed()) {
       becameIdle(c);
     }
   }
@@ -134,36 +115,34 @@ public final class ConnPool {
    * rest of the interval, or lets the next idle period arm it.
    */
   private void becameIdle(Connection c) {
-    c.idleSince = sim().now();
-    if (!c.idleCheckArmed) {
-      c.idleCheckArmed = true;
-      sim().schedule(settings().idleTimeoutNanos(), () -> onIdleCheck(c));
+    if (c.becameIdle(sim.now())) {
+      sim.schedule(settings.idleTimeoutNanos(), () -> onIdleCheck(c));
     }
   }
 
   private void onIdleCheck(Connection c) {
-    c.idleCheckArmed = false;
-    if (c.closed || c.activeStreams > 0) {
+    c.idleCheckFired();
+    if (c.closed() || c.activeStreams() > 0) {
       return;
     }
-    long due = c.idleSince + settings().idleTimeoutNanos();
-    if (sim().now() >= due) {
+    long due = c.idleSince() + settings.idleTimeoutNanos();
+    if (sim.now() >= due) {
       closeConnection(c);
     } else {
-      c.idleCheckArmed = true;
-      sim().schedule(due - sim().now(), () -> onIdleCheck(c));
+      c.idleCheckRearmed();
+      sim.schedule(due - sim.now(), () -> onIdleCheck(c));
     }
   }
 
   private Connection readyConnection() {
     for (Iterator<Connection> it = ready.iterator(); it.hasNext(); ) {
       Connection c = it.next();
-      if (!cluster.peerAlive(host)) {
+      if (!host.link().accepting()) {
         it.remove(); // the peer closed its idle connections when it went away
         closeConnection(c);
         continue;
       }
-      if (c.hasCapacity(settings().streamsPerConnection())) {
+      if (c.hasCapacity(settings.streamsPerConnection())) {
         return c;
       }
     }
@@ -171,36 +150,36 @@ public final class ConnPool {
   }
 
   private void attach(Connection c, PoolCallbacks stream) {
-    if (!cluster.breaker().canCreateRequest()) {
+    if (!breaker.canCreateRequest()) {
       cluster.count(Stat.UPSTREAM_RQ_PENDING_OVERFLOW);
       stream.onPoolFailure(PoolFailure.OVERFLOW);
       return;
     }
-    c.activeStreams++;
-    if (c.remainingStreams > 0 && --c.remainingStreams == 0) {
+    if (c.streamAttached()) {
       cluster.count(Stat.UPSTREAM_CX_MAX_REQUESTS);
     }
-    if (!c.hasCapacity(settings().streamsPerConnection())) {
+    if (!c.hasCapacity(settings.streamsPerConnection())) {
       ready.remove(c);
     }
-    cluster.breaker().requestStarted();
+    breaker.requestStarted();
+    host.requestStarted();
     cluster.count(Stat.UPSTREAM_RQ_TOTAL);
     stream.onPoolReady(c);
   }
 
   private void servePending(Connection c) {
-    while (!pending.isEmpty() && c.hasCapacity(settings().streamsPerConnection())) {
+    while (!pending.isEmpty() && c.hasCapacity(settings.streamsPerConnection())) {
       PoolCallbacks next = pending.pollFirst();
-      cluster.breaker().pendingRemoved();
+      breaker.pendingRemoved();
       attach(c, next);
     }
   }
 
   private void tryCreateConnection() {
-    if (pending.size() <= connecting.size() * settings().streamsPerConnection()) {
+    if (pending.size() <= connecting.size() * settings.streamsPerConnection()) {
       return;
     }
-    boolean allowed = cluster.breaker().canCreateConnection();
+    boolean allowed = breaker.canCreateConnection();
     if (!allowed) {
       cluster.count(Stat.UPSTREAM_CX_OVERFLOW);
       if (total > 0) {
@@ -211,28 +190,27 @@ public final class ConnPool {
   }
 
   private void openConnection() {
-    Connection c = new Connection(this, settings().maxRequestsPerConnection());
+    Connection c = new Connection(this, settings.maxRequestsPerConnection());
     total++;
     connecting.add(c);
-    cluster.breaker().connectionOpened();
+    breaker.connectionOpened();
     cluster.count(Stat.UPSTREAM_CX_TOTAL);
-    Connector.Outcome outcome = cluster.connect(host);
-    long timeout = settings().connectTimeoutNanos();
+    Connector.Outcome outcome = host.link().connect();
+    long timeout = settings.connectTimeoutNanos();
     if (outcome.delayNanos() < timeout) {
-      c.timer = sim().schedule(outcome.delayNanos(),
-          outcome.succeeds() ? () -> onConnected(c) : () -> onConnectFailed(c, PoolFailure.CONNECTION_FAILURE));
+      c.connecting(sim.schedule(outcome.delayNanos(),
+          outcome.succeeds() ? () -> onConnected(c) : () -> onConnectFailed(c, PoolFailure.CONNECTION_FAILURE)));
     } else {
-      c.timer = sim().schedule(timeout, () -> onConnectFailed(c, PoolFailure.TIMEOUT));
+      c.connecting(sim.schedule(timeout, () -> onConnectFailed(c, PoolFailure.TIMEOUT)));
     }
   }
 
   private void onConnected(Connection c) {
     connecting.remove(c);
-    c.connected = true;
-    c.timer = Simulation.NO_TIMER;
+    c.connected();
     ready.addLast(c);
     servePending(c);
-    if (c.activeStreams == 0) {
+    if (c.activeStreams() == 0) {
       becameIdle(c);
     }
     tryCreateConnection();
@@ -240,27 +218,27 @@ public final class ConnPool {
 
   private void onConnectFailed(Connection c, PoolFailure reason) {
     connecting.remove(c);
-    c.timer = Simulation.NO_TIMER;
+    c.connectFailed();
     closeConnection(c);
     cluster.count(reason == PoolFailure.TIMEOUT ? Stat.UPSTREAM_CX_CONNECT_TIMEOUT : Stat.UPSTREAM_CX_CONNECT_FAIL);
     List<PoolCallbacks> purged = new ArrayList<>(pending);
     pending.clear();
     purged.forEach(s -> {
-      cluster.breaker().pendingRemoved();
+      breaker.pendingRemoved();
       s.onPoolFailure(reason);
     });
   }
 
   private void closeConnection(Connection c) {
-    if (c.closed) {
-      return;
+    long timer = c.close();
+    if (timer == Long.MIN_VALUE) {
+      return; // closed already
     }
-    c.closed = true;
-    sim().cancel(c.timer);
+    sim.cancel(timer);
     ready.remove(c);
     connecting.remove(c);
     total--;
-    cluster.breaker().connectionClosed();
+    breaker.connectionClosed();
   }
 
   /** Connections of this pool in any state. */

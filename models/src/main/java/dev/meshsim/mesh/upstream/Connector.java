@@ -1,15 +1,18 @@
 package dev.meshsim.mesh.upstream;
 
-/** How a connect to a host turns out; supplied by the sidecar, which knows pods and the network. */
+/**
+ * Resolves a cluster's endpoint to the link its pools connect over; supplied by the client sidecar,
+ * which knows where the address leads. Called once per host, when the host joins the cluster.
+ */
+@FunctionalInterface
 public interface Connector {
 
-  /** Whether the host is still there to keep a connection open (a dead peer closes them). */
-  boolean isAlive(Endpoint endpoint);
-
-  /** The outcome of one connect attempt to {@code endpoint} starting now. */
-  Outcome connect(Endpoint endpoint);
+  /** The link from this sidecar to {@code endpoint}. */
+  HostLink link(Endpoint endpoint);
 
   /**
+   * How a connect turns out.
+   *
    * @param succeeds whether the handshake completes
    * @param delayNanos when it completes or the refusal arrives; {@link #NO_ANSWER} if nothing ever
    *     comes back (the connect timeout decides)

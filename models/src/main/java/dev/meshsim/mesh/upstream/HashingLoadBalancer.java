@@ -2,7 +2,6 @@ package dev.meshsim.mesh.upstream;
 
 import dev.meshsim.engine.random.RandomStream;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Envoy's thread-aware hashing balancers ({@code thread_aware_lb_impl.cc}): one lookup structure
@@ -24,26 +23,23 @@ public abstract class HashingLoadBalancer {
     int position(long hash, int attempt);
   }
 
-  private final String[] addresses;
-  private int[] builtFor = new int[0];
+  private Host[] builtFor = new Host[0];
   private int builtCount = -1;
   private Table table;
   private int builds;
 
-  /** @param addresses {@code ip:port} of every host of the cluster, by host index */
-  protected HashingLoadBalancer(List<String> addresses) {
-    this.addresses = addresses.toArray(String[]::new);
-  }
-
   /** Builds the structure over these addresses (the candidates, in candidate order). */
   abstract Table build(String[] candidateAddresses);
 
-  /** The structure over {@code candidates[0..count)}, rebuilt if the set changed. */
-  final Table tableFor(int[] candidates, int count) {
+  /**
+   * The structure over {@code candidates[0..count)}, rebuilt if the set changed (the same Host
+   * objects in the same order: a host kept by an endpoint update is the same object).
+   */
+  final Table tableFor(Host[] candidates, int count) {
     if (table == null || count != builtCount || !Arrays.equals(candidates, 0, count, builtFor, 0, count)) {
       String[] candidateAddresses = new String[count];
       for (int i = 0; i < count; i++) {
-        candidateAddresses[i] = addresses[candidates[i]];
+        candidateAddresses[i] = candidates[i].address();
       }
       table = build(candidateAddresses);
       builtFor = Arrays.copyOf(candidates, count);
@@ -75,12 +71,7 @@ public abstract class HashingLoadBalancer {
     }
 
     @Override
-    public int choose(int[] candidates, int count, int[] activeRequests, long hash) {
-      return choose(candidates, count, activeRequests, hash, 0);
-    }
-
-    @Override
-    public int choose(int[] candidates, int count, int[] activeRequests, long hash, int attempt) {
+    public Host choose(Host[] candidates, int count, long hash, int attempt) {
       long h = hash;
       if (h == NO_HASH) {
         if (attempt == 0) {

@@ -1,12 +1,11 @@
 package dev.meshsim.mesh.upstream;
 
 import dev.meshsim.engine.random.RandomStream;
-import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * Picks one host for one request among the candidates (the healthy hosts, or all in panic). Envoy
- * builds one load balancer per worker thread; the active-request gauge it reads is per host and
+ * builds one load balancer per worker thread; the active-request gauge it reads is the host's and
  * shared by the workers.
  */
 public interface LoadBalancer {
@@ -15,28 +14,21 @@ public interface LoadBalancer {
   long NO_HASH = Long.MIN_VALUE;
 
   /**
-   * Picks from {@code candidates[0..count)}, host indices into the cluster.
+   * Picks from {@code candidates[0..count)}.
    *
-   * @param activeRequests per host, indexed by host
    * @param hash the request's hash for consistent-hash balancers, or {@link #NO_HASH}
+   * @param attempt 0 for the first pick; 1, 2, … for re-picks under the retry host predicate.
+   *     Envoy's hashing balancers use it to leave the key's own host; the others simply draw again.
    */
-  int choose(int[] candidates, int count, int[] activeRequests, long hash);
+  Host choose(Host[] candidates, int count, long hash, int attempt);
 
-  /**
-   * A re-pick for the retry host predicate ({@code attempt} 1, 2, …; 0 is the first pick). Envoy's
-   * hashing balancers use the attempt to leave the key's own host; the others simply draw again.
-   */
-  default int choose(int[] candidates, int count, int[] activeRequests, long hash, int attempt) {
-    return choose(candidates, count, activeRequests, hash);
-  }
-
-  /** The balancer Envoy would build for {@code policy}; the hashing ones need the hosts, see {@link #forWorkers}. */
+  /** The balancer Envoy would build for {@code policy}; the hashing ones are shared, see {@link #forWorkers}. */
   static LoadBalancer create(LbPolicy policy, RandomStream random) {
     return switch (policy) {
       case ROUND_ROBIN -> new RoundRobin(random);
-      case RANDOM -> (candidates, count, active, hash) -> candidates[random.nextInt(count)];
+      case RANDOM -> (candidates, count, hash, attempt) -> candidates[random.nextInt(count)];
       case LEAST_REQUEST -> new LeastRequest(random);
-      case RING_HASH, MAGLEV -> throw new IllegalArgumentException(policy + " is built over the hosts: use forWorkers");
+      case RING_HASH, MAGLEV -> throw new IllegalArgumentException(policy + " is shared by the workers: use forWorkers");
     };
   }
 
@@ -46,12 +38,10 @@ public interface LoadBalancer {
    *
    * @param random the random stream of worker {@code w}
    */
-  static LoadBalancer[] forWorkers(ClusterConfig config, int workers, IntFunction<RandomStream> random) {
-    ClusterSettings settings = config.settings();
-    List<String> addresses = config.endpoints().stream().map(Endpoint::address).toList();
+  static LoadBalancer[] forWorkers(ClusterSettings settings, int workers, IntFunction<RandomStream> random) {
     HashingLoadBalancer shared = switch (settings.lbPolicy()) {
-      case RING_HASH -> new RingHashLoadBalancer(addresses, settings.hashLbSize());
-      case MAGLEV -> new MaglevLoadBalancer(addresses, settings.hashLbSize());
+      case RING_HASH -> new RingHashLoadBalancer(settings.hashLbSize());
+      case MAGLEV -> new MaglevLoadBalancer(settings.hashLbSize());
       case ROUND_ROBIN, RANDOM, LEAST_REQUEST -> null;
     };
     LoadBalancer[] balancers = new LoadBalancer[workers];
@@ -63,7 +53,8 @@ public interface LoadBalancer {
 
   /**
    * Envoy's equal-weight round robin: {@code hosts[rr_index++ % n]}, the index starting at a random
-   * value per balancer (envoy {@code load_balancer_impl.cc}) so clients do not all start on host 0.
+   * value per balancer (envoy {@code source/common/upstream/load_balancer_impl.cc}) so clients do
+   * not all start on host 0.
    */
   final class RoundRobin implements LoadBalancer {
     private long index;
@@ -73,7 +64,7 @@ public interface LoadBalancer {
     }
 
     @Override
-    public int choose(int[] candidates, int count, int[] activeRequests, long hash) {
+    public Host choose(Host[] candidates, int count, long hash, int attempt) {
       return candidates[(int) (index++ % count)];
     }
   }
@@ -92,11 +83,11 @@ public interface LoadBalancer {
     }
 
     @Override
-    public int choose(int[] candidates, int count, int[] activeRequests, long hash) {
-      int best = candidates[random.nextInt(count)];
+    public Host choose(Host[] candidates, int count, long hash, int attempt) {
+      Host best = candidates[random.nextInt(count)];
       for (int i = 1; i < CHOICE_COUNT; i++) {
-        int candidate = candidates[random.nextInt(count)];
-        if (activeRequests[candidate] < activeRequests[best]) {
+        Host candidate = candidates[random.nextInt(count)];
+        if (candidate.activeRequests() < best.activeRequests()) {
           best = candidate;
         }
       }

@@ -1,7 +1,6 @@
 package dev.meshsim.mesh.upstream;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Envoy's MAGLEV ({@code maglev_lb.cc}; Eisenbud et al., NSDI 2016, pseudocode listing 1) with equal
@@ -24,11 +23,9 @@ public final class MaglevLoadBalancer extends HashingLoadBalancer {
   private final int tableSize;
 
   /**
-   * @param addresses {@code ip:port} of every host, by host index
    * @param tableSize a prime (Istio validates it); 0 for the default 65537
    */
-  public MaglevLoadBalancer(List<String> addresses, long tableSize) {
-    super(addresses);
+  public MaglevLoadBalancer(long tableSize) {
     long size = tableSize > 0 ? tableSize : DEFAULT_TABLE_SIZE;
     if (size < 2 || size > Integer.MAX_VALUE || !java.math.BigInteger.valueOf(size).isProbablePrime(30)) {
       throw new IllegalArgumentException("The table size of maglev must be prime number: " + size);

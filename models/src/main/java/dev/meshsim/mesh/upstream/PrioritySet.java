@@ -10,12 +10,12 @@ import java.util.List;
  *
  * <p>Envoy recomputes this on every host health change; here the cluster marks it stale when its
  * outlier detector ejects or un-ejects a host, and the next pick recomputes it. Picks in between
- * only read arrays.
+ * only read arrays. An endpoint update builds a new one over the cluster's new host list.
  */
 final class PrioritySet {
-  /** Host indices per priority, in cluster order. */
-  private final int[][] hosts;
-  private final int[][] candidates;
+  /** Hosts per priority, in cluster order. */
+  private final Host[][] hosts;
+  private final Host[][] candidates;
   private final int[] counts;
   private final int[] hostCounts;
   private final int[] healthy;
@@ -24,22 +24,22 @@ final class PrioritySet {
   private final double panicThresholdPercent;
   private boolean stale = true;
 
-  PrioritySet(List<Integer> priorities, int priorityCount, double panicThresholdPercent) {
+  PrioritySet(List<Host> all, List<Integer> priorities, int priorityCount, double panicThresholdPercent) {
     this.panicThresholdPercent = panicThresholdPercent;
     this.hostCounts = new int[priorityCount];
     for (int p : priorities) {
       hostCounts[p]++;
     }
-    this.hosts = new int[priorityCount][];
-    this.candidates = new int[priorityCount][];
+    this.hosts = new Host[priorityCount][];
+    this.candidates = new Host[priorityCount][];
     for (int p = 0; p < priorityCount; p++) {
-      hosts[p] = new int[hostCounts[p]];
-      candidates[p] = new int[hostCounts[p]];
+      hosts[p] = new Host[hostCounts[p]];
+      candidates[p] = new Host[hostCounts[p]];
     }
     int[] filled = new int[priorityCount];
     for (int h = 0; h < priorities.size(); h++) {
       int p = priorities.get(h);
-      hosts[p][filled[p]++] = h;
+      hosts[p][filled[p]++] = all.get(h);
     }
     this.counts = new int[priorityCount];
     this.healthy = new int[priorityCount];
@@ -58,13 +58,13 @@ final class PrioritySet {
   }
 
   /** Recomputes the candidates and loads if a host's health changed since the last pick. */
-  void refresh(OutlierDetector outlier) {
+  void refresh() {
     if (!stale) {
       return;
     }
     stale = false;
     for (int p = 0; p < hosts.length; p++) {
-      healthy[p] = healthyCandidates(p, outlier);
+      healthy[p] = healthyCandidates(p);
     }
     PriorityLoad.compute(hostCounts, healthy, panicThresholdPercent, load, panic);
     for (int p = 0; p < hosts.length; p++) {
@@ -77,10 +77,10 @@ final class PrioritySet {
   }
 
   /** Fills {@code candidates[p]} with the priority's healthy hosts; returns how many. */
-  private int healthyCandidates(int p, OutlierDetector outlier) {
+  private int healthyCandidates(int p) {
     int n = 0;
-    for (int h : hosts[p]) {
-      if (outlier == null || !outlier.isEjected(h)) {
+    for (Host h : hosts[p]) {
+      if (!h.ejected()) {
         candidates[p][n++] = h;
       }
     }
@@ -93,7 +93,7 @@ final class PrioritySet {
   }
 
   /** Priority {@code p}'s candidates: indices {@code [0, count(p))} are valid. */
-  int[] candidates(int p) {
+  Host[] candidates(int p) {
     return candidates[p];
   }
 

@@ -1,7 +1,6 @@
 package dev.meshsim.mesh.upstream;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Envoy's RING_HASH ({@code ring_hash_lb.cc}), Ketama style, with equal host weights (Istio sends
@@ -23,11 +22,9 @@ public final class RingHashLoadBalancer extends HashingLoadBalancer {
   private final long minRingSize;
 
   /**
-   * @param addresses {@code ip:port} of every host, by host index
    * @param minRingSize Istio's {@code minimumRingSize}; 0 for Envoy's default 1024
    */
-  public RingHashLoadBalancer(List<String> addresses, long minRingSize) {
-    super(addresses);
+  public RingHashLoadBalancer(long minRingSize) {
     this.minRingSize = minRingSize > 0 ? minRingSize : DEFAULT_MIN_RING_SIZE;
     if (this.minRingSize > DEFAULT_MAX_RING_SIZE) {
       throw new IllegalArgumentException("ring hash: minimum_ring_size (" + minRingSize

@@ -6,7 +6,6 @@ import dev.meshsim.istio.ConsistentHashLb;
 import dev.meshsim.istio.LoadBalancerSettings;
 import dev.meshsim.istio.OutlierDetection;
 import dev.meshsim.istio.TrafficPolicy;
-import dev.meshsim.mesh.IstioProfile;
 import dev.meshsim.mesh.upstream.ClusterSettings;
 import dev.meshsim.mesh.upstream.HashPolicy;
 import dev.meshsim.mesh.upstream.LbPolicy;

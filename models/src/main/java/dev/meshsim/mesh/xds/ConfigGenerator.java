@@ -1,13 +1,12 @@
 package dev.meshsim.mesh.xds;
 
+import dev.meshsim.mesh.kube.ServiceRegistry;
+import dev.meshsim.mesh.kube.PodView;
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.DestinationRuleLookup;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.Subset;
 import dev.meshsim.istio.TrafficPolicy;
-import dev.meshsim.mesh.IstioProfile;
-import dev.meshsim.mesh.Pod;
-import dev.meshsim.mesh.ServiceRegistry;
 import dev.meshsim.mesh.routing.RouteConfiguration;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.upstream.ClusterConfig;
@@ -76,14 +75,14 @@ public final class ConfigGenerator {
 
   private void addClusters(Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port,
       MergedRule rule, Locality proxyLocality) {
-    List<Pod> pods = registry.pods(service.fqdn());
+    List<PodView> pods = registry.pods(service.fqdn());
     String all = ClusterConfig.outboundName(port.port(), null, service.fqdn());
-    clusters.put(all, cluster(all, endpoints(pods, Map.of(), port), settings(rule.policy(), null, port),
+    clusters.put(all, cluster(all, members(pods, Map.of()), port, settings(rule.policy(), null, port),
         proxyLocality));
     for (Subset subset : rule.subsets()) {
       String name = ClusterConfig.outboundName(port.port(), subset.name(), service.fqdn());
       ClusterSettings settings = settings(rule.policy(), subset.trafficPolicy(), port);
-      clusters.putIfAbsent(name, cluster(name, endpoints(pods, subset.labels(), port), settings, proxyLocality));
+      clusters.putIfAbsent(name, cluster(name, members(pods, subset.labels()), port, settings, proxyLocality));
     }
   }
 
@@ -92,12 +91,14 @@ public final class ConfigGenerator {
    * localityLbSetting} ranks endpoints by locality relative to the proxy ({@link LocalityFailover});
    * without it they all share priority 0.
    */
-  private static ClusterConfig cluster(String name, List<Endpoint> endpoints, ClusterSettings settings,
+  private static ClusterConfig cluster(String name, List<PodView> members, PortSpec port, ClusterSettings settings,
       Locality proxyLocality) {
+    // The Envoy layer knows endpoints by address, not pods: translated here, as istiod does.
+    List<Endpoint> endpoints = members.stream().map(p -> new Endpoint(p.name(), p.ip(), port.port())).toList();
     if (settings.outlier() == null) {
       return new ClusterConfig(name, endpoints, settings);
     }
-    List<Locality> localities = endpoints.stream().map(e -> e.pod().locality()).toList();
+    List<Locality> localities = members.stream().map(PodView::locality).toList();
     return new ClusterConfig(name, endpoints, settings, LocalityFailover.priorities(proxyLocality, localities));
   }
 
@@ -109,14 +110,15 @@ public final class ConfigGenerator {
   /** The DestinationRules a proxy sees for one host, merged: first top-level policy, first subset. */
   private record MergedRule(TrafficPolicy policy, List<Subset> subsets) {}
 
-  private static List<Endpoint> endpoints(List<Pod> pods, Map<String, String> selector, PortSpec port) {
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (Pod pod : pods) {
+  /** The service's pods that the subset's labels select, in registry order. */
+  private static List<PodView> members(List<PodView> pods, Map<String, String> selector) {
+    List<PodView> members = new ArrayList<>();
+    for (PodView pod : pods) {
       if (pod.labels().entrySet().containsAll(selector.entrySet())) {
-        endpoints.add(new Endpoint(pod, port.port()));
+        members.add(pod);
       }
     }
-    return endpoints;
+    return members;
   }
 
   /**

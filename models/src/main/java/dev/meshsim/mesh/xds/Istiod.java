@@ -1,10 +1,9 @@
 package dev.meshsim.mesh.xds;
 
+import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStreams;
 import dev.meshsim.istio.IstioConfig;
-import dev.meshsim.mesh.IstioProfile;
-import dev.meshsim.mesh.ServiceRegistry;
 import dev.meshsim.result.PushRecord;
 import dev.meshsim.timeline.ControlPlaneSettings;
 import dev.meshsim.timeline.TimelineEvent.IstioObject;
@@ -37,8 +36,9 @@ public final class Istiod {
   private final ConfigStore store;
   private final PushContext.ClusterInterner interner = new PushContext.ClusterInterner();
   private final ConvergenceTracker convergence;
-  private final Debouncer debouncer;
-  private final PushQueue pushQueue;
+  /** Built by {@link #create} right after construction: both call back into this istiod. */
+  private Debouncer debouncer;
+  private PushQueue pushQueue;
   private final PushRecords pushes;
   private final List<Connection> connections = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
@@ -56,7 +56,17 @@ public final class Istiod {
     this.observer = o;
   }
 
-  public Istiod(Simulation sim, RandomStreams streams, ControlPlaneSettings settings, ServiceRegistry registry,
+  /** An istiod whose first push context is built from {@code initial} and the registry as it is now. */
+  public static Istiod create(Simulation sim, RandomStreams streams, ControlPlaneSettings settings,
+      ServiceRegistry registry, IstioConfig initial, IstioProfile profile) {
+    Istiod istiod = new Istiod(sim, streams, settings, registry, initial, profile);
+    istiod.debouncer = new Debouncer(sim, settings, istiod::push);
+    XdsDelivery delivery = new XdsDelivery(sim, settings, istiod::currentContext);
+    istiod.pushQueue = new PushQueue(sim, settings, istiod::currentContext, delivery, istiod.pushes::drained);
+    return istiod;
+  }
+
+  private Istiod(Simulation sim, RandomStreams streams, ControlPlaneSettings settings, ServiceRegistry registry,
       IstioConfig initial, IstioProfile profile) {
     this.sim = sim;
     this.streams = streams;
@@ -67,10 +77,11 @@ public final class Istiod {
     this.convergence = new ConvergenceTracker(sim);
     this.current = PushContext.full(0, store.snapshot(), registry.snapshot(), profile, interner);
     warnings.addAll(current.warnings());
-    this.debouncer = new Debouncer(sim, settings, this::push);
     this.pushes = new PushRecords(sim);
-    XdsDelivery delivery = new XdsDelivery(sim, settings, () -> current);
-    this.pushQueue = new PushQueue(sim, settings, () -> current, delivery, pushes::drained);
+  }
+
+  private PushContext currentContext() {
+    return current;
   }
 
   /** Warnings about the initial config. */

@@ -1,6 +1,6 @@
 package dev.meshsim.mesh.xds;
 
-import dev.meshsim.mesh.Pod;
+import dev.meshsim.mesh.kube.PodView;
 import dev.meshsim.scenario.Locality;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +30,7 @@ public record ProxyIdentity(String namespace, Map<String, String> labels, Locali
   }
 
   /** The identity of a pod's sidecar. */
-  public static ProxyIdentity of(Pod pod) {
+  public static ProxyIdentity of(PodView pod) {
     return new ProxyIdentity(pod.namespace(), pod.labels(), pod.locality());
   }
 }

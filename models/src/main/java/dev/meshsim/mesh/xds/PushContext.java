@@ -1,11 +1,10 @@
 package dev.meshsim.mesh.xds;
 
+import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.istio.HttpMatchRequest;
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.VirtualService;
-import dev.meshsim.mesh.IstioProfile;
-import dev.meshsim.mesh.ServiceRegistry;
 import dev.meshsim.mesh.routing.RouteConfiguration;
 import dev.meshsim.mesh.upstream.ClusterConfig;
 import dev.meshsim.scenario.ServiceSpec;

@@ -1,11 +1,10 @@
 package dev.meshsim.mesh.xds;
 
+import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.istio.HttpMatchRequest;
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.HttpRouteDestination;
 import dev.meshsim.istio.VirtualService;
-import dev.meshsim.mesh.IstioProfile;
-import dev.meshsim.mesh.ServiceRegistry;
 import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RouteMatcher;

@@ -2,7 +2,6 @@ package dev.meshsim.mesh.xds;
 
 import dev.meshsim.istio.HttpFaultInjection;
 import dev.meshsim.istio.HttpRetry;
-import dev.meshsim.mesh.IstioProfile;
 import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.RetryPolicy;
 import dev.meshsim.mesh.routing.RetryPolicy.RetryOn;

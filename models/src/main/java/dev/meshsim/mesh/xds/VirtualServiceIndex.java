@@ -1,7 +1,7 @@
 package dev.meshsim.mesh.xds;
 
+import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.istio.VirtualService;
-import dev.meshsim.mesh.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

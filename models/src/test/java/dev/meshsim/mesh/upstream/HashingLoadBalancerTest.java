@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BiFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -55,26 +54,64 @@ class HashingLoadBalancerTest {
   }
 
   enum Kind {
-    RING((a, s) -> new RingHashLoadBalancer(a, s)),
-    MAGLEV((a, s) -> new MaglevLoadBalancer(a, s));
+    RING(RingHashLoadBalancer::new),
+    MAGLEV(MaglevLoadBalancer::new);
 
-    final BiFunction<List<String>, Long, HashingLoadBalancer> factory;
+    final java.util.function.LongFunction<HashingLoadBalancer> factory;
 
-    Kind(BiFunction<List<String>, Long, HashingLoadBalancer> factory) {
+    Kind(java.util.function.LongFunction<HashingLoadBalancer> factory) {
       this.factory = factory;
     }
 
-    HashingLoadBalancer build(List<String> addresses) {
-      return factory.apply(addresses, 0L);
+    Shared build(List<String> addresses) {
+      return build(addresses, 0L);
+    }
+
+    Shared build(List<String> addresses, long size) {
+      return new Shared(factory.apply(size), Upstreams.hosts(addresses));
     }
   }
 
-  private static LoadBalancer worker(HashingLoadBalancer shared, long seed) {
-    return shared.forWorker(new RandomStream(seed));
+  /** A shared balancer over hosts at known addresses, so the tests can speak of host indices. */
+  record Shared(HashingLoadBalancer lb, Host[] hosts) {
+    int builds() {
+      return lb.builds();
+    }
+
+    HashingLoadBalancer.Table tableFor(int[] candidates, int count) {
+      return lb.tableFor(select(candidates), count);
+    }
+
+    Host[] select(int[] candidates) {
+      Host[] out = new Host[candidates.length];
+      for (int i = 0; i < candidates.length; i++) {
+        out[i] = candidates[i] < 0 ? null : hosts[candidates[i]];
+      }
+      return out;
+    }
+
+    int indexOf(Host host) {
+      return java.util.Arrays.asList(hosts).indexOf(host);
+    }
   }
 
-  private static int pick(LoadBalancer lb, int[] candidates, long hash) {
-    return lb.choose(candidates, candidates.length, new int[1024], hash);
+  /** One worker's balancer; picks answer host indices. */
+  record Worker(Shared shared, LoadBalancer lb) {
+    int choose(int[] candidates, int count, long hash) {
+      return choose(candidates, count, hash, 0);
+    }
+
+    int choose(int[] candidates, int count, long hash, int attempt) {
+      return shared.indexOf(lb.choose(shared.select(candidates), count, hash, attempt));
+    }
+  }
+
+  private static Worker worker(Shared shared, long seed) {
+    return new Worker(shared, shared.lb().forWorker(new RandomStream(seed)));
+  }
+
+  private static int pick(Worker lb, int[] candidates, long hash) {
+    return lb.choose(candidates, candidates.length, hash);
   }
 
   // --- the same key, the same host --------------------------------------------------------------
@@ -84,7 +121,7 @@ class HashingLoadBalancerTest {
       @ForAll boolean maglev) {
     List<String> addresses = addresses(hosts);
     Kind kind = maglev ? Kind.MAGLEV : Kind.RING;
-    HashingLoadBalancer shared = kind.build(addresses);
+    Shared shared = kind.build(addresses);
     long hash = XxHash64.hash(key);
     int first = pick(worker(shared, 1), all(hosts), hash);
     // Again, on another worker (its own random stream), and on another sidecar's balancer.
@@ -100,8 +137,8 @@ class HashingLoadBalancerTest {
     List<String> shuffled = new ArrayList<>(addresses);
     Collections.shuffle(shuffled, new Random(shuffleSeed));
     Kind kind = maglev ? Kind.MAGLEV : Kind.RING;
-    LoadBalancer a = worker(kind.build(addresses), 1);
-    LoadBalancer b = worker(kind.build(shuffled), 1);
+    Worker a = worker(kind.build(addresses), 1);
+    Worker b = worker(kind.build(shuffled), 1);
     for (int k = 0; k < 200; k++) {
       assertEquals(addresses.get(pick(a, all(hosts), key(k))), shuffled.get(pick(b, all(hosts), key(k))));
     }
@@ -125,8 +162,8 @@ class HashingLoadBalancerTest {
    * Every key of the removed host must move (it cannot stay on a host that is gone).
    */
   private static Removals removeEach(Kind kind, long size, int n) {
-    HashingLoadBalancer shared = kind.factory.apply(addresses(n), size);
-    LoadBalancer lb = worker(shared, 1);
+    Shared shared = kind.build(addresses(n), size);
+    Worker lb = worker(shared, 1);
     int[] before = new int[KEYS];
     for (int k = 0; k < KEYS; k++) {
       before[k] = pick(lb, all(n), key(k));
@@ -211,7 +248,7 @@ class HashingLoadBalancerTest {
   // --- spreading keys -----------------------------------------------------------------------------
 
   /** Each host's exact share of the hash space: arcs of the ring, entries of the table. */
-  private static double[] shares(HashingLoadBalancer shared, int n) {
+  private static double[] shares(Shared shared, int n) {
     double[] share = new double[n];
     HashingLoadBalancer.Table table = shared.tableFor(all(n), n);
     if (table instanceof RingHashLoadBalancer.Ring ring) {
@@ -252,8 +289,8 @@ class HashingLoadBalancerTest {
   void keysSpreadOverHostsByTheirShare() {
     int n = 5;
     for (Kind kind : Kind.values()) {
-      HashingLoadBalancer shared = kind.build(addresses(n));
-      LoadBalancer lb = worker(shared, 1);
+      Shared shared = kind.build(addresses(n));
+      Worker lb = worker(shared, 1);
       long[] counts = new long[n];
       for (int k = 0; k < KEYS; k++) {
         counts[pick(lb, all(n), key(k))]++;
@@ -279,8 +316,8 @@ class HashingLoadBalancerTest {
   void withoutAHashTheHostIsRandom() {
     int n = 5;
     for (Kind kind : Kind.values()) {
-      HashingLoadBalancer shared = kind.build(addresses(n));
-      LoadBalancer lb = worker(shared, 42);
+      Shared shared = kind.build(addresses(n));
+      Worker lb = worker(shared, 42);
       long[] counts = new long[n];
       for (int i = 0; i < KEYS; i++) {
         counts[pick(lb, all(n), LoadBalancer.NO_HASH)]++;
@@ -304,18 +341,18 @@ class HashingLoadBalancerTest {
   @Test
   void theTableIsBuiltOverTheCandidatesAndRebuiltOnlyWhenTheyChange() {
     for (Kind kind : Kind.values()) {
-      HashingLoadBalancer shared = kind.build(addresses(6));
-      LoadBalancer w0 = worker(shared, 1);
-      LoadBalancer w1 = worker(shared, 2);
+      Shared shared = kind.build(addresses(6));
+      Worker w0 = worker(shared, 1);
+      Worker w1 = worker(shared, 2);
       int[] candidates = {0, 1, 2, 3, 4, 5, -1};
       for (int k = 0; k < 1000; k++) {
         pick(w0, all(6), key(k));
-        w1.choose(candidates, 6, new int[6], key(k));
+        w1.choose(candidates, 6, key(k));
       }
       assertEquals(1, shared.builds(), kind + ": one build for one candidate set, shared by workers");
       int[] healthy = {0, 2, 3, 5};
       for (int k = 0; k < 1000; k++) {
-        int host = w0.choose(healthy, 4, new int[6], key(k));
+        int host = w0.choose(healthy, 4, key(k));
         assertTrue(host == 0 || host == 2 || host == 3 || host == 5, kind + " picked ejected host " + host);
       }
       assertEquals(2, shared.builds(), kind + ": rebuilt for the healthy hosts");
@@ -332,12 +369,12 @@ class HashingLoadBalancerTest {
   void aRepickLeavesTheKeysHostMostOfTheTime() {
     int n = 5;
     for (Kind kind : Kind.values()) {
-      LoadBalancer lb = worker(kind.build(addresses(n)), 1);
+      Worker lb = worker(kind.build(addresses(n)), 1);
       int different = 0;
       for (int k = 0; k < 10_000; k++) {
-        int first = lb.choose(all(n), n, new int[n], key(k), 0);
-        int again = lb.choose(all(n), n, new int[n], key(k), 1);
-        assertEquals(again, lb.choose(all(n), n, new int[n], key(k), 1));
+        int first = lb.choose(all(n), n, key(k), 0);
+        int again = lb.choose(all(n), n, key(k), 1);
+        assertEquals(again, lb.choose(all(n), n, key(k), 1));
         different += first != again ? 1 : 0;
       }
       // Ring: the next point belongs to another host ~(N-1)/N of the time; Maglev: a random entry.
@@ -348,14 +385,14 @@ class HashingLoadBalancerTest {
   @Test
   void repicksOfAnUnhashedRequestReuseItsRandomValue() {
     // Envoy draws h once per pick and offsets it per attempt: a re-pick is not a fresh draw.
-    HashingLoadBalancer shared = Kind.RING.build(addresses(5));
-    LoadBalancer a = worker(shared, 7);
-    LoadBalancer b = worker(shared, 7);
+    Shared shared = Kind.RING.build(addresses(5));
+    Worker a = worker(shared, 7);
+    Worker b = worker(shared, 7);
     for (int i = 0; i < 100; i++) {
-      assertEquals(a.choose(all(5), 5, new int[5], LoadBalancer.NO_HASH, 0),
-          b.choose(all(5), 5, new int[5], LoadBalancer.NO_HASH, 0));
-      a.choose(all(5), 5, new int[5], LoadBalancer.NO_HASH, 1);
-      a.choose(all(5), 5, new int[5], LoadBalancer.NO_HASH, 2);
+      assertEquals(a.choose(all(5), 5, LoadBalancer.NO_HASH, 0),
+          b.choose(all(5), 5, LoadBalancer.NO_HASH, 0));
+      a.choose(all(5), 5, LoadBalancer.NO_HASH, 1);
+      a.choose(all(5), 5, LoadBalancer.NO_HASH, 2);
     }
   }
 
@@ -374,8 +411,8 @@ class HashingLoadBalancerTest {
     String[] keys = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"};
     int[] ring = {2, 3, 3, 1, 1, 2, 3, 0};
     int[] maglev = {3, 2, 0, 2, 1, 2, 0, 0};
-    HashingLoadBalancer r = new RingHashLoadBalancer(addresses, 0);
-    HashingLoadBalancer m = new MaglevLoadBalancer(addresses, 0);
+    Shared r = Kind.RING.build(addresses);
+    Shared m = Kind.MAGLEV.build(addresses);
     for (int i = 0; i < keys.length; i++) {
       assertEquals(ring[i], pick(worker(r, 1), all(5), XxHash64.hash(keys[i])), "ring " + keys[i]);
       assertEquals(maglev[i], pick(worker(m, 1), all(5), XxHash64.hash(keys[i])), "maglev " + keys[i]);
@@ -391,11 +428,11 @@ class HashingLoadBalancerTest {
 
   @Test
   void ringSizeFollowsTheMinimumAndMaglevNeedsAPrime() {
-    HashingLoadBalancer r = new RingHashLoadBalancer(addresses(3), 2048);
+    Shared r = Kind.RING.build(addresses(3), 2048);
     assertEquals(2049, ((RingHashLoadBalancer.Ring) r.tableFor(all(3), 3)).size());
-    HashingLoadBalancer m = new MaglevLoadBalancer(addresses(3), 251);
+    Shared m = Kind.MAGLEV.build(addresses(3), 251);
     assertEquals(251, ((MaglevLoadBalancer.MaglevTable) m.tableFor(all(3), 3)).size());
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new MaglevLoadBalancer(addresses(3), 65536));
+        () -> new MaglevLoadBalancer(65536));
   }
 }

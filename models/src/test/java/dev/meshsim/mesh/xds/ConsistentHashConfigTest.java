@@ -1,12 +1,11 @@
 package dev.meshsim.mesh.xds;
 
+import dev.meshsim.mesh.kube.ServiceRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.meshsim.mesh.IstioProfile;
-import dev.meshsim.mesh.ServiceRegistry;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.upstream.ClusterSettings;
 import dev.meshsim.mesh.upstream.HashPolicy;

@@ -1,0 +1,164 @@
+package dev.meshsim.mesh.app;
+
+import dev.meshsim.mesh.datapath.AppProcess;
+import dev.meshsim.mesh.datapath.RequestTemplate;
+import dev.meshsim.mesh.datapath.Pod;
+import dev.meshsim.mesh.datapath.Inbound;
+import dev.meshsim.mesh.datapath.Exchange;
+import dev.meshsim.engine.random.Distribution.Sampler;
+import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.scenario.CallStep;
+import dev.meshsim.scenario.DeploymentSpec;
+import dev.meshsim.scenario.FailureMode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pod's application: {@code workers} requests served at once, the rest waiting in FIFO order.
+ * A worker is held for the whole request: its own service time, then its downstream calls step by
+ * step (the calls of a parallel step at once), then the response.
+ */
+public final class App implements AppProcess {
+  private final Pod pod;
+  private final int workers;
+  private final Sampler serviceTime;
+  private final RandomStream errors;
+  private FailureMode failure;
+  private final List<Step> steps = new ArrayList<>();
+  private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
+  private final java.util.Set<Serving> inService = new java.util.LinkedHashSet<>();
+  private int busy;
+
+  /** One step of the call graph, with its request templates parsed once. */
+  private record Step(List<RequestTemplate> requests, List<Boolean> ignoreErrors) {}
+
+  public App(Pod pod, DeploymentSpec spec, dev.meshsim.engine.random.RandomStreams streams) {
+    this.pod = pod;
+    this.workers = spec.workers();
+    String prefix = "pod/" + pod.name() + "/app/";
+    this.serviceTime = spec.serviceTime().sampler(streams.stream(prefix + "service-time"));
+    this.failure = spec.failure();
+    this.errors = streams.stream(prefix + "errors");
+    for (CallStep step : spec.calls()) {
+      List<RequestTemplate> requests = new ArrayList<>();
+      List<Boolean> ignore = new ArrayList<>();
+      for (CallStep.Call call : step.calls()) {
+        requests.add(RequestTemplate.of(call.request()));
+        ignore.add(call.ignoreErrors());
+      }
+      steps.add(new Step(requests, ignore));
+    }
+  }
+
+  /** Switches how the app misbehaves from now on (the timeline's {@code failure} action). */
+  public void setFailure(FailureMode mode) {
+    this.failure = mode;
+  }
+
+  FailureMode failure() {
+    return failure;
+  }
+
+  /**
+   * A request reached the app (after its sidecar, if any). An app that refuses connections never
+   * sees it: the server sidecar's connect to it fails and the sidecar answers 503 itself (after
+   * its inbound retries, which are immediate), so the client gets a 503 from upstream.
+   */
+  public void accept(Inbound request) {
+    if (failure.refuseConnections()) {
+      request.respond(503);
+      return;
+    }
+    if (busy < workers) {
+      start(request);
+    } else {
+      queue.addLast(request);
+    }
+  }
+
+  private void start(Inbound request) {
+    busy++;
+    long work = Math.max(0, Math.round(serviceTime.sample() * failure.slowdown()));
+    Serving serving = new Serving(request);
+    inService.add(serving);
+    serving.timer = pod.sim().schedule(work, serving::nextStep);
+  }
+
+  /**
+   * The app is done with a request. A reset drops the connection before any response; the server
+   * sidecar turns it into a 503 for the client. Otherwise the app answers {@code errorCode} at
+   * {@code errorRate}, 500 if a call failed, else 200.
+   */
+  private void finish(Serving serving, boolean callFailed) {
+    inService.remove(serving);
+    FailureMode f = failure;
+    if (f.resetRate() > 0 && errors.nextDouble() < f.resetRate()) {
+      serving.request.respond(503);
+    } else if (f.errorRate() > 0 && errors.nextDouble() < f.errorRate()) {
+      serving.request.respond(f.errorCode());
+    } else {
+      serving.request.respond(callFailed ? 500 : 200);
+    }
+    busy--;
+    if (!queue.isEmpty()) {
+      start(queue.pollFirst());
+    }
+  }
+
+  /**
+   * The app died (its pod was killed): every request it held, queued or in service, loses its
+   * connection. Calls it was waiting on still end, but their answers go nowhere.
+   */
+  public void abortAll() {
+    for (Serving serving : List.copyOf(inService)) {
+      pod.sim().cancel(serving.timer);
+      serving.aborted = true;
+      serving.request.reset();
+    }
+    inService.clear();
+    queue.forEach(Inbound::reset);
+    queue.clear();
+    busy = 0;
+  }
+
+  /** Progress of one request through the call graph. */
+  private final class Serving {
+    private final Inbound request;
+    private long timer = dev.meshsim.engine.Simulation.NO_TIMER;
+    private int nextStep;
+    private int outstanding;
+    private boolean failed;
+    private boolean aborted;
+
+    Serving(Inbound request) {
+      this.request = request;
+    }
+
+    void nextStep() {
+      if (aborted) {
+        return;
+      }
+      if (nextStep == steps.size()) {
+        finish(this, failed);
+        return;
+      }
+      Step step = steps.get(nextStep++);
+      outstanding = step.requests().size();
+      long now = pod.sim().now();
+      for (int i = 0; i < step.requests().size(); i++) {
+        boolean ignore = step.ignoreErrors().get(i);
+        pod.send(new Exchange(step.requests().get(i), pod, now, call -> onCallDone(call, ignore)));
+      }
+    }
+
+    private void onCallDone(Exchange call, boolean ignoreErrors) {
+      if (!call.succeeded() && !ignoreErrors) {
+        failed = true;
+      }
+      if (--outstanding == 0) {
+        nextStep();
+      }
+    }
+  }
+}

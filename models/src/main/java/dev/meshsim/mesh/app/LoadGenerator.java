@@ -1,0 +1,118 @@
+package dev.meshsim.mesh.app;
+
+import dev.meshsim.mesh.datapath.RequestTemplate;
+import dev.meshsim.mesh.datapath.Pod;
+import dev.meshsim.mesh.datapath.MeshStats;
+import dev.meshsim.mesh.datapath.Exchange;
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.engine.random.RandomStreams;
+import dev.meshsim.result.TrafficStats;
+import dev.meshsim.scenario.Arrival;
+import dev.meshsim.scenario.LoadSpec;
+
+/**
+ * A load generator in its own client pod, as fortio runs in a mesh. Open loop ({@code poisson},
+ * {@code constant}) offers requests at a rate whatever the answers; closed loop ({@code
+ * connections}) keeps N requests outstanding, like fortio {@code -c N}. It stops offering at the end
+ * of the scenario's duration or after {@code requests} in all.
+ */
+public final class LoadGenerator {
+  /**
+   * The least time one connection spends per request (fortio's own work). It matters only where the
+   * scenario makes a round trip cost nothing, where a closed loop would otherwise never let time pass.
+   */
+  private static final long MIN_REQUEST_NANOS = 1_000;
+
+  private final LoadSpec spec;
+  private final Pod pod;
+  private final Simulation sim;
+  private final MeshStats stats;
+  private final RequestTemplate request;
+  private final RandomStream arrivals;
+  private final long stopNanos;
+  private final TrafficStats traffic = new TrafficStats();
+  private long started;
+  private long ended;
+
+  public LoadGenerator(LoadSpec spec, Pod pod, Simulation sim, MeshStats stats, RandomStreams streams, long stopNanos) {
+    this.spec = spec;
+    this.pod = pod;
+    this.sim = sim;
+    this.stats = stats;
+    this.request = RequestTemplate.of(spec.request());
+    this.arrivals = streams.stream("load/" + spec.name() + "/arrivals");
+    this.stopNanos = stopNanos;
+  }
+
+  public String name() {
+    return spec.name();
+  }
+
+  public TrafficStats traffic() {
+    return traffic;
+  }
+
+  public long sent() {
+    return started;
+  }
+
+  /** Requests sent and not yet answered. */
+  public long inFlight() {
+    return started - ended;
+  }
+
+  public void start() {
+    Arrival arrival = spec.arrival();
+    if (arrival instanceof Arrival.Poisson p) {
+      sim.schedule(exponentialGap(p.perSecond()), () -> openLoop(p.perSecond(), true));
+    } else if (arrival instanceof Arrival.Constant c) {
+      sim.schedule(0, () -> openLoop(c.perSecond(), false));
+    } else if (arrival instanceof Arrival.Connections c) {
+      for (int i = 0; i < c.connections(); i++) {
+        sim.schedule(0, () -> closedLoop(c.qpsPerConnection()));
+      }
+    }
+  }
+
+  private boolean mayStart() {
+    return sim.now() < stopNanos && (spec.maxRequests() == 0 || started < spec.maxRequests());
+  }
+
+  private void openLoop(double perSecond, boolean poisson) {
+    if (!mayStart()) {
+      return;
+    }
+    send(exchange -> onEnded(exchange));
+    long gap = poisson ? exponentialGap(perSecond) : Math.round(1e9 / perSecond);
+    sim.schedule(gap, () -> openLoop(perSecond, poisson));
+  }
+
+  /** One fortio connection: the next request goes when the previous answer is back. */
+  private void closedLoop(double qpsPerConnection) {
+    if (!mayStart()) {
+      return;
+    }
+    long sentAt = sim.now();
+    send(exchange -> {
+      onEnded(exchange);
+      long paced = qpsPerConnection > 0 ? sentAt + Math.round(1e9 / qpsPerConnection) : 0;
+      long earliest = sentAt + MIN_REQUEST_NANOS;
+      sim.scheduleAt(Math.max(sim.now(), Math.max(paced, earliest)), () -> closedLoop(qpsPerConnection));
+    });
+  }
+
+  private void send(Exchange.ResponseHandler handler) {
+    started++;
+    pod.send(new Exchange(request, pod, sim.now(), handler));
+  }
+
+  private void onEnded(Exchange exchange) {
+    ended++;
+    stats.recordEnded(exchange, traffic, sim.now() - exchange.startNanos());
+  }
+
+  private long exponentialGap(double perSecond) {
+    return Math.round(arrivals.nextExponential(1e9 / perSecond));
+  }
+}

@@ -1,0 +1,13 @@
+package dev.meshsim.mesh.datapath;
+
+/**
+ * A request as the serving app sees it: it can answer or have its connection reset. The client
+ * side behind it is either a sidecar's upstream request or, without a sidecar, the calling app.
+ */
+public interface Inbound {
+  /** The app answered with {@code code}; the answer travels back to the client from now. */
+  void respond(int code);
+
+  /** The connection carrying the request broke before an answer (the app died or reset it). */
+  void reset();
+}

@@ -1,0 +1,99 @@
+package dev.meshsim.mesh.datapath;
+
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.mesh.upstream.ClusterInfo;
+import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.result.ClusterStats;
+import dev.meshsim.result.ClusterStats.OutlierEvent;
+import dev.meshsim.result.TrafficStats;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where a run records what it measures. Only requests that start at or after the warmup count.
+ */
+public final class MeshStats {
+  private final long warmupNanos;
+  private final Simulation sim;
+  private final TrafficStats total = new TrafficStats();
+  private final Map<String, ClusterStats> clusters = new TreeMap<>();
+  private final TimelineStats timeline;
+
+  public MeshStats(long warmupNanos, Simulation sim, TimelineStats timeline) {
+    this.warmupNanos = warmupNanos;
+    this.sim = sim;
+    this.timeline = timeline;
+  }
+
+  /**
+   * Where one sidecar's clusters report Envoy stats and outlier events; counted from the warmup on,
+   * summed over sidecars per cluster name.
+   */
+  ClusterInfo.StatsSink sinkFor(String sidecar) {
+    return new ClusterInfo.StatsSink() {
+      @Override
+      public ClusterStats stats(String cluster) {
+        return clusterStats(cluster);
+      }
+
+      @Override
+      public boolean counting() {
+        return sim.now() >= warmupNanos;
+      }
+
+      @Override
+      public void outlier(String cluster, Endpoint host, boolean ejected, boolean enforced) {
+        if (sim.now() < warmupNanos) {
+          return;
+        }
+        ClusterStats stats = clusterStats(cluster);
+        if (!enforced) {
+          stats.increment(ClusterStats.Stat.EJECTIONS_OVERFLOW);
+          return;
+        }
+        stats.increment(ejected ? ClusterStats.Stat.EJECTIONS_ENFORCED_TOTAL : ClusterStats.Stat.UNEJECTIONS_TOTAL);
+        stats.addEvent(new OutlierEvent(sim.now(), sidecar, host.podName(), ejected));
+      }
+    };
+  }
+
+  private ClusterStats clusterStats(String cluster) {
+    return clusters.computeIfAbsent(cluster, c -> new ClusterStats());
+  }
+
+  /** Envoy stats per cluster name, sorted. */
+  public Map<String, ClusterStats> clusters() {
+    return clusters;
+  }
+
+  boolean counts(Exchange exchange) {
+    return exchange.startNanos() >= warmupNanos;
+  }
+
+  /** Every routing decision of every sidecar, load generators' and apps' alike. */
+  void countRouted(Exchange exchange, String cluster) {
+    if (counts(exchange)) {
+      total.countCluster(cluster);
+    }
+  }
+
+  /** A routed request's final response left its client sidecar: per-cluster codes and flags. */
+  void countResponse(Exchange exchange) {
+    if (exchange.clusterName() != null && counts(exchange)) {
+      clusterStats(exchange.clusterName()).countResponse(exchange.code(), exchange.flags());
+    }
+  }
+
+  /** A load generator's request ended; its cluster was already counted when routed. */
+  public void recordEnded(Exchange exchange, TrafficStats load, long latency) {
+    if (counts(exchange)) {
+      total.record(latency, exchange.code(), exchange.flags(), null);
+      load.record(latency, exchange.code(), exchange.flags(), exchange.clusterName());
+      timeline.record(exchange.startNanos(), latency, exchange.code(), exchange.flags(), exchange.clusterName());
+    }
+  }
+
+  public TrafficStats total() {
+    return total;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.meshsim.mesh.datapath;
+
+import dev.meshsim.mesh.streaminfo.ResponseFlag;
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.engine.random.RandomStreams;
+
+/**
+ * What every sidecar of a run shares, handed to each at construction: the clock, the random
+ * streams (each sidecar names its own), where it records stats and metrics, the pod network it
+ * resolves endpoints in, its worker count, and the flag the Istio release gives a missing cluster.
+ *
+ * @param workers Envoy's {@code concurrency} (Istio's default 2)
+ * @param missingClusterFlag {@code NC}, or {@code NR} before Envoy 1.18
+ */
+public record ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,
+    Network network, int workers, ResponseFlag missingClusterFlag) {}

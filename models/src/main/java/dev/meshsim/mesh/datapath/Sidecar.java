@@ -1,0 +1,179 @@
+package dev.meshsim.mesh.datapath;
+
+import dev.meshsim.mesh.streaminfo.ResponseFlag;
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.mesh.routing.FaultPolicy;
+import dev.meshsim.mesh.routing.Route;
+import dev.meshsim.mesh.routing.VirtualHost;
+import dev.meshsim.mesh.routing.WeightedCluster;
+import dev.meshsim.mesh.upstream.Cluster;
+import dev.meshsim.mesh.upstream.ClusterConfig;
+import dev.meshsim.mesh.upstream.ClusterInfo;
+import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.mesh.upstream.Host;
+import dev.meshsim.mesh.xds.ProxyConfig;
+import dev.meshsim.mesh.xds.XdsClient;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A pod's Envoy, outbound side: the HTTP connection manager's route lookup, the fault filter, and
+ * the router filter's cluster choice (envoy {@code source/common/router/router.cc}, {@code
+ * decodeHeaders}); each request then runs as a {@link RouterRequest}. Local replies follow Envoy:
+ * no route is {@code 404 NR}; a route whose cluster this proxy does not have is {@code 503 NC}
+ * ({@code NR} before Envoy 1.18); a fault abort is its code with {@code FI}.
+ *
+ * <p>The proxy has {@code concurrency} worker threads (Istio's default 2); each downstream request
+ * lands on one, and each worker keeps its own load balancers and connection pools.
+ */
+public final class Sidecar {
+
+  private final Pod pod;
+  private final ProxyEnvironment env;
+  private final XdsClient xds;
+  private final int workers;
+  private final RandomStream routeRandom;
+  private final RandomStream faultRandom;
+  private final RandomStream workerRandom;
+  private final RandomStream retryRandom;
+  private final Map<String, Cluster> clusters = new HashMap<>();
+  private final ClusterInfo.StatsSink statsSink;
+  private final DataPathMetrics metrics;
+  /** The leg to each endpoint this proxy connected to, resolved once per endpoint. */
+  private final Map<Endpoint, NetworkLeg> legs = new HashMap<>();
+
+  public Sidecar(Pod pod, ProxyEnvironment env, ProxyConfig config) {
+    this.pod = pod;
+    this.env = env;
+    this.xds = new XdsClient(config);
+    this.workers = env.workers();
+    String prefix = "pod/" + pod.name() + "/";
+    this.routeRandom = env.streams().stream(prefix + "route");
+    this.faultRandom = env.streams().stream(prefix + "fault");
+    this.workerRandom = env.streams().stream(prefix + "worker");
+    this.retryRandom = env.streams().stream(prefix + "retry-backoff");
+    this.statsSink = env.stats().sinkFor(pod.name());
+    this.metrics = env.metrics();
+  }
+
+  /** This proxy's xDS client: the config it has applied. */
+  public XdsClient xds() {
+    return xds;
+  }
+
+  Pod pod() {
+    return pod;
+  }
+
+  Simulation sim() {
+    return env.sim();
+  }
+
+  /** The HTTP connection manager got a request from the app: route, fault filter, router. */
+  void route(Exchange exchange) {
+    var request = exchange.request().attributes();
+    VirtualHost vhost = xds.routes().virtualHost(request);
+    Route route = vhost == null ? null : vhost.match(request);
+    if (route == null) {
+      localReply(exchange, 404, ResponseFlag.NO_ROUTE_FOUND);
+      return;
+    }
+    applyFault(exchange, route);
+  }
+
+  /**
+   * Envoy's fault filter runs before the router: a delay first (flag DI; its time does not count
+   * against the route timeout), then an abort (a local reply with FI that never reaches upstream).
+   * Each fault is sampled independently per request.
+   */
+  private void applyFault(Exchange exchange, Route route) {
+    FaultPolicy fault = route.fault();
+    if (fault.isNone()) {
+      forward(exchange, route);
+      return;
+    }
+    boolean delay = fault.delayNanos() > 0 && sampled(fault.delayPercent());
+    boolean abort = fault.abortCode() > 0 && sampled(fault.abortPercent());
+    Runnable next = abort
+        ? () -> localReply(exchange, fault.abortCode(), ResponseFlag.FAULT_INJECTED)
+        : () -> forward(exchange, route);
+    if (delay) {
+      exchange.addFlag(ResponseFlag.DELAY_INJECTED);
+      sim().schedule(fault.delayNanos(), next::run);
+    } else {
+      next.run();
+    }
+  }
+
+  private boolean sampled(double percent) {
+    return percent >= 100 || faultRandom.nextDouble() * 100 < percent;
+  }
+
+  private void forward(Exchange exchange, Route route) {
+    WeightedCluster target = route.pickCluster(routeRandom);
+    exchange.routedTo(target.clusterName());
+    env.stats().countRouted(exchange, target.clusterName());
+    Cluster cluster = cluster(target.clusterName());
+    if (cluster == null) {
+      localReply(exchange, 503, env.missingClusterFlag());
+      return;
+    }
+    RetryState retry = new RetryState(route.retryPolicy(), cluster.breaker(), retryRandom);
+    int worker = workers == 1 ? 0 : workerRandom.nextInt(workers);
+    new RouterRequest(this, exchange, route, cluster, worker, retry).start();
+  }
+
+  /** A response Envoy made itself: it goes back through the encoder and iptables to the app. */
+  private void localReply(Exchange exchange, int code, ResponseFlag flag) {
+    exchange.addFlag(flag);
+    respondLocally(exchange, code);
+  }
+
+  /** The final response of a request leaves this sidecar for the app. */
+  void respondLocally(Exchange exchange, int code) {
+    exchange.setCode(code);
+    env.stats().countResponse(exchange);
+    sim().schedule(pod.sidecarPass(), exchange::end);
+  }
+
+  DataPathMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * This proxy's state for a cluster it has, created on first use and brought up to date when xDS
+   * delivered a new version of the cluster: an endpoint update changes its hosts in place, any
+   * other change replaces it (the old one drains). Null if the proxy has no such (warm) cluster.
+   */
+  private Cluster cluster(String name) {
+    ClusterConfig cc = xds.cluster(name);
+    if (cc == null) {
+      return null;
+    }
+    Cluster cluster = clusters.get(name);
+    if (cluster != null && cluster.config() != cc && cluster.acceptsUpdate(cc)) {
+      cluster.updateHosts(cc);
+    } else if (cluster == null || cluster.config() != cc) {
+      Cluster previous = cluster;
+      cluster = Cluster.create(cc, workers, statsSink, sim(), env.streams(), "pod/" + pod.name() + "/lb/" + name,
+          this::linkTo);
+      clusters.put(name, cluster);
+      metrics.clusterCreated(pod.name(), workers, cluster);
+      if (previous != null) {
+        previous.retire();
+      }
+    }
+    return cluster;
+  }
+
+  /** The leg from this pod to the pod at {@code endpoint}'s address. */
+  private NetworkLeg linkTo(Endpoint endpoint) {
+    return legs.computeIfAbsent(endpoint, e -> new NetworkLeg(pod, env.network().podAt(e.ip())));
+  }
+
+  /** The leg an attempt on {@code host} travels (resolved when the host joined its cluster). */
+  NetworkLeg legTo(Host host) {
+    return linkTo(host.endpoint());
+  }
+}

@@ -1,0 +1,128 @@
+package dev.meshsim.mesh.datapath;
+
+import dev.meshsim.engine.Simulation;
+import dev.meshsim.mesh.upstream.ConnPool;
+import dev.meshsim.mesh.upstream.Connection;
+import dev.meshsim.mesh.upstream.Host;
+import dev.meshsim.mesh.upstream.PoolCallbacks;
+import dev.meshsim.mesh.upstream.PoolFailure;
+
+/**
+ * One attempt of a request from a client sidecar to one host (Envoy's router {@code
+ * UpstreamRequest}, {@code source/common/router/upstream_request.cc}): it waits for a pooled
+ * connection, sends over the network leg, and ends exactly once with a response, a reset, a pool
+ * failure, or a cancel (timeouts), which it tells the router through {@link RouterFilterInterface}.
+ * The per-try timeout runs from the moment a connection is attached, as Envoy arms it in {@code
+ * onPoolReady}. The server's side of the exchange is a separate {@link Inbound} handle.
+ */
+public final class UpstreamRequest implements PoolCallbacks {
+  private final RouterFilterInterface router;
+  private final Host host;
+  private final NetworkLeg leg;
+  private final Simulation sim;
+  private ConnPool pool;
+  private Connection connection;
+  private long perTryTimer = Simulation.NO_TIMER;
+  private boolean finished;
+
+  UpstreamRequest(RouterFilterInterface router, Host host, NetworkLeg leg, Simulation sim) {
+    this.router = router;
+    this.host = host;
+    this.leg = leg;
+    this.sim = sim;
+  }
+
+  Host host() {
+    return host;
+  }
+
+  /** Whether the request was handed to a connection (the outlier detector hears of it). */
+  boolean sent() {
+    return connection != null;
+  }
+
+  void start(int worker) {
+    pool = host.pool(worker);
+    pool.newStream(this);
+  }
+
+  @Override
+  public void onPoolReady(Connection c) {
+    if (finished) {
+      return;
+    }
+    connection = c;
+    long perTry = router.perTryTimeoutNanos();
+    if (perTry > 0) {
+      perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
+    }
+    leg.sendRequest(new ServerSide());
+  }
+
+  @Override
+  public void onPoolFailure(PoolFailure reason) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    router.onPoolFailure(this, reason);
+  }
+
+  /** The request as the serving pod sees it: its answer or reset travels back over the leg. */
+  private final class ServerSide implements Inbound {
+    @Override
+    public void respond(int code) {
+      sim.schedule(leg.responseNanos(), () -> onResponse(code));
+    }
+
+    @Override
+    public void reset() {
+      sim.schedule(leg.resetNanos(), UpstreamRequest.this::onConnectionTerminated);
+    }
+  }
+
+  private void onResponse(int code) {
+    if (finished) {
+      return; // the client gave up on this attempt already; the answer is dropped
+    }
+    release(false);
+    router.onUpstreamResponse(this, code);
+  }
+
+  private void onConnectionTerminated() {
+    if (finished) {
+      return;
+    }
+    release(true);
+    router.onUpstreamReset(this, RetryState.Reset.CONNECTION_TERMINATION);
+  }
+
+  private void onPerTryTimeout() {
+    perTryTimer = Simulation.NO_TIMER;
+    if (finished) {
+      return;
+    }
+    release(true);
+    router.onPerTryTimeout(this);
+  }
+
+  /** The router gave up on this attempt (route timeout): reset it, leave the pool. */
+  void cancel() {
+    if (finished) {
+      return;
+    }
+    if (connection == null) {
+      finished = true;
+      pool.cancelPending(this);
+    } else {
+      release(true);
+    }
+  }
+
+  /** Ends the stream on its connection; a reset HTTP/1.1 connection cannot be reused. */
+  private void release(boolean reset) {
+    finished = true;
+    sim.cancel(perTryTimer);
+    pool.onStreamDone(connection, reset);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.meshsim.mesh.kube;
+
+import dev.meshsim.scenario.ServiceSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services of the mesh and their endpoints as Kubernetes publishes them (the EndpointSlices
+ * istiod and kube-proxy watch): the ready pods each service selects, in pod creation order, which
+ * gives endpoints a stable order. A pod is published when it becomes ready and withdrawn when it
+ * stops being ready or is deleted, each after the endpoints delay (see {@code EndpointsController}).
+ */
+public final class ServiceRegistry {
+  private final Map<String, ServiceSpec> services;
+  /** Ready endpoints per service FQDN; each list is immutable and replaced on change. */
+  private final Map<String, List<PodView>> endpoints;
+
+  public ServiceRegistry() {
+    this.services = new LinkedHashMap<>();
+    this.endpoints = new LinkedHashMap<>();
+  }
+
+  private ServiceRegistry(Map<String, ServiceSpec> services, Map<String, List<PodView>> endpoints) {
+    this.services = services;
+    this.endpoints = endpoints;
+  }
+
+  public void addService(ServiceSpec service) {
+    services.put(service.fqdn(), service);
+    endpoints.put(service.fqdn(), List.of());
+  }
+
+  /** Publishes {@code pod} as a ready endpoint of {@code service} (a pod running from time 0). */
+  public void addPod(ServiceSpec service, PodView pod) {
+    setEndpoint(service.fqdn(), pod, true);
+  }
+
+  /**
+   * Publishes or withdraws {@code pod} as a ready endpoint of the service {@code fqdn}; endpoints
+   * stay ordered by pod creation. Returns whether the endpoints changed.
+   */
+  public boolean setEndpoint(String fqdn, PodView pod, boolean ready) {
+    List<PodView> now = endpoints.get(fqdn);
+    if (now == null || now.contains(pod) == ready) {
+      return false;
+    }
+    List<PodView> next = new ArrayList<>(now);
+    if (ready) {
+      int at = 0;
+      while (at < next.size() && next.get(at).ordinal() < pod.ordinal()) {
+        at++;
+      }
+      next.add(at, pod);
+    } else {
+      next.remove(pod);
+    }
+    endpoints.put(fqdn, List.copyOf(next));
+    return true;
+  }
+
+  /** A frozen copy: the same services, the endpoints as they are now (cheap: lists are shared). */
+  public ServiceRegistry snapshot() {
+    return new ServiceRegistry(services, new LinkedHashMap<>(endpoints));
+  }
+
+  /** The service with this FQDN, or null. */
+  public ServiceSpec service(String fqdn) {
+    return services.get(fqdn);
+  }
+
+  public List<ServiceSpec> services() {
+    return List.copyOf(services.values());
+  }
+
+  /** The ready pods the service selects (its published endpoints), in creation order. */
+  public List<PodView> pods(String fqdn) {
+    List<PodView> list = endpoints.get(fqdn);
+    return list == null ? List.of() : list;
+  }
+
+  /**
+   * Resolves a host written in an Istio resource ({@code hosts}, {@code destination.host}, a
+   * DestinationRule's {@code host}) as istiod's {@code ResolveShortnameToFQDN} does: only a name
+   * without a dot is expanded in the resource's namespace; {@code reviews.prod} is taken as written.
+   */
+  public static String resolveIstioHost(String host, String namespace) {
+    return host.contains(".") || host.startsWith("*") ? host : host + "." + namespace + ".svc.cluster.local";
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * istiod and xDS: {@code Istiod} (config store, debounced pushes, the push queue, delivery per
+ * proxy), {@code PushContext} and {@code ConfigGenerator} (what each proxy gets: routes by {@code
+ * RouteBuilder}, clusters by {@code ClusterPolicies}), {@code XdsClient} (a proxy's applied config,
+ * with warming), convergence tracking, and {@code IstioProfile} (the defaults that changed between
+ * Istio releases). Istio API records are translated into the Envoy model here, at the xDS
+ * boundary, as istiod does.
+ *
+ * <p>May use {@code mesh.kube}, {@code mesh.routing}, {@code mesh.upstream}, {@code
+ * mesh.streaminfo}, the Istio, scenario and timeline records, and the engine. Not the data path.
+ */
+package dev.meshsim.mesh.xds;

@@ -1,0 +1,7 @@
+/**
+ * What a run produces, as plain records and histograms: {@link dev.meshsim.result.RunResult} with
+ * its traffic, cluster and timeline sections. The reports read only these.
+ *
+ * <p>Uses nothing of the model.
+ */
+package dev.meshsim.result;

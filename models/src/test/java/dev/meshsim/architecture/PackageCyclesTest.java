@@ -1,0 +1,117 @@
+package dev.meshsim.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The models module's packages form no dependency cycle, read from the sources: every {@code
+ * dev.meshsim} type a file names (imported or fully qualified) is an edge from its package. The one
+ * cycle left, scenario ↔ timeline, is listed here so that any new one fails.
+ */
+class PackageCyclesTest {
+  private static final Path SOURCES = Path.of("src/main/java");
+  private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.meshsim((?:\\.[a-z]\\w*)+)\\.[A-Z]");
+  /** scenario's binders build timeline records, which name two scenario records (FailureMode, HttpRequestSpec). */
+  private static final Set<Set<String>> KNOWN = Set.of(Set.of("dev.meshsim.scenario", "dev.meshsim.timeline"));
+
+  @Test
+  void theOnlyPackageCycleIsTheKnownOne() {
+    Map<String, Set<String>> edges = dependencies();
+    assertTrue(edges.containsKey("dev.meshsim.mesh.upstream"), "sources found: " + edges.keySet());
+    assertEquals(KNOWN, cycles(edges));
+  }
+
+  @Test
+  void theEnvoyUpstreamLayerKnowsNoPodAndNoRun() {
+    Set<String> upstream = dependencies().get("dev.meshsim.mesh.upstream");
+    for (String forbidden : List.of("dev.meshsim.mesh", "dev.meshsim.mesh.datapath", "dev.meshsim.mesh.workload",
+        "dev.meshsim.mesh.xds", "dev.meshsim.scenario")) {
+      assertTrue(!upstream.contains(forbidden), "upstream depends on " + forbidden + ": " + upstream);
+    }
+  }
+
+  private static Map<String, Set<String>> dependencies() {
+    Map<String, Set<String>> edges = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String pkg = SOURCES.relativize(f.getParent()).toString().replace('/', '.').replace('\\', '.');
+        Set<String> out = edges.computeIfAbsent(pkg, k -> new TreeSet<>());
+        Matcher m = REFERENCE.matcher(Files.readString(f));
+        while (m.find()) {
+          String target = "dev.meshsim" + m.group(1);
+          if (!target.equals(pkg)) {
+            out.add(target);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return edges;
+  }
+
+  /** The strongly connected components of more than one package (Tarjan). */
+  private static Set<Set<String>> cycles(Map<String, Set<String>> edges) {
+    Tarjan t = new Tarjan(edges);
+    edges.keySet().forEach(v -> {
+      if (!t.index.containsKey(v)) {
+        t.visit(v);
+      }
+    });
+    return t.components;
+  }
+
+  private static final class Tarjan {
+    final Map<String, Set<String>> edges;
+    final Map<String, Integer> index = new TreeMap<>();
+    final Map<String, Integer> low = new TreeMap<>();
+    final Deque<String> stack = new ArrayDeque<>();
+    final Set<Set<String>> components = new java.util.HashSet<>();
+
+    Tarjan(Map<String, Set<String>> edges) {
+      this.edges = edges;
+    }
+
+    void visit(String v) {
+      index.put(v, index.size());
+      low.put(v, index.get(v));
+      stack.push(v);
+      for (String w : edges.getOrDefault(v, Set.of())) {
+        if (!index.containsKey(w)) {
+          visit(w);
+          low.put(v, Math.min(low.get(v), low.get(w)));
+        } else if (stack.contains(w)) {
+          low.put(v, Math.min(low.get(v), index.get(w)));
+        }
+      }
+      if (low.get(v).equals(index.get(v))) {
+        List<String> component = new ArrayList<>();
+        String w;
+        do {
+          w = stack.pop();
+          component.add(w);
+        } while (!w.equals(v));
+        if (component.size() > 1) {
+          components.add(Set.copyOf(component));
+        }
+      }
+    }
+  }
+}
