@@ -2,9 +2,9 @@ package dev.meshsim.testkit.model;
 
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.VirtualService;
-import dev.meshsim.mesh.IstioProfile;
+import dev.meshsim.mesh.xds.IstioProfile;
 import dev.meshsim.mesh.MeshSimulation;
-import dev.meshsim.mesh.ServiceRegistry;
+import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.RequestAttributes;
 import dev.meshsim.mesh.routing.Route;
