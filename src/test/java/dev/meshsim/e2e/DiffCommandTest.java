@@ -16,6 +16,19 @@ class DiffCommandTest {
   }
 
   @Test
+  void aGitRevisionsFileIsOneSide() {
+    var o = CheckCommandTest.meshsim("diff", "HEAD:scenarios/reviews-90-10.yaml",
+        "testkit/src/test/resources/scenarios/reviews-50-50.yaml", "--scenario", "scenarios/reviews-canary.yaml",
+        "--duration", "2s", "--replications", "2");
+    assertEquals(1, o.exit(), o.err());
+    assertTrue(o.out().contains("v2|reviews.default.svc.cluster.local 10%"), o.out());
+    var bad = CheckCommandTest.meshsim("diff", "nosuchrev:x.yaml", "scenarios/reviews-90-10.yaml",
+        "--scenario", "scenarios/reviews-canary.yaml");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("neither a file nor a git revision's file"), bad.err());
+  }
+
+  @Test
   void sameConfigExits0AndBadInputExits2() {
     assertEquals(0, CheckCommandTest.meshsim("diff", "scenarios/reviews-canary.yaml", "scenarios/reviews-canary.yaml",
         "--duration", "2s", "--replications", "2").exit());

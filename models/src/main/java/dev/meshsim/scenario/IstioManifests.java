@@ -26,4 +26,15 @@ public final class IstioManifests {
       throw ScenarioException.from(e);
     }
   }
+
+  /** The same for manifest text not in a file (e.g. {@code git show rev:path}); positions name {@code name}. */
+  public static IstioConfig read(String text, String name, IstioVersion version) throws ScenarioException {
+    try {
+      IstioBinder binder = new IstioBinder(new Warnings(), version);
+      YamlReader.read(text, name).forEach(binder::add);
+      return binder.resources();
+    } catch (YamlException e) {
+      throw ScenarioException.from(e);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshsim.result.RunResult;
 import dev.meshsim.result.TrafficStats;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,18 @@ class StaticRoutingMatchesSimulationTest {
   @Provide
   Arbitrary<Request> canaryRequests() {
     return PolicyArbitraries.of(canary).requests();
+  }
+
+  final MeshPolicies bySource = MeshPolicies.load(Path.of("testkit/src/test/resources/scenarios/source-labels.yaml"));
+
+  @Provide
+  Arbitrary<Request> sourceRequests() {
+    return PolicyArbitraries.of(bySource).requests();
+  }
+
+  @Property(tries = 15)
+  void clientDependentRequestsGetWhatTheStaticRouteSays(@ForAll("sourceRequests") Request request) {
+    assertSimulationAgrees(bySource, request);
   }
 
   @Property(tries = 25)

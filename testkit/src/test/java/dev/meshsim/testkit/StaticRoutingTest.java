@@ -76,6 +76,16 @@ class StaticRoutingTest {
   }
 
   @Test
+  void sourceLabelsAndNamespaceSelectRoutesPerClient() {
+    MeshPolicies m = MeshPolicies.load(Path.of("testkit/src/test/resources/scenarios/source-labels.yaml"));
+    Request r = Request.get("ratings.default:9080", "/ratings/1");
+    assertEquals("from-reviews-v2", m.route(r.from("reviews-v2")).routeName());
+    assertEquals("others", m.route(r.from("reviews-v1")).routeName());
+    assertEquals("from-test", m.route(r.from("tester")).routeName());
+    assertEquals("others", m.route(r).routeName());
+  }
+
+  @Test
   void unknownClientWorkloadIsAnError() {
     assertThrows(IllegalArgumentException.class, () -> mesh.route(Request.get("reviews", "/").from("nobody")));
   }

@@ -94,7 +94,7 @@ public final class RouteTestFile {
       throw in.required("path").fail("expected a path starting with '/', got " + in.required("path").describe());
     }
     String method = in.string("method");
-    long random = in.longInt("random_value", 0, 0, Long.MAX_VALUE);
+    long random = randomValue(in.get("random_value"));
     Map<String, String> headers = new TreeMap<>();
     headers(in, "additional_request_headers", headers);
     headers(in, "additional_headers", headers); // the older name of the same field
@@ -111,6 +111,17 @@ public final class RouteTestFile {
       throw in.required("authority").fail(e.getMessage());
     }
     return r;
+  }
+
+  /** A uint64 as proto3's JSON mapping allows it: a number, or its digits as a string. */
+  private static long randomValue(YamlNode node) {
+    if (node == null) {
+      return 0;
+    }
+    if (node instanceof dev.meshsim.yaml.YamlScalar s && s.quoted() && s.text().matches("[0-9]{1,18}")) {
+      return Long.parseLong(s.text());
+    }
+    return node.asLong(0, Long.MAX_VALUE);
   }
 
   private static String source(YamlNode node, MeshPolicies mesh) {

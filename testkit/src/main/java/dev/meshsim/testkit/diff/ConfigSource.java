@@ -26,13 +26,23 @@ import java.util.stream.Stream;
  * One side of a diff: a scenario file (its Istio config taken whole), or Istio manifests (a file
  * or a directory of {@code .yaml}/{@code .yml}/{@code .json} files, sorted by name) applied over the
  * base scenario's config as {@code kubectl apply} would: an object of the same kind, namespace and
- * name replaces the old one in place; a new one comes after the others.
+ * name replaces the old one in place; a new one comes after the others. {@code REV:PATH} (a path
+ * that does not exist as a file) names a manifest file at a git revision, read with {@code git show}.
  */
 public final class ConfigSource {
   private ConfigSource() {}
 
   /** The policies of {@code base}'s scenario under the config {@code path} describes. */
   public static MeshPolicies load(Path path, MeshPolicies base) {
+    if (!Files.exists(path) && GitRevision.looksLike(path.toString())) {
+      try {
+        String text = GitRevision.show(path.toString());
+        return base.withIstio(applyOver(base.scenario().istio(),
+            IstioManifests.read(text, path.toString(), base.scenario().istioVersion())));
+      } catch (ScenarioException e) {
+        throw new PolicyException(e.getMessage(), e);
+      }
+    }
     if (!Files.isDirectory(path) && isScenario(path)) {
       return base.withIstio(MeshPolicies.load(path).scenario().istio());
     }
