@@ -48,7 +48,7 @@ class SearchPropertiesTest {
     return new Planner(new Planner.Setup("t", 1, null, slo, new StoppingRule(2, 4, 0.05)), source);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void minReplicasIsTheFirstPassingCount(@ForAll @IntRange(min = 1, max = 40) int lo,
       @ForAll @IntRange(min = 0, max = 60) int width, @ForAll @DoubleRange(min = 1, max = 500) double work,
       @ForAll @DoubleRange(min = 1, max = 50) double limit) {
@@ -65,7 +65,7 @@ class SearchPropertiesTest {
     assertEquals(expected, r.answer());
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void maxRateIsTheLastPassingLatticePoint(@ForAll @DoubleRange(min = 0.01, max = 0.5) double precision,
       @ForAll @DoubleRange(min = 0.05, max = 20) double growth, @ForAll @DoubleRange(min = 1, max = 100) double limit) {
     LoadRate rate = LoadRate.of(MM1, null, precision, null);
