@@ -43,7 +43,7 @@ class PlanDeterminismTest {
   @ValueSource(ints = {1, 2, 3})
   void mergedShardsOfMaxRateEqualTheUnshardedPlan(int shards) throws Exception {
     assertShardsMerge(List.of("plan", "max-rate", MM1, "--slo", "p99<=20ms", "--precision", "10%",
-        "--range", "400..1000"), shards);
+        "--range", "600..900"), shards);
   }
 
   @ParameterizedTest

@@ -15,8 +15,8 @@ final class PlanOptions {
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file.")
   Path scenarioFile;
 
-  @Option(names = "--slo", paramLabel = "TERM", description = "An SLO term: pNN<=D, mean<=D, errors<=X%,"
-      + " flag:UO<=X%, throughput>=R. Several are ANDed.")
+  @Option(names = "--slo", paramLabel = "TERM", description = "An SLO term: pNN<=D, mean<=D, errors<=X%%,"
+      + " flag:UO<=X%%, throughput>=R. Several are ANDed.")
   List<String> slo = new ArrayList<>();
 
   @Option(names = "--load", paramLabel = "NAME", description = "The load whose requests the SLO reads"
@@ -32,7 +32,7 @@ final class PlanOptions {
   int maxReps;
 
   @Option(names = "--rel-precision", paramLabel = "X%", defaultValue = "5%", description = "Stop adding"
-      + " replications when every 95% interval's half-width is below this share of its mean (default"
+      + " replications when every 95%% interval's half-width is below this share of its mean (default"
       + " ${DEFAULT-VALUE}), or the SLO decision is clear.")
   String relPrecision;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code meshsim plan sweep}: every point of a grid of scenario values. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = "Every combination of the --set values, each with replications and 95% intervals.")
+    description = "Every combination of the --set values, each with replications and 95%% intervals.")
 final class PlanSweep extends PlanQuestionCommand {
   @Option(names = "--set", required = true, paramLabel = "PATH=V1,V2",
       description = "A scenario value to vary, by its field path, e.g."

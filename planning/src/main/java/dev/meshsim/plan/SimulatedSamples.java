@@ -118,6 +118,10 @@ public final class SimulatedSamples implements SampleSource, AutoCloseable {
   /** The sample of {@code load}'s requests (all loads' if null) in {@code result}. */
   public static Sample measure(RunResult result, String load) {
     TrafficStats stats = load == null ? result.total() : result.loads().get(load);
+    if (stats == null) {
+      throw new PlanInputException("--load " + load + ": a point of the plan has no load of that name (did a"
+          + " --set rename it?); its loads are " + String.join(", ", result.loads().keySet()) + ".");
+    }
     return Sample.of(stats, result.measuredSeconds());
   }
 
