@@ -3,11 +3,12 @@ package dev.meshsim.scenario;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.timeline.Timeline;
 import dev.meshsim.yaml.Position;
+import dev.meshsim.yaml.ReadLimits;
+import dev.meshsim.yaml.SourceFiles;
 import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlList;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
-import dev.meshsim.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,9 +27,11 @@ public final class ScenarioLoader {
 
   private final Path file;
   private final Warnings warnings = new Warnings();
+  private final SourceFiles sources;
 
-  private ScenarioLoader(Path file) {
+  private ScenarioLoader(Path file, SourceFiles sources) {
     this.file = file;
+    this.sources = sources;
   }
 
   /**
@@ -36,10 +39,19 @@ public final class ScenarioLoader {
    * are read but not modelled yet, and routes that will fail at run time; callers should show them.
    */
   public static LoadedScenario load(Path file) throws ScenarioException {
+    return load(file, ReadLimits.DEFAULT);
+  }
+
+  /**
+   * Loads and validates {@code file}, reading every input file within {@code limits}. The result
+   * names every file read ({@link LoadedScenario#inputs()}), so that no output overwrites one.
+   */
+  public static LoadedScenario load(Path file, ReadLimits limits) throws ScenarioException {
     try {
-      ScenarioLoader loader = new ScenarioLoader(file);
-      Scenario scenario = loader.bind(single(YamlReader.readFile(file), file));
-      return new LoadedScenario(scenario, loader.warnings.list());
+      SourceFiles sources = new SourceFiles(limits);
+      ScenarioLoader loader = new ScenarioLoader(file, sources);
+      Scenario scenario = loader.bind(single(sources.read(file), file));
+      return new LoadedScenario(scenario, loader.warnings.list(), sources.files());
     } catch (YamlException e) {
       throw ScenarioException.from(e);
     }
@@ -76,10 +88,11 @@ public final class ScenarioLoader {
     IstioVersion version = istioVersion(root.get("istio"));
     IstioConfig istio = istio(root, directory, version);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
-    Timeline timeline = new TimelineBinder(file, warnings, version, services, requests, duration).bind(root);
+    Timeline timeline = new TimelineBinder(file, sources, warnings, version, services, requests, duration).bind(root);
+    MeshSettings mesh = MeshBinder.bind(root.get("mesh"));
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-        duration, warmup, MeshBinder.bind(root.get("mesh")), services, istio, loads, version, timeline);
+        duration, warmup, mesh, services, istio, loads, version, timeline);
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */
@@ -121,7 +134,7 @@ public final class ScenarioLoader {
       Path istioFile = file.resolveSibling(entry.asNonEmptyString());
       List<YamlNode> docs;
       try {
-        docs = YamlReader.readFile(istioFile);
+        docs = sources.read(istioFile);
       } catch (YamlException e) {
         if (e.position().line() > 0) {
           throw e; // a problem inside the file: report it there

@@ -10,8 +10,8 @@ import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlList;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
-import dev.meshsim.yaml.YamlReader;
 import dev.meshsim.yaml.YamlScalar;
+import dev.meshsim.yaml.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,15 +43,17 @@ final class TimelineBinder {
   private static final Pattern PERCENT = Pattern.compile("([0-9]{1,3})%");
 
   private final Path scenarioFile;
+  private final SourceFiles sources;
   private final Warnings warnings;
   private final IstioVersion version;
   private final DeploymentLookup deployments;
   private final LifecycleBinder lifecycles;
   private final long durationNanos;
 
-  TimelineBinder(Path scenarioFile, Warnings warnings, IstioVersion version, List<ServiceSpec> services,
+  TimelineBinder(Path scenarioFile, SourceFiles sources, Warnings warnings, IstioVersion version, List<ServiceSpec> services,
       RequestBinder requests, long durationNanos) {
     this.scenarioFile = scenarioFile;
+    this.sources = sources;
     this.warnings = warnings;
     this.version = version;
     this.deployments = new DeploymentLookup(services);
@@ -136,9 +138,9 @@ final class TimelineBinder {
   }
 
   /** The file's YAML documents; a file that cannot be read fails at the apply that names it. */
-  private static List<YamlNode> readApplyFile(YamlNode body, Path file) {
+  private List<YamlNode> readApplyFile(YamlNode body, Path file) {
     try {
-      return YamlReader.readFile(file);
+      return sources.read(file);
     } catch (YamlException e) {
       if (e.position().line() > 0) {
         throw e;
