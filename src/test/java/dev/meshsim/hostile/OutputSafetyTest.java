@@ -93,4 +93,15 @@ class OutputSafetyTest {
       assertTrue(o.err().startsWith("meshsim: " + target + ": "), o.err());
     }
   }
+
+  @Test
+  void aFifoAsTheJsonTargetIsRefusedWithoutOpeningIt() throws Exception {
+    Path fifo = tmp.resolve("out.json");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+      Cli.Outcome o = Cli.meshsim("run", scenario("").toString(), "--json", fifo.toString());
+      assertEquals(2, o.exit(), o.err());
+      assertTrue(o.err().contains("is not a regular file"), o.err());
+    });
+  }
 }

@@ -71,8 +71,9 @@ public final class ScenarioLoader {
   private Scenario bind(YamlMap root) {
     root.allowOnly(TOP_KEYS);
     long duration = Fields.duration(root.required("duration"));
-    if (duration <= 0) {
-      throw root.required("duration").fail("duration must be > 0");
+    if (duration <= 0 || duration > ScenarioLimits.MAX_DURATION_NANOS) {
+      throw root.required("duration").fail("duration must be > 0 and at most "
+          + ScenarioLimits.MAX_DURATION_TEXT + " (meshsim's limit)");
     }
     long warmup = Fields.duration(root, "warmup", 0);
     if (warmup >= duration) {
@@ -90,6 +91,7 @@ public final class ScenarioLoader {
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     Timeline timeline = new TimelineBinder(file, sources, warnings, version, services, requests, duration).bind(root);
     MeshSettings mesh = MeshBinder.bind(root.get("mesh"));
+    ScenarioLimits.checkPods(serviceList, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
         duration, warmup, mesh, services, istio, loads, version, timeline);

@@ -97,7 +97,7 @@ final class TimelineBinder {
       case "delete" -> delete(at, body.asMap().allowOnly(DELETE_KEYS));
       case "scale" -> {
         YamlMap s = body.asMap().allowOnly(SCALE_KEYS);
-        yield new TimelineEvent.Scale(at, deployments.ref(s), s.required("replicas").asInt(0));
+        yield new TimelineEvent.Scale(at, deployments.ref(s), s.required("replicas").asInt(0, ScenarioLimits.MAX_REPLICAS));
       }
       case "kill" -> {
         YamlMap k = body.asMap().allowOnly(PODS_KEYS);
@@ -182,7 +182,7 @@ final class TimelineBinder {
     FailureMode mode = new FailureMode(m.number("errorRate", none.errorRate(), 0, 1),
         m.optional("errorCode").map(n -> n.asInt(400, 599)).orElse(none.errorCode()),
         m.bool("refuseConnections", none.refuseConnections()), m.number("resetRate", none.resetRate(), 0, 1),
-        m.number("slowdown", none.slowdown(), FailureMode.MIN_SLOWDOWN, Double.MAX_VALUE));
+        m.number("slowdown", none.slowdown(), FailureMode.MIN_SLOWDOWN, ScenarioLimits.MAX_SLOWDOWN));
     return new TimelineEvent.Failure(at, deployments.ref(m), pods(m), mode);
   }
 
@@ -199,6 +199,6 @@ final class TimelineBinder {
   }
 
   private static int pods(YamlMap m) {
-    return m.optional("pods").map(n -> n.asInt(1)).orElse(1);
+    return m.optional("pods").map(n -> n.asInt(1, ScenarioLimits.MAX_REPLICAS)).orElse(1);
   }
 }

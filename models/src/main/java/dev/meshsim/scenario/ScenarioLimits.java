@@ -1,0 +1,70 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.yaml.YamlList;
+import java.util.List;
+
+/**
+ * The largest values a scenario may hold, each checked when the scenario is loaded and named in
+ * the error, so that a typo of a few zeros is a message rather than a run that never ends or runs
+ * out of memory. Listed with their reasons in {@code docs/limits.md} and at each key of {@code
+ * scenarios/reference.yaml}; a test keeps the three in step.
+ */
+final class ScenarioLimits {
+
+  /** The longest {@code duration}. Runs drain for as long again, so the clock stays far below 2^63 ns. */
+  static final long MAX_DURATION_NANOS = 30L * 24 * 3600 * 1_000_000_000L;
+  /**
+   * The largest p99.99 of any duration distribution, and the cap on every draw: a longer draw
+   * could only end after the longest run's drain, so capping it changes no result.
+   */
+  static final long MAX_DRAW_NANOS = 2 * MAX_DURATION_NANOS;
+  /** Pods of one Deployment ({@code replicas}, {@code scale.replicas}, {@code kill.pods} …). */
+  static final int MAX_REPLICAS = 10_000;
+  /** Pods in the whole mesh at the start. */
+  static final int MAX_PODS = 10_000;
+  /** Requests one pod serves at once ({@code workers}). */
+  static final int MAX_WORKERS = 100_000;
+  /** Envoy worker threads per sidecar ({@code mesh.sidecar.concurrency}); Envoy's own default is the core count. */
+  static final int MAX_CONCURRENCY = 256;
+  /**
+   * Sidecar worker threads in the mesh (pods × concurrency): each keeps its own load balancer and
+   * connection pool for every cluster, so memory grows with this product.
+   */
+  static final int MAX_SIDECAR_WORKERS = 100_000;
+  /** Requests per second of one load generator (poisson, constant, or qps of connections). */
+  static final double MAX_RATE_PER_SECOND = 1_000_000;
+  /**
+   * Connections of one closed-loop load generator. The engine holds at most 2^23 (8,388,608)
+   * pending events and a request in flight holds a few; this leaves a wide margin.
+   */
+  static final int MAX_CONNECTIONS = 100_000;
+  /** {@code slowdown}: a larger factor only turns every request into a timeout. */
+  static final double MAX_SLOWDOWN = 1000;
+  /** Gamma {@code shape}: outside this range its quantiles cannot be computed reliably. */
+  static final double MIN_GAMMA_SHAPE = 1e-3;
+  static final double MAX_GAMMA_SHAPE = 1e6;
+
+  static final String MAX_DURATION_TEXT = "720h (30 days)";
+
+  private ScenarioLimits() {}
+
+  /** The mesh-wide pod limits, checked once every Deployment is known. */
+  static void checkPods(YamlList serviceList, List<ServiceSpec> services, MeshSettings mesh) {
+    long pods = 0;
+    for (ServiceSpec s : services) {
+      for (DeploymentSpec d : s.deployments()) {
+        pods += d.replicas();
+      }
+    }
+    if (pods > MAX_PODS) {
+      throw serviceList.fail("the Deployments have " + pods + " replicas in all, over meshsim's limit of "
+          + MAX_PODS + " pods");
+    }
+    long sidecarWorkers = mesh.sidecarEnabled() ? pods * mesh.sidecarConcurrency() : 0;
+    if (sidecarWorkers > MAX_SIDECAR_WORKERS) {
+      throw serviceList.fail(pods + " pods × mesh.sidecar.concurrency " + mesh.sidecarConcurrency() + " = "
+          + sidecarWorkers + " sidecar worker threads, over meshsim's limit of " + MAX_SIDECAR_WORKERS
+          + " (each keeps its own load balancer and connection pools for every cluster)");
+    }
+  }
+}
