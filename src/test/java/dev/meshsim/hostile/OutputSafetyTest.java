@@ -104,4 +104,24 @@ class OutputSafetyTest {
       assertTrue(o.err().contains("is not a regular file"), o.err());
     });
   }
+
+  @Test
+  void aHugeFileIsJudgedByItsFirstBytes() throws Exception {
+    Path huge = tmp.resolve("huge.json");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(3L << 30); // sparse
+    }
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+      Cli.Outcome o = Cli.meshsim("run", scenario("").toString(), "--json", huge.toString());
+      assertEquals(2, o.exit(), o.err());
+      assertTrue(o.err().contains("was not written by meshsim"), o.err());
+    });
+  }
+
+  @Test
+  void aDurationOverrideThatWouldNeedTooManyBucketsIsBadInput() throws Exception {
+    Cli.Outcome o = Cli.meshsim("run", scenario("report: {bucket: 1ms}\n").toString(), "--duration", "10h");
+    assertEquals(2, o.exit(), o.err());
+    assertTrue(o.err().contains("--duration 10h: report.bucket 1ms gives 36000000 buckets"), o.err());
+  }
 }

@@ -32,6 +32,10 @@ public final class Main {
       e.getCommandLine().usage(e.getCommandLine().getErr());
       return EXIT_BAD_INPUT;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      return ErrorHandler.resourcesExhausted(e, cli.getErr(), args);
+    }
   }
 }

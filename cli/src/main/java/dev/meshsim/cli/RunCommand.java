@@ -96,11 +96,11 @@ final class RunCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new BadInputException("--duration: " + e.getMessage(), e);
       }
-      if (nanos <= s.warmupNanos()) {
-        throw new BadInputException("--duration " + duration + " must be longer than the warmup ("
-            + Durations.format(s.warmupNanos()) + ")", null);
+      try {
+        s = ScenarioLoader.withDuration(s, nanos);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--duration " + duration + ": " + e.getMessage(), e);
       }
-      s = s.withDuration(nanos);
     }
     return s;
   }

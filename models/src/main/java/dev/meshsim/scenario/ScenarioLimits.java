@@ -45,8 +45,59 @@ final class ScenarioLimits {
   static final double MAX_GAMMA_SHAPE = 1e6;
 
   static final String MAX_DURATION_TEXT = "720h (30 days)";
+  /** Time-series buckets of a run ({@code duration / report.bucket}): each is kept in memory. */
+  static final long MAX_BUCKETS = 100_000;
 
   private ScenarioLimits() {}
+
+  /**
+   * Why {@code bucket} is too fine for {@code duration}, naming the finest bucket that fits, or
+   * null if it fits. The bucket count is derived, so the limit is stated on it and the message
+   * turns it back into a bucket the user can write.
+   */
+  static String bucketProblem(long durationNanos, long bucketNanos) {
+    long buckets = (durationNanos - 1) / bucketNanos + 1;
+    if (buckets <= MAX_BUCKETS) {
+      return null;
+    }
+    return "report.bucket " + Durations.format(bucketNanos) + " gives " + buckets + " buckets over the duration "
+        + Durations.format(durationNanos) + ", over meshsim's limit of " + MAX_BUCKETS + "; a bucket of "
+        + Durations.format(niceAtLeast((durationNanos - 1) / MAX_BUCKETS + 1)) + " or more fits";
+  }
+
+  /** The smallest 1, 2 or 5 times a power of ten that is at least {@code nanos}. */
+  static long niceAtLeast(long nanos) {
+    long power = 1;
+    while (true) {
+      for (long step : new long[] {1, 2, 5}) {
+        if (step * power >= nanos) {
+          return step * power;
+        }
+      }
+      power *= 10;
+    }
+  }
+
+  /**
+   * {@code scenario} with another duration ({@code --duration}), after the checks the loader makes
+   * on a written duration: within {@link #MAX_DURATION_NANOS}, longer than the warmup, and not so
+   * long that the time series has too many buckets.
+   *
+   * @throws IllegalArgumentException with a message for the user
+   */
+  static Scenario withDuration(Scenario scenario, long nanos) {
+    if (nanos <= 0 || nanos > MAX_DURATION_NANOS) {
+      throw new IllegalArgumentException("must be > 0 and at most " + MAX_DURATION_TEXT + " (meshsim's limit)");
+    }
+    if (nanos <= scenario.warmupNanos()) {
+      throw new IllegalArgumentException("must be longer than the warmup (" + Durations.format(scenario.warmupNanos()) + ")");
+    }
+    String tooMany = bucketProblem(nanos, scenario.timeline().bucketNanos());
+    if (tooMany != null) {
+      throw new IllegalArgumentException(tooMany);
+    }
+    return scenario.withDuration(nanos);
+  }
 
   /** The mesh-wide pod limits, checked once every Deployment is known. */
   static void checkPods(YamlList serviceList, List<ServiceSpec> services, MeshSettings mesh) {

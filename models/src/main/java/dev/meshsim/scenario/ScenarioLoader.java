@@ -57,6 +57,16 @@ public final class ScenarioLoader {
     }
   }
 
+  /**
+   * {@code scenario} with the duration given on the command line, checked as a duration written
+   * in the file is.
+   *
+   * @throws IllegalArgumentException whose message says what is wrong, for the user
+   */
+  public static Scenario withDuration(Scenario scenario, long nanos) {
+    return ScenarioLimits.withDuration(scenario, nanos);
+  }
+
   /** A scenario file holds exactly one YAML document, a mapping. */
   private static YamlMap single(List<YamlNode> docs, Path file) {
     if (docs.isEmpty()) {

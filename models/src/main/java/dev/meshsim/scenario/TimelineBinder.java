@@ -69,6 +69,10 @@ final class TimelineBinder {
     if (report != null) {
       YamlMap m = report.asMap().allowOnly(REPORT_KEYS);
       bucket = Fields.positiveDuration(m, "bucket", Timeline.DEFAULT_BUCKET_NANOS);
+      String tooMany = ScenarioLimits.bucketProblem(durationNanos, bucket);
+      if (tooMany != null) {
+        throw m.required("bucket").fail(tooMany);
+      }
     }
     List<TimelineEvent> events = new ArrayList<>();
     for (YamlNode node : root.list("timeline")) {
