@@ -18,6 +18,9 @@ final class ScenarioLimits {
    * could only end after the longest run's drain, so capping it changes no result.
    */
   static final long MAX_DRAW_NANOS = 2 * MAX_DURATION_NANOS;
+  static final String MAX_DRAW_TEXT = "1440h (60 days)";
+  /** Lognormal {@code sigma}: at 20 the median and p99.99 already differ by a factor of 10^32. */
+  static final double MAX_SIGMA = 20;
   /** Pods of one Deployment ({@code replicas}, {@code scale.replicas}, {@code kill.pods} …). */
   static final int MAX_REPLICAS = 10_000;
   /** Pods in the whole mesh at the start. */
