@@ -87,8 +87,8 @@ final class IstioBinder {
 
   /** Name and namespace; labels, annotations and the rest of metadata do not affect routing. */
   private ObjectMeta meta(YamlMap m, String kind, int index) {
-    String name = m.string("name");
-    String namespace = m.string("namespace", "default");
+    String name = KubeNames.objectName(m.required("name"));
+    String namespace = m.optional("namespace").map(KubeNames::namespace).orElse("default");
     Position first = defined.putIfAbsent(kind + "/" + namespace + "/" + name, m.required("name").position());
     if (first != null) {
       throw m.required("name").fail(kind + " " + namespace + "/" + name + " is defined twice (first at "
@@ -106,7 +106,7 @@ final class IstioBinder {
     Set<String> names = new TreeSet<>();
     for (YamlNode node : spec.list("subsets")) {
       YamlMap s = node.asMap().allowOnly("name", "labels", "trafficPolicy");
-      String name = s.string("name");
+      String name = KubeNames.subset(s.required("name"));
       if (!names.add(name)) {
         throw s.required("name").fail("subset " + name + " is defined twice in this DestinationRule");
       }

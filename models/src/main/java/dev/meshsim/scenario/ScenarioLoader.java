@@ -99,7 +99,7 @@ public final class ScenarioLoader {
     IstioVersion version = istioVersion(root.get("istio"));
     IstioConfig istio = istio(root, directory, version);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
-    Timeline timeline = new TimelineBinder(file, sources, warnings, version, services, requests, duration).bind(root);
+    Timeline timeline = new TimelineBinder(file, sources, warnings, version, services, requests, duration).bind(root, istio);
     MeshSettings mesh = MeshBinder.bind(root.get("mesh"));
     ScenarioLimits.checkPods(serviceList, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),

@@ -15,7 +15,9 @@ import dev.meshsim.yaml.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,6 +51,7 @@ final class TimelineBinder {
   private final DeploymentLookup deployments;
   private final LifecycleBinder lifecycles;
   private final long durationNanos;
+  private final List<ServiceSpec> services;
 
   TimelineBinder(Path scenarioFile, SourceFiles sources, Warnings warnings, IstioVersion version, List<ServiceSpec> services,
       RequestBinder requests, long durationNanos) {
@@ -57,11 +60,13 @@ final class TimelineBinder {
     this.warnings = warnings;
     this.version = version;
     this.deployments = new DeploymentLookup(services);
+    this.services = services;
     this.lifecycles = new LifecycleBinder(requests, deployments);
     this.durationNanos = durationNanos;
   }
 
-  Timeline bind(YamlMap root) {
+  /** The timeline of {@code root}; {@code initial} is the Istio config in force at time 0. */
+  Timeline bind(YamlMap root, IstioConfig initial) {
     ControlPlaneSettings cp = ControlPlaneBinder.bind(root.get("controlPlane"));
     LifecycleBinder.Lifecycles lifecycle = lifecycles.bind(root.get("lifecycle"));
     long bucket = Timeline.DEFAULT_BUCKET_NANOS;
@@ -75,10 +80,14 @@ final class TimelineBinder {
       }
     }
     List<TimelineEvent> events = new ArrayList<>();
+    Map<TimelineEvent, YamlNode> nodes = new IdentityHashMap<>();
     for (YamlNode node : root.list("timeline")) {
-      events.add(event(node.asMap()));
+      TimelineEvent e = event(node.asMap());
+      events.add(e);
+      nodes.put(e, node);
     }
     events.sort(Comparator.comparingLong(TimelineEvent::atNanos)); // stable: file order at equal times
+    TimelineChecks.warn(events, nodes, initial, services, warnings);
     return new Timeline(events, cp, lifecycle.defaults(), lifecycle.perDeployment(), bucket);
   }
 
