@@ -1,5 +1,6 @@
 package dev.meshsim.cli;
 
+import dev.meshsim.text.SafeText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -17,9 +18,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         : parsed.hasMatchedOption("--verbose");
     var err = cli.getErr();
     if (e instanceof BadInputException) {
-      err.println("meshsim: " + e.getMessage());
+      err.println("meshsim: " + SafeText.escape(e.getMessage()));
     } else {
-      err.println("meshsim: internal error: " + e + " (run with --verbose for the stack trace)");
+      err.println("meshsim: internal error: " + SafeText.escape(e.toString()) + " (run with --verbose for the stack trace)");
     }
     if (verbose) {
       e.printStackTrace(err);

@@ -9,6 +9,7 @@ import dev.meshsim.scenario.LoadedScenario;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ScenarioException;
 import dev.meshsim.scenario.ScenarioLoader;
+import dev.meshsim.text.SafeText;
 import dev.meshsim.yaml.ReadLimits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedScenario loaded = load();
     PrintWriter err = spec.commandLine().getErr();
-    loaded.warnings().forEach(w -> err.println("meshsim: warning: " + w));
+    loaded.warnings().forEach(w -> err.println("meshsim: warning: " + SafeText.escape(w)));
     Scenario scenario = overridden(loaded.scenario());
     List<OutputFiles.Output> outputs = jsonFile == null ? List.of()
         : List.of(new OutputFiles.Output(jsonFile, OutputFiles.Mark.JSON_FIELD));
@@ -62,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);
-    simulation.warnings().forEach(w -> err.println("meshsim: warning: " + w));
+    simulation.warnings().forEach(w -> err.println("meshsim: warning: " + SafeText.escape(w)));
     RunResult result = simulation.run();
     watch.stop();
 
