@@ -32,6 +32,11 @@ public abstract sealed class YamlNode permits YamlMap, YamlList, YamlScalar {
     return position;
   }
 
+  /** Whether this node is a whole document rather than a value inside one. */
+  final boolean isDocumentRoot() {
+    return parent == null;
+  }
+
   /**
    * The field path, e.g. {@code services[0].deployments[1].replicas}. Computed on demand from the
    * parent chain so that a document's root label can be set once the document count is known.

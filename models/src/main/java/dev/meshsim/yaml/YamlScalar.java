@@ -88,6 +88,11 @@ public final class YamlScalar extends YamlNode {
     if (isNull()) {
       return "nothing (null)";
     }
+    if (isDocumentRoot() && kind == Kind.STRING) {
+      // A file whose whole content is one scalar is not YAML meant for meshsim (a password file,
+      // notes…): never echo its content.
+      return "a document of plain text, not a mapping (is this a YAML file?)";
+    }
     if (quoted && kind == Kind.STRING && text.matches("[-+]?[0-9.]+|true|false")) {
       return "the quoted string " + quote(text) + " (remove the quotes)";
     }
