@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Distributions of durations, in nanoseconds: a plain duration ({@code 10ms}) is a constant;
@@ -21,6 +21,7 @@ final class DistributionBinder {
   static final List<String> FAMILIES =
       List.of("constant", "exponential", "lognormal", "gamma", "uniform", "empirical");
   private static final Pattern PERCENTILE = Pattern.compile("p([0-9]{2,})");
+  private static final Pattern NOT_A_QUANTILE = Pattern.compile("0+|10{2,}");
   private static final String KIND = "distribution";
 
   private DistributionBinder() {}
@@ -109,7 +110,7 @@ final class DistributionBinder {
         continue;
       }
       Matcher pm = PERCENTILE.matcher(key);
-      if (!pm.matches() || pm.group(1).matches("0+|10{2,}")) {
+      if (!pm.matches() || NOT_A_QUANTILE.matches(pm.group(1))) {
         throw m.failAtKey(key, YamlMap.unknownKeyProblem(key, List.of(KIND, "min", "p50", "p90", "p99", "p999"),
             "distribution, min, and percentiles pNN… meaning quantile 0.NN… (p05, p50, p90, p99, p999;"
                 + " there is no p100: the tail above the last point is exponential)"));

@@ -2,7 +2,7 @@ package dev.meshsim.scenario;
 
 import dev.meshsim.yaml.YamlNode;
 import dev.meshsim.yaml.YamlScalar;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Names as the Kubernetes API server and istiod validate them, so that meshsim rejects what they

@@ -33,14 +33,22 @@ final class Re2 {
   static final int ENVOY_DEFAULT_MAX_PROGRAM_SIZE = 100;
   /** What Istio's sidecar bootstrap sets {@code re2.max_program_size.error_level} to. */
   static final int ISTIO_MAX_PROGRAM_SIZE = 32768;
+  /** The longest pattern compiled; a real route's regex is far shorter. */
+  static final int MAX_LENGTH = 4096;
   /** RE2's {@code kMaxRepeat}: the largest repeat count, and the largest product of nested ones. */
   static final int MAX_REPEAT = 1000;
+
+  private static final Pattern REPEAT = Pattern.compile("[0-9]{1,9}(,[0-9]{0,9})?");
 
   private Re2() {}
 
   /** The compiled regex of {@code node}, or an error positioned there. */
   static Pattern compile(YamlNode node, Warnings warnings) {
     String re = node.asString();
+    if (re.length() > MAX_LENGTH) {
+      throw node.fail("regex is " + re.length() + " characters long, over meshsim's limit of " + MAX_LENGTH
+          + " (re2j's compile time grows faster than linearly with the pattern)");
+    }
     String unsupported = unsupported(re);
     if (unsupported != null) {
       throw node.fail("regex " + YamlScalar.quote(re) + " uses " + unsupported
@@ -135,8 +143,15 @@ final class Re2 {
 
   /** The index of the '}' closing a repeat {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code open}, else -1. */
   private static int repeatEnd(String re, int open) {
-    int close = re.indexOf('}', open);
-    return close > open + 1 && re.substring(open + 1, close).matches("[0-9]{1,9}(,[0-9]{0,9})?") ? close : -1;
+    int limit = Math.min(re.length(), open + 21); // at most {999999999,999999999}: keeps the scan linear
+    int close = open + 1;
+    while (close < limit && re.charAt(close) != '}') {
+      close++;
+    }
+    if (close == limit) {
+      return -1;
+    }
+    return REPEAT.matches(re.substring(open + 1, close)) ? close : -1;
   }
 
   /** The count RE2 budgets for a repeat: its maximum, or its minimum when unbounded. */

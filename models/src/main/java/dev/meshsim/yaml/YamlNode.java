@@ -1,7 +1,7 @@
 package dev.meshsim.yaml;
 
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A node of a positioned YAML tree: a {@link YamlMap}, a {@link YamlList} or a {@link YamlScalar}.

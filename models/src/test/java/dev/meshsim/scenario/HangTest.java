@@ -141,4 +141,16 @@ class HangTest {
         + "mesh: {sidecar: {concurrency: 64}}\n";
     assertTrue(TestScenarios.error(tmp, workers).getMessage().contains("over meshsim's limit of 100000"));
   }
+
+  @Test
+  void textThatBacktrackedQuadraticallyIsParsedInLinearTime() {
+    String digits = "9".repeat(500_000);
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+      ScenarioException d = TestScenarios.error(tmp, TestScenarios.MINIMAL.replace("duration: 10s",
+          "duration: " + digits + "..s"));
+      assertEquals("duration", d.path());
+      ScenarioException r = TestScenarios.error(tmp, vsWithRegex("{".repeat(200_000) + "}"));
+      assertTrue(r.path().endsWith("regex"), r.getMessage());
+    });
+  }
 }
