@@ -120,7 +120,7 @@ class OutputSafetyTest {
 
   @Test
   void aDurationOverrideThatWouldNeedTooManyBucketsIsBadInput() throws Exception {
-    Cli.Outcome o = Cli.meshsim("run", scenario("report: {bucket: 1ms}\n").toString(), "--duration", "10h");
+    Cli.Outcome o = Cli.meshsim("run", scenario("report: {bucket: 1ms}\ntimeline: [{at: 0.5s, kill: {deployment: server}}]\n").toString(), "--duration", "10h");
     assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().contains("--duration 10h: report.bucket 1ms gives 36000000 buckets"), o.err());
   }

@@ -84,7 +84,7 @@ final class ScenarioLimits {
   /**
    * {@code scenario} with another duration ({@code --duration}), after the checks the loader makes
    * on a written duration: within {@link #MAX_DURATION_NANOS}, longer than the warmup, and not so
-   * long that the time series has too many buckets.
+   * long that the time series (kept when there is a timeline) has too many buckets.
    *
    * @throws IllegalArgumentException with a message for the user
    */
@@ -95,7 +95,8 @@ final class ScenarioLimits {
     if (nanos <= scenario.warmupNanos()) {
       throw new IllegalArgumentException("must be longer than the warmup (" + Durations.format(scenario.warmupNanos()) + ")");
     }
-    String tooMany = bucketProblem(nanos, scenario.timeline().bucketNanos());
+    String tooMany = scenario.timeline().events().isEmpty() ? null
+        : bucketProblem(nanos, scenario.timeline().bucketNanos());
     if (tooMany != null) {
       throw new IllegalArgumentException(tooMany);
     }

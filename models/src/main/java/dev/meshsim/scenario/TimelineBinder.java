@@ -74,10 +74,6 @@ final class TimelineBinder {
     if (report != null) {
       YamlMap m = report.asMap().allowOnly(REPORT_KEYS);
       bucket = Fields.positiveDuration(m, "bucket", Timeline.DEFAULT_BUCKET_NANOS);
-      String tooMany = ScenarioLimits.bucketProblem(durationNanos, bucket);
-      if (tooMany != null) {
-        throw m.required("bucket").fail(tooMany);
-      }
     }
     List<TimelineEvent> events = new ArrayList<>();
     Map<TimelineEvent, YamlNode> nodes = new IdentityHashMap<>();
@@ -88,6 +84,12 @@ final class TimelineBinder {
     }
     events.sort(Comparator.comparingLong(TimelineEvent::atNanos)); // stable: file order at equal times
     TimelineChecks.warn(events, nodes, initial, services, warnings);
+    // The time series (one bucket per report.bucket) is kept only when there is a timeline.
+    String tooMany = events.isEmpty() ? null : ScenarioLimits.bucketProblem(durationNanos, bucket);
+    if (tooMany != null) {
+      YamlNode written = report == null ? null : report.asMap().get("bucket");
+      throw (written != null ? written : root.required("timeline")).fail(tooMany);
+    }
     return new Timeline(events, cp, lifecycle.defaults(), lifecycle.perDeployment(), bucket);
   }
 

@@ -58,15 +58,27 @@ class MemoryBoundTest {
   @Test
   void aBucketPerNanosecondIsRefusedWithABucketThatFits() {
     ScenarioException e = TestScenarios.error(tmp, TestScenarios.MINIMAL.replace("duration: 10s", "duration: 30s")
-        + "report: {bucket: 1ns}\n");
+        + "report: {bucket: 1ns}\ntimeline: [{at: 1s, kill: {deployment: reviews-v1}}]\n");
     assertEquals("report.bucket", e.path());
     assertTrue(e.getMessage().endsWith("report.bucket 1ns gives 30000000000 buckets over the duration 30s, over"
         + " meshsim's limit of 100000; a bucket of 500us or more fits"), e.getMessage());
   }
 
   @Test
+  void theDefaultBucketCountsToo() {
+    ScenarioException e = TestScenarios.error(tmp, TestScenarios.MINIMAL.replace("duration: 10s", "duration: 720h")
+        + "timeline: [{at: 1s, kill: {deployment: reviews-v1}}]\n");
+    assertEquals("timeline", e.path());
+    assertTrue(e.getMessage().contains("report.bucket 1s gives 2592000 buckets"), e.getMessage());
+    Scenario noTimeline = TestScenarios.errorFree(tmp, TestScenarios.MINIMAL);
+    assertEquals(720L * 3600 * 1_000_000_000L, ScenarioLoader.withDuration(noTimeline, 720L * 3600 * 1_000_000_000L)
+        .durationNanos(), "no timeline, no time series: nothing to bound");
+  }
+
+  @Test
   void aDurationOverrideIsCheckedAsTheFileIs() throws Exception {
-    Scenario s = TestScenarios.load(tmp, TestScenarios.MINIMAL + "report: {bucket: 1ms}\n").scenario();
+    Scenario s = TestScenarios.load(tmp, TestScenarios.MINIMAL + "report: {bucket: 1ms}\n"
+        + "timeline: [{at: 1s, kill: {deployment: reviews-v1}}]\n").scenario();
     assertEquals(1_000_000_000L * 60, ScenarioLoader.withDuration(s, 1_000_000_000L * 60).durationNanos());
     IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
         () -> ScenarioLoader.withDuration(s, 1_000_000_000L * 3600 * 1000));
