@@ -1,5 +1,7 @@
 package dev.meshsim.cli;
 
+import dev.meshsim.text.SafeText;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -16,14 +18,32 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         : parsed.hasMatchedOption("--verbose");
     var err = cli.getErr();
     if (e instanceof BadInputException) {
-      err.println("meshsim: " + e.getMessage());
+      err.println("meshsim: " + SafeText.escape(e.getMessage()));
     } else {
-      err.println("meshsim: internal error: " + e + " (run with --verbose for the stack trace)");
+      err.println("meshsim: internal error: " + SafeText.escape(e.toString()) + " (run with --verbose for the stack trace)");
     }
     if (verbose) {
       e.printStackTrace(err);
     }
     err.flush();
     return cli.getExitCodeExceptionMapper().getExitCode(e);
+  }
+
+  /**
+   * The JVM ran out of heap or stack despite the input limits: one line, exit 1 (it is meshsim's
+   * limit, not the user's input, that failed), never the JVM's stack trace unless {@code
+   * --verbose}. By the time this runs the failed run's objects are unreachable, so printing works.
+   */
+  static int resourcesExhausted(VirtualMachineError e, PrintWriter err, String... args) {
+    String what = e instanceof OutOfMemoryError
+        ? "out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); give the JVM"
+            + " more with MESHSIM_JAVA_OPTS=-Xmx…, or make the scenario smaller"
+        : "out of stack; please report the scenario";
+    err.println("meshsim: internal error: " + what);
+    if (java.util.Arrays.asList(args).contains("--verbose")) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
   }
 }

@@ -1,5 +1,6 @@
 package dev.meshsim.cli;
 
+import dev.meshsim.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,10 +30,14 @@ public final class Main {
     cli.setExecutionExceptionHandler(new ErrorHandler());
     // picocli's own usage errors (unknown option, bad number) are bad input too.
     cli.setParameterExceptionHandler((e, a) -> {
-      e.getCommandLine().getErr().println("meshsim: " + e.getMessage());
+      e.getCommandLine().getErr().println("meshsim: " + SafeText.escape(e.getMessage()));
       e.getCommandLine().usage(e.getCommandLine().getErr());
       return EXIT_BAD_INPUT;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      return ErrorHandler.resourcesExhausted(e, cli.getErr(), args);
+    }
   }
 }

@@ -26,6 +26,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.meshsim.text.SafeText;
+import dev.meshsim.yaml.SourceFile;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -66,13 +68,13 @@ final class PlanExecution {
     LoadedScenario loaded = ScenarioLoader.load(o.scenarioFile);
     PrintWriter err = cli.getErr();
     if (table == null) {
-      loaded.warnings().forEach(w -> err.println("meshsim: warning: " + w));
+      loaded.warnings().forEach(w -> err.println("meshsim: warning: " + SafeText.escape(w)));
     }
     Scenario base = o.adjust(loaded.scenario());
     Loads.check(base, o.load);
     Parameter parameter = q.parameter(base);
     Planner.Setup setup = new Planner.Setup(base.name(), base.seed(), o.load, terms, rule);
-    List<Path> inputs = List.of(o.scenarioFile.toAbsolutePath().normalize());
+    List<SourceFile> inputs = loaded.inputs();
     if (table == null && o.jobFile != null) {
       return emitJob(q, base, parameter, inputs);
     }
@@ -117,7 +119,7 @@ final class PlanExecution {
     return SloParser.parse(q.options.slo);
   }
 
-  private static int runShard(PlanQuestionCommand q, Scenario base, Parameter parameter, List<Path> inputs,
+  private static int runShard(PlanQuestionCommand q, Scenario base, Parameter parameter, List<SourceFile> inputs,
       PrintWriter err) throws IOException {
     PlanOptions o = q.options;
     ShardSpec shard = ShardSpec.parse(o.shard);
@@ -143,7 +145,7 @@ final class PlanExecution {
         arguments(q, Path::toString), shard.index(), shard.count());
   }
 
-  private static int emitJob(PlanQuestionCommand q, Scenario base, Parameter parameter, List<Path> inputs)
+  private static int emitJob(PlanQuestionCommand q, Scenario base, Parameter parameter, List<SourceFile> inputs)
       throws IOException {
     PlanOptions o = q.options;
     if (o.image == null) {

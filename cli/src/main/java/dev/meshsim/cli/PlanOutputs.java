@@ -2,6 +2,7 @@ package dev.meshsim.cli;
 
 import dev.meshsim.plan.chart.PlanHtml;
 import dev.meshsim.plan.shard.IndexedJob;
+import dev.meshsim.yaml.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The plan's outputs may replace only files a plan wrote before (recognised by their first bytes)
- * and never one of the run's inputs; {@link OutputFiles} then writes them atomically.
+ * The plan's outputs may replace only files a plan wrote before (recognised by the mark each carries in
+ * its first bytes, as {@link OutputFiles} marks the run's outputs) and never one of the files the
+ * run read, compared by file identity; {@link OutputFiles} then writes them atomically.
  */
 final class PlanOutputs {
   static final Pattern JSON = Pattern.compile("^\\{\\s*\"meshsim\"\\s*:\\s*\"plan\"");
@@ -22,18 +24,22 @@ final class PlanOutputs {
 
   private PlanOutputs() {}
 
-  static void checkWritable(Path output, List<Path> inputs, Pattern ours) throws IOException {
+  static void checkWritable(Path output, List<SourceFile> inputs, Pattern ours) throws IOException {
     if (output == null) {
       return;
     }
     Path target = output.toAbsolutePath().normalize();
-    for (Path input : inputs) {
-      if (target.equals(input) || Files.exists(target) && Files.exists(input) && Files.isSameFile(target, input)) {
-        throw new BadInputException(output + ": is an input of this run; refusing to overwrite it", null);
+    for (SourceFile input : inputs) {
+      if (input.isSameFileAs(target)) {
+        throw new BadInputException(output + ": is an input of this run (" + input.path()
+            + "); refusing to overwrite it", null);
       }
     }
     if (Files.isDirectory(target)) {
       throw new BadInputException(output + ": is a directory; name a file", null);
+    }
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      throw new BadInputException(output + ": is not a regular file (a FIFO, socket or device)", null);
     }
     if (Files.exists(target) && !ours.matcher(head(target)).find()) {
       throw new BadInputException(output + ": exists and was not written by meshsim plan; refusing to"

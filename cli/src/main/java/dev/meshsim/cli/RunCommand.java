@@ -9,6 +9,8 @@ import dev.meshsim.scenario.LoadedScenario;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ScenarioException;
 import dev.meshsim.scenario.ScenarioLoader;
+import dev.meshsim.text.SafeText;
+import dev.meshsim.yaml.ReadLimits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,14 +47,20 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces on errors.")
   boolean verbose;
 
+  @Option(names = "--max-input-size", paramLabel = "SIZE", defaultValue = "64MiB",
+      description = "Largest input file read (default ${DEFAULT-VALUE}); e.g. 200MiB.")
+  String maxInputSize;
+
   @Override
   public Integer call() throws Exception {
     LoadedScenario loaded = load();
     PrintWriter err = spec.commandLine().getErr();
-    loaded.warnings().forEach(w -> err.println("meshsim: warning: " + w));
-    loaded.infos().forEach(i -> err.println("meshsim: info: " + i));
+    loaded.warnings().forEach(w -> err.println("meshsim: warning: " + SafeText.escape(w)));
+    loaded.infos().forEach(i -> err.println("meshsim: info: " + SafeText.escape(i)));
     Scenario scenario = overridden(loaded.scenario());
-    OutputFiles.checkWritable(jsonFile, List.of(scenarioFile.toAbsolutePath().normalize()));
+    List<OutputFiles.Output> outputs = jsonFile == null ? List.of()
+        : List.of(new OutputFiles.Output(jsonFile, OutputFiles.Mark.JSON_FIELD));
+    OutputFiles.preflight(outputs, loaded.inputs());
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);
@@ -63,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     out.print(TextSummary.render(result));
     out.flush();
     if (jsonFile != null) {
-      OutputFiles.writeAtomically(jsonFile, JsonReport.toJson(result));
+      OutputFiles.write(outputs.get(0), JsonReport.toJson(result));
     }
     if (stats) {
       err.println(watch.describe(result, simulation.eventsFired()));
@@ -74,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
 
   private LoadedScenario load() {
     try {
-      return ScenarioLoader.load(scenarioFile);
+      return ScenarioLoader.load(scenarioFile, ReadLimits.DEFAULT.withMaxFileBytes(InputSize.parse(maxInputSize)));
     } catch (ScenarioException e) {
       throw new BadInputException(e.getMessage(), e);
     }
@@ -89,11 +97,11 @@ final class RunCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new BadInputException("--duration: " + e.getMessage(), e);
       }
-      if (nanos <= s.warmupNanos()) {
-        throw new BadInputException("--duration " + duration + " must be longer than the warmup ("
-            + Durations.format(s.warmupNanos()) + ")", null);
+      try {
+        s = ScenarioLoader.withDuration(s, nanos);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--duration " + duration + ": " + e.getMessage(), e);
       }
-      s = s.withDuration(nanos);
     }
     return s;
   }

@@ -1,11 +1,13 @@
 package dev.meshsim.istio;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Istio's {@code StringMatch}: exactly one of exact, prefix or regex; or, for headers only, an empty
- * match meaning "present". Regexes are RE2 in Envoy and {@link Pattern} here, fully anchored as
- * Envoy's {@code safe_regex} match is; the README lists the syntax differences.
+ * match meaning "present". Regexes are RE2 in Envoy ({@code safe_regex} with the {@code google_re2}
+ * engine) and re2j here, a Java port of RE2: the same syntax, and matching in time linear in the
+ * input, so no header or path can make routing backtrack. Fully anchored, as Envoy's {@code
+ * safe_regex} match is.
  *
  * @param kind which comparison
  * @param value the string to compare with (empty for PRESENT)

@@ -1,7 +1,9 @@
 package dev.meshsim.scenario;
 
 import dev.meshsim.yaml.YamlNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,41 +26,79 @@ final class CallGraph {
     edges.computeIfAbsent(fromFqdn, k -> new ArrayList<>()).add(new Edge(fromFqdn, toFqdn, target));
   }
 
-  /** Throws at the call that closes the first cycle found (in file order). */
+  /**
+   * Throws at the call that closes the first cycle found (in file order). Depth-first with an
+   * explicit stack rather than recursion: a chain of 10,000 services would overflow the Java stack.
+   */
   void checkAcyclic() {
     Map<String, Boolean> onStack = new HashMap<>(); // true: being visited; false: done
     for (String start : edges.keySet()) {
-      visit(start, onStack, new ArrayList<>());
+      if (!onStack.containsKey(start)) {
+        visit(start, onStack);
+      }
     }
   }
 
-  private void visit(String service, Map<String, Boolean> onStack, List<Edge> path) {
-    if (onStack.containsKey(service)) {
-      return;
+  /** One service being visited: its outgoing edges and how many of them were followed. */
+  private static final class Frame {
+    final String service;
+    final List<Edge> out;
+    int next;
+
+    Frame(String service, List<Edge> out) {
+      this.service = service;
+      this.out = out;
     }
-    onStack.put(service, true);
-    for (Edge e : edges.getOrDefault(service, List.of())) {
-      path.add(e);
-      if (Boolean.TRUE.equals(onStack.get(e.to()))) {
+  }
+
+  private void visit(String start, Map<String, Boolean> onStack) {
+    Deque<Frame> stack = new ArrayDeque<>();
+    List<Edge> path = new ArrayList<>(); // the edges from start to the top frame
+    onStack.put(start, true);
+    stack.push(new Frame(start, edges.getOrDefault(start, List.of())));
+    while (!stack.isEmpty()) {
+      Frame top = stack.peek();
+      if (top.next == top.out.size()) {
+        onStack.put(top.service, false);
+        stack.pop();
+        if (!path.isEmpty()) {
+          path.remove(path.size() - 1);
+        }
+        continue;
+      }
+      Edge e = top.out.get(top.next++);
+      Boolean state = onStack.get(e.to());
+      if (Boolean.TRUE.equals(state)) {
+        path.add(e);
         throw e.target().fail("call cycle " + describe(path, e.to()) + ": every request would make calls forever");
       }
-      visit(e.to(), onStack, path);
-      path.remove(path.size() - 1);
+      if (state == null) {
+        path.add(e);
+        onStack.put(e.to(), true);
+        stack.push(new Frame(e.to(), edges.getOrDefault(e.to(), List.of())));
+      }
     }
-    onStack.put(service, false);
   }
 
+  /** The cycle's services; a long one by its first and last few, so the message stays one line. */
   private static String describe(List<Edge> path, String closing) {
-    StringBuilder b = new StringBuilder();
+    List<String> names = new ArrayList<>();
     boolean inCycle = false;
     for (Edge e : path) {
       inCycle |= e.from().equals(closing);
       if (inCycle) {
-        b.append(shortName(e.from())).append(" → ");
+        names.add(shortName(e.from()));
       }
     }
-    return b.append(shortName(closing)).toString();
+    names.add(shortName(closing));
+    if (names.size() > 12) {
+      int hidden = names.size() - 8;
+      names = new ArrayList<>(List.of(String.join(" → ", names.subList(0, 5)), "… " + hidden + " more …",
+          String.join(" → ", names.subList(names.size() - 3, names.size()))));
+    }
+    return String.join(" → ", names);
   }
+
 
   private static String shortName(String fqdn) {
     return fqdn.replace(".svc.cluster.local", "");

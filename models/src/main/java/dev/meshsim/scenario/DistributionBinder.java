@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Distributions of durations, in nanoseconds: a plain duration ({@code 10ms}) is a constant;
@@ -21,11 +21,36 @@ final class DistributionBinder {
   static final List<String> FAMILIES =
       List.of("constant", "exponential", "lognormal", "gamma", "uniform", "empirical");
   private static final Pattern PERCENTILE = Pattern.compile("p([0-9]{2,})");
+  private static final Pattern NOT_A_QUANTILE = Pattern.compile("0+|10{2,}");
   private static final String KIND = "distribution";
 
   private DistributionBinder() {}
 
+  /**
+   * The distribution written at {@code node}, after checking that its p99.99 fits the clock
+   * horizon ({@link ScenarioLimits#MAX_DRAW_NANOS}): a far larger tail (sigma 1000, a mean of
+   * 2000000h) can only overflow the clock. Draws beyond p99.99 are clamped by the engine ({@link
+   * Distribution#MAX_DRAW}), far past any run's end.
+   */
   static Distribution bind(YamlNode node) {
+    Distribution d = family(node);
+    double p9999 = d.quantile(0.9999);
+    if (!(p9999 <= ScenarioLimits.MAX_DRAW_NANOS)) {
+      throw node.fail("this distribution's p99.99 is " + describe(p9999) + "; one draw may take at most "
+          + ScenarioLimits.MAX_DRAW_TEXT + " (meshsim's clock horizon: twice the longest duration)");
+    }
+    return d;
+  }
+
+  /** A quantile for a message: a duration, or hours when beyond any duration. */
+  private static String describe(double nanos) {
+    if (!Double.isFinite(nanos)) {
+      return "not a finite number";
+    }
+    return nanos < 1e15 ? Durations.format((long) nanos) : String.format(java.util.Locale.ROOT, "%.3gh", nanos / 3.6e12);
+  }
+
+  private static Distribution family(YamlNode node) {
     if (node instanceof YamlScalar) {
       return new Distribution.Constant(Fields.duration(node));
     }
@@ -37,7 +62,7 @@ final class DistributionBinder {
       case "exponential" -> new Distribution.Exponential(positive(m.allowOnly(KIND, "mean"), "mean"));
       case "lognormal" -> logNormal(m.allowOnly(KIND, "median", "mean", "sigma"));
       case "gamma" -> new Distribution.Gamma(m.allowOnly(KIND, "shape", "mean").required("shape")
-          .asDouble(Double.MIN_VALUE, Double.MAX_VALUE), positive(m, "mean"));
+          .asDouble(ScenarioLimits.MIN_GAMMA_SHAPE, ScenarioLimits.MAX_GAMMA_SHAPE), positive(m, "mean"));
       case "uniform" -> uniform(m.allowOnly(KIND, "min", "max"));
       case "empirical" -> empirical(m);
       default -> throw kindNode.fail("unknown distribution " + YamlScalar.quote(family)
@@ -57,7 +82,7 @@ final class DistributionBinder {
 
   /** {@code median} directly, or from {@code mean}: E[X] = median * exp(sigma^2 / 2). */
   private static Distribution logNormal(YamlMap m) {
-    double sigma = m.required("sigma").asDouble(0, Double.MAX_VALUE);
+    double sigma = m.required("sigma").asDouble(0, ScenarioLimits.MAX_SIGMA);
     if (m.has("median") == m.has("mean")) {
       throw m.fail("a lognormal distribution needs exactly one of median or mean");
     }
@@ -85,7 +110,7 @@ final class DistributionBinder {
         continue;
       }
       Matcher pm = PERCENTILE.matcher(key);
-      if (!pm.matches() || pm.group(1).matches("0+|10{2,}")) {
+      if (!pm.matches() || NOT_A_QUANTILE.matches(pm.group(1))) {
         throw m.failAtKey(key, YamlMap.unknownKeyProblem(key, List.of(KIND, "min", "p50", "p90", "p99", "p999"),
             "distribution, min, and percentiles pNN… meaning quantile 0.NN… (p05, p50, p90, p99, p999;"
                 + " there is no p100: the tail above the last point is exponential)"));

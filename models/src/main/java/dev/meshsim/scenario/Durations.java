@@ -1,5 +1,7 @@
 package dev.meshsim.scenario;
 
+import com.google.re2j.Pattern;
+import dev.meshsim.yaml.YamlScalar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -26,6 +28,11 @@ public final class Durations {
     UNITS.put("h", 3_600_000_000_000L);
   }
 
+  // re2j (linear time) rather than java.util.regex: "[0-9]+\\.?[0-9]*" backtracks quadratically on a
+  // long run of digits with two dots, minutes for one line of a scenario.
+  private static final Pattern ZERO = Pattern.compile("0+(\\.0*)?");
+  private static final Pattern NUMBER = Pattern.compile("[0-9]+\\.?[0-9]*|\\.[0-9]+");
+  private static final Pattern COUNT = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
   private static final String UNIT_LIST = "ns, us (or µs), ms, s, m, h";
   private static final String EXAMPLES = "write e.g. 250ms, 1.5s or 1m30s";
 
@@ -42,30 +49,30 @@ public final class Durations {
       throw new IllegalArgumentException("empty duration; " + EXAMPLES);
     }
     if (s.startsWith("-")) {
-      throw new IllegalArgumentException("negative duration \"" + text + "\"; durations must be >= 0");
+      throw new IllegalArgumentException("negative duration " + YamlScalar.quote(text) + "; durations must be >= 0");
     }
     if (s.startsWith("+")) {
       s = s.substring(1);
     }
-    if (s.matches("0+(\\.0*)?")) {
+    if (ZERO.matches(s)) {
       return 0; // Go accepts a bare zero without a unit
     }
     BigDecimal total = BigDecimal.ZERO;
     int i = 0;
     while (i < s.length()) {
       int numEnd = scan(s, i, true);
-      if (!s.substring(i, numEnd).matches("[0-9]+\\.?[0-9]*|\\.[0-9]+")) {
-        throw new IllegalArgumentException("invalid duration \"" + text + "\"; " + EXAMPLES);
+      if (!NUMBER.matches(s.substring(i, numEnd))) {
+        throw new IllegalArgumentException("invalid duration " + YamlScalar.quote(text) + "; " + EXAMPLES);
       }
       int unitEnd = scan(s, numEnd, false);
       String unit = s.substring(numEnd, unitEnd);
       if (unit.isEmpty()) {
-        throw new IllegalArgumentException("missing unit in duration \"" + text + "\"; valid units are " + UNIT_LIST);
+        throw new IllegalArgumentException("missing unit in duration " + YamlScalar.quote(text) + "; valid units are " + UNIT_LIST);
       }
       Long nanos = UNITS.get(unit);
       if (nanos == null) {
-        throw new IllegalArgumentException("unknown unit \"" + unit + "\" in duration \"" + text
-            + "\"; valid units are " + UNIT_LIST);
+        throw new IllegalArgumentException("unknown unit " + YamlScalar.quote(unit) + " in duration " + YamlScalar.quote(text)
+            + "; valid units are " + UNIT_LIST);
       }
       total = total.add(new BigDecimal(s.substring(i, numEnd)).multiply(BigDecimal.valueOf(nanos)));
       i = unitEnd;
@@ -89,7 +96,7 @@ public final class Durations {
   private static long toLongNanos(BigDecimal nanos, String text) {
     BigDecimal whole = nanos.setScale(0, RoundingMode.DOWN);
     if (whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-      throw new IllegalArgumentException("duration \"" + text + "\" is too large (at most about 292 years)");
+      throw new IllegalArgumentException("duration " + YamlScalar.quote(text) + " is too large (at most about 292 years)");
     }
     return whole.longValueExact();
   }
@@ -102,8 +109,8 @@ public final class Durations {
     String s = text.strip();
     int slash = s.indexOf('/');
     String count = slash < 0 ? s : s.substring(0, slash).strip();
-    if (!count.matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+")) {
-      throw new IllegalArgumentException("invalid rate \"" + text + "\"; write e.g. 200/s or 12000/m");
+    if (!COUNT.matches(count)) {
+      throw new IllegalArgumentException("invalid rate " + YamlScalar.quote(text) + "; write e.g. 200/s or 12000/m");
     }
     double perSecond = Double.parseDouble(count);
     if (slash < 0) {
@@ -112,8 +119,8 @@ public final class Durations {
     String unit = s.substring(slash + 1).strip();
     Long nanos = UNITS.get(unit);
     if (nanos == null) {
-      throw new IllegalArgumentException("unknown unit \"" + unit + "\" in rate \"" + text
-          + "\"; write e.g. 200/s or 12000/m (units: " + UNIT_LIST + ")");
+      throw new IllegalArgumentException("unknown unit " + YamlScalar.quote(unit) + " in rate " + YamlScalar.quote(text)
+          + "; write e.g. 200/s or 12000/m (units: " + UNIT_LIST + ")");
     }
     return perSecond * 1e9 / nanos;
   }

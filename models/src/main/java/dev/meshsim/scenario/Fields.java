@@ -2,7 +2,7 @@ package dev.meshsim.scenario;
 
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** Scenario-specific typed access on top of the generic YAML helpers. */
 final class Fields {
@@ -12,6 +12,8 @@ final class Fields {
    * names, so a dot or a capital would break target resolution.
    */
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
 
   private Fields() {}
 
@@ -90,7 +92,7 @@ final class Fields {
       return "GET";
     }
     String s = node.asString();
-    if (!s.matches("[A-Za-z]+")) {
+    if (!METHOD.matches(s)) {
       throw node.expected("an HTTP method such as GET or POST");
     }
     return s;

@@ -84,7 +84,9 @@ final class HttpPolicyBinder {
   }
 
   private static boolean isStatusCode(String token) {
-    return token.matches("[1-5][0-9][0-9]");
+    return token.length() == 3 && token.charAt(0) >= '1' && token.charAt(0) <= '5'
+        && Character.isDigit(token.charAt(1)) && Character.isDigit(token.charAt(2))
+        && token.chars().allMatch(c -> c < 128);
   }
 
   /** {@code fault}, or null when absent or when everything in it is ignored by Istio. */

@@ -128,8 +128,8 @@ final class IstioBinder {
 
   /** Name and namespace; labels, annotations and the rest of metadata do not affect routing. */
   private ObjectMeta meta(YamlMap m, String kind, int batch, int index) {
-    String name = m.string("name");
-    String namespace = m.string("namespace", "default");
+    String name = KubeNames.objectName(m.required("name"));
+    String namespace = m.optional("namespace").map(KubeNames::namespace).orElse("default");
     int order = applied.apply(kind, namespace, name, m.required("name"), batch, index);
     return new ObjectMeta(name, namespace, order);
   }
@@ -143,7 +143,7 @@ final class IstioBinder {
     Set<String> names = new TreeSet<>();
     for (YamlNode node : spec.list("subsets")) {
       YamlMap s = node.asMap().allowOnly("name", "labels", "trafficPolicy");
-      String name = s.string("name");
+      String name = KubeNames.subset(s.required("name"));
       if (!names.add(name)) {
         throw s.required("name").fail("subset " + name + " is defined twice in this DestinationRule");
       }

@@ -1,6 +1,8 @@
 package dev.meshsim.scenario;
 
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.yaml.ReadLimits;
+import dev.meshsim.yaml.SourceFiles;
 import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlReader;
 import java.nio.file.Path;
@@ -18,8 +20,9 @@ public final class IstioManifests {
   public static IstioConfig read(List<Path> files, IstioVersion version) throws ScenarioException {
     try {
       IstioBinder binder = new IstioBinder(new Warnings(), version);
+      SourceFiles sources = new SourceFiles(ReadLimits.DEFAULT);
       for (Path f : files) {
-        YamlReader.readFile(f).forEach(binder::add);
+        sources.read(f).forEach(binder::add);
       }
       return binder.resources();
     } catch (YamlException e) {
@@ -31,7 +34,7 @@ public final class IstioManifests {
   public static IstioConfig read(String text, String name, IstioVersion version) throws ScenarioException {
     try {
       IstioBinder binder = new IstioBinder(new Warnings(), version);
-      YamlReader.read(text, name).forEach(binder::add);
+      YamlReader.read(text, name, ReadLimits.DEFAULT).forEach(binder::add);
       return binder.resources();
     } catch (YamlException e) {
       throw ScenarioException.from(e);

@@ -1,7 +1,7 @@
 package dev.meshsim.scenario;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * The Istio minor release whose behaviour a scenario simulates ({@code istio.version}). Several

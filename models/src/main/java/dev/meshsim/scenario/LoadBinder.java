@@ -52,16 +52,26 @@ final class LoadBinder {
     if (m.has("constant")) {
       return new Arrival.Constant(positiveRate(m.required("constant")));
     }
-    int connections = m.required("connections").asInt(1);
+    int connections = m.required("connections").asInt(1, ScenarioLimits.MAX_CONNECTIONS);
     // fortio's -qps is the total across connections; each connection paces itself at qps/c.
-    double qps = m.optional("qps").map(Fields::rate).orElse(0.0);
+    double qps = m.optional("qps").map(LoadBinder::boundedRate).orElse(0.0);
     return new Arrival.Connections(connections, qps / connections);
   }
 
   private static double positiveRate(YamlNode node) {
-    double r = Fields.rate(node);
+    double r = boundedRate(node);
     if (r <= 0) {
       throw node.fail("the rate must be > 0");
+    }
+    return r;
+  }
+
+  /** A rate of at most {@link ScenarioLimits#MAX_RATE_PER_SECOND}. */
+  private static double boundedRate(YamlNode node) {
+    double r = Fields.rate(node);
+    if (!(r <= ScenarioLimits.MAX_RATE_PER_SECOND)) {
+      throw node.fail("the rate must be at most " + (long) ScenarioLimits.MAX_RATE_PER_SECOND
+          + "/s per load generator (meshsim's limit)");
     }
     return r;
   }

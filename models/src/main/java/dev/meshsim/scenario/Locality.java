@@ -1,6 +1,6 @@
 package dev.meshsim.scenario;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Where a pod runs, as Envoy's {@code core.Locality} and Istio's {@code region/zone/subzone} form
@@ -51,6 +51,10 @@ public record Locality(String region, String zone, String subzone) {
   @Override
   public String toString() {
     String s = region + "/" + zone + "/" + subzone;
-    return s.replaceAll("/+$", "");
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == '/') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 }

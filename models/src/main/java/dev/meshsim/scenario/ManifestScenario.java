@@ -5,6 +5,7 @@ import dev.meshsim.scenario.KubeObjects.Rollout;
 import dev.meshsim.scenario.KubeObjects.Workload;
 import dev.meshsim.timeline.PodLifecycle;
 import dev.meshsim.timeline.Timeline;
+import dev.meshsim.yaml.SourceFiles;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class ManifestScenario {
   /** Whether {@code services:} has pods of its own (which have sidecars unless the mesh has none). */
   private boolean handWrittenPods;
 
-  ManifestScenario(Path file, YamlMap root, Warnings warnings) {
+  ManifestScenario(Path file, SourceFiles sources, YamlMap root, Warnings warnings) {
     this.root = root;
     this.warnings = warnings;
     this.reader = new KubernetesReader(warnings);
@@ -48,7 +49,7 @@ final class ManifestScenario {
           + " and this scenario has neither");
     }
     List<YamlNode> inline = root.optional("kubernetes").map(n -> n.asList().items()).orElse(List.of());
-    nextBatch = ManifestSources.read(file, inline, root.list("kubernetesFiles"), 0, this::dispatch);
+    nextBatch = ManifestSources.read(file, sources, inline, root.list("kubernetesFiles"), 0, this::dispatch);
   }
 
   /** Kubernetes objects to the reader; Istio and other CRDs to the Istio binder. */

@@ -1,11 +1,10 @@
 package dev.meshsim.scenario;
 
+import dev.meshsim.yaml.SourceFiles;
 import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
 import dev.meshsim.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,53 +25,49 @@ final class ManifestSources {
    *
    * @return the next free batch number
    */
-  static int read(Path scenarioFile, List<YamlNode> inline, List<YamlNode> files, int firstBatch,
-      BiConsumer<YamlMap, Integer> sink) {
+  static int read(Path scenarioFile, SourceFiles sources, List<YamlNode> inline, List<YamlNode> files,
+      int firstBatch, BiConsumer<YamlMap, Integer> sink) {
     int batch = firstBatch;
     for (YamlNode doc : inline) {
       objects(doc).forEach(o -> sink.accept(o, firstBatch));
     }
     for (YamlNode entry : files) {
       int b = ++batch;
-      objects(read(scenarioFile, entry)).forEach(o -> sink.accept(o, b));
+      objects(read(scenarioFile, sources, entry)).forEach(o -> sink.accept(o, b));
     }
     return batch + 1;
   }
 
   /** The documents of the file named at {@code entry}, relative to the scenario file. */
-  static List<YamlNode> read(Path scenarioFile, YamlNode entry) {
+  static List<YamlNode> read(Path scenarioFile, SourceFiles sources, YamlNode entry) {
     Path file = scenarioFile.resolveSibling(entry.asNonEmptyString());
+    String text;
     try {
-      return YamlReader.readFile(file);
+      text = sources.readText(file);
     } catch (YamlException e) {
       if (e.position().line() > 0) {
-        List<YamlNode> json = asJsonWithTabs(file);
-        if (json != null) {
-          return json;
-        }
-        throw e; // a problem inside the file: report it there
+        throw e; // a problem inside the file (invalid UTF-8): report it there
       }
       throw entry.fail("cannot read " + file + ": " + e.problem());
+    }
+    try {
+      return YamlReader.read(text, file.toString(), sources.limits());
+    } catch (YamlException e) {
+      if (!isJsonWithTabs(text)) {
+        throw e;
+      }
+      return YamlReader.read(text.replace('\t', ' '), file.toString(), sources.limits());
     }
   }
 
   /**
    * JSON indented with tabs, which YAML does not allow but kubectl (reading JSON as JSON) does. A
    * tab outside a JSON string is whitespace and inside one it is invalid JSON, so each tab becomes a
-   * space, keeping every column. Null when the file is not JSON or has no tab.
+   * space, keeping every column.
    */
-  private static List<YamlNode> asJsonWithTabs(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      return null;
-    }
+  private static boolean isJsonWithTabs(String text) {
     String start = text.stripLeading();
-    if (!text.contains("\t") || !(start.startsWith("{") || start.startsWith("["))) {
-      return null;
-    }
-    return YamlReader.read(text.replace('\t', ' '), file.toString());
+    return text.indexOf('\t') >= 0 && (start.startsWith("{") || start.startsWith("["));
   }
 
   private static List<YamlMap> objects(List<YamlNode> docs) {

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** A VirtualService's {@code HTTPMatchRequest}s and their {@code StringMatch}es. */
 final class MatchBinder {
@@ -26,13 +24,13 @@ final class MatchBinder {
     warnings.notModelled(m, "statPrefix");
     return new HttpMatchRequest(
         m.string("name", ""),
-        stringMatch(m.get("uri"), false),
-        stringMatch(m.get("scheme"), false),
-        stringMatch(m.get("method"), false),
-        stringMatch(m.get("authority"), false),
-        byName(m, "headers", true),
-        byName(m, "withoutHeaders", true),
-        byName(m, "queryParams", false),
+        stringMatch(m.get("uri"), false, warnings),
+        stringMatch(m.get("scheme"), false, warnings),
+        stringMatch(m.get("method"), false, warnings),
+        stringMatch(m.get("authority"), false, warnings),
+        byName(m, "headers", true, warnings),
+        byName(m, "withoutHeaders", true, warnings),
+        byName(m, "queryParams", false, warnings),
         m.optional("port").map(n -> n.asInt(1, 65535)).orElse(null),
         m.bool("ignoreUriCase", false),
         m.stringMap("sourceLabels"),
@@ -44,7 +42,8 @@ final class MatchBinder {
    * A map of name to StringMatch, where an empty match means "present". Header names are
    * lower-cased as Envoy compares them; query parameter names are case-sensitive.
    */
-  private static Map<String, StringMatch> byName(YamlMap parent, String key, boolean lowerCase) {
+  private static Map<String, StringMatch> byName(YamlMap parent, String key, boolean lowerCase,
+      Warnings warnings) {
     Map<String, StringMatch> out = new LinkedHashMap<>();
     YamlNode node = parent.get(key);
     if (node == null) {
@@ -57,13 +56,13 @@ final class MatchBinder {
         throw m.failAtKey(name, YamlScalar.quote(k) + " is matched twice (header names are case-insensitive)");
       }
       YamlNode value = m.get(name);
-      out.put(k, value == null ? StringMatch.present() : stringMatch(value, true));
+      out.put(k, value == null ? StringMatch.present() : stringMatch(value, true, warnings));
     }
     return out;
   }
 
   /** Exactly one of exact/prefix/regex; an empty map is allowed only where it means "present". */
-  static StringMatch stringMatch(YamlNode node, boolean emptyMeansPresent) {
+  static StringMatch stringMatch(YamlNode node, boolean emptyMeansPresent, Warnings warnings) {
     if (node == null) {
       return null;
     }
@@ -81,25 +80,7 @@ final class MatchBinder {
     if (m.has("prefix")) {
       return StringMatch.prefix(m.required("prefix").asString());
     }
-    return regex(m.required("regex"));
-  }
-
-  /**
-   * Envoy and istiod use RE2. java.util.regex accepts more (lookaround, backreferences…), which
-   * istiod would reject, so those are errors here; RE2's {@code (?P<name>…)} is translated.
-   */
-  private static StringMatch regex(YamlNode node) {
-    String re = node.asString();
-    String unsupported = Re2.unsupported(re);
-    if (unsupported != null) {
-      throw node.fail("regex " + YamlScalar.quote(re) + " uses " + unsupported
-          + ", which RE2 (the regex engine of Envoy and istiod) does not support");
-    }
-    try {
-      return new StringMatch(StringMatch.Kind.REGEX, re, Pattern.compile(re.replace("(?P<", "(?<")));
-    } catch (PatternSyntaxException e) {
-      throw node.fail("invalid regex " + YamlScalar.quote(re) + ": " + e.getDescription()
-          + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
-    }
+    YamlNode re = m.required("regex");
+    return new StringMatch(StringMatch.Kind.REGEX, re.asString(), Re2.compile(re, warnings));
   }
 }

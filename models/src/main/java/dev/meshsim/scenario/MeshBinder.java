@@ -33,7 +33,7 @@ final class MeshBinder {
         sidecar.map(m -> m.bool("enabled", true)).orElse(true),
         distribution(sidecar, "processing", DEFAULT_SIDECAR_PROCESSING),
         distribution(network, "latency", DEFAULT_NETWORK_LATENCY),
-        sidecar.map(m -> m.integer("concurrency", MeshSettings.DEFAULT_SIDECAR_CONCURRENCY, 1))
+        sidecar.flatMap(m -> m.optional("concurrency")).map(n -> n.asInt(1, ScenarioLimits.MAX_CONCURRENCY))
             .orElse(MeshSettings.DEFAULT_SIDECAR_CONCURRENCY));
   }
 

@@ -3,6 +3,8 @@ package dev.meshsim.scenario;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.timeline.Timeline;
 import dev.meshsim.yaml.Position;
+import dev.meshsim.yaml.ReadLimits;
+import dev.meshsim.yaml.SourceFiles;
 import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlList;
 import dev.meshsim.yaml.YamlMap;
@@ -26,9 +28,11 @@ public final class ScenarioLoader {
 
   private final Path file;
   private final Warnings warnings = new Warnings();
+  private final SourceFiles sources;
 
-  private ScenarioLoader(Path file) {
+  private ScenarioLoader(Path file, SourceFiles sources) {
     this.file = file;
+    this.sources = sources;
   }
 
   /**
@@ -36,13 +40,26 @@ public final class ScenarioLoader {
    * are read but not modelled yet, and routes that will fail at run time; callers should show them.
    */
   public static LoadedScenario load(Path file) throws ScenarioException {
+    return load(file, ReadLimits.DEFAULT);
+  }
+
+  /**
+   * Loads and validates {@code file}, reading every input file within {@code limits}. The result
+   * names every file read ({@link LoadedScenario#inputs()}), so that no output overwrites one.
+   */
+  public static LoadedScenario load(Path file, ReadLimits limits) throws ScenarioException {
     try {
-      ScenarioLoader loader = new ScenarioLoader(file);
-      Scenario scenario = loader.bind(single(YamlReader.readFile(file), file));
-      return new LoadedScenario(scenario, loader.warnings.list(), loader.warnings.infos());
+      SourceFiles sources = new SourceFiles(limits);
+      ScenarioLoader loader = new ScenarioLoader(file, sources);
+      Scenario scenario = loader.bind(single(sources.read(file), file));
+      return loader.loaded(scenario, sources);
     } catch (YamlException e) {
       throw ScenarioException.from(e);
     }
+  }
+
+  private LoadedScenario loaded(Scenario scenario, SourceFiles sources) {
+    return new LoadedScenario(scenario, warnings.list(), warnings.infos(), sources.files());
   }
 
   /**
@@ -53,26 +70,31 @@ public final class ScenarioLoader {
     if (edits.isEmpty()) {
       return load(file);
     }
-    String text;
-    List<Position> positions;
     try {
-      text = java.nio.file.Files.readString(file);
-    } catch (java.io.IOException e) {
-      return load(file); // reports the unreadable file as load does
-    }
-    try {
-      positions = ScenarioOverrides.positions(text, file.toString(), edits);
+      SourceFiles sources = new SourceFiles(ReadLimits.DEFAULT);
+      String text = sources.readText(file);
+      List<Position> positions = ScenarioOverrides.positions(text, file.toString(), edits);
       String edited = ScenarioOverrides.apply(text, file.toString(), edits);
-      ScenarioLoader loader = new ScenarioLoader(file);
+      ScenarioLoader loader = new ScenarioLoader(file, sources);
       try {
-        Scenario scenario = loader.bind(single(YamlReader.read(edited, file.toString()), file));
-        return new LoadedScenario(scenario, loader.warnings.list());
+        Scenario scenario = loader.bind(single(YamlReader.read(edited, file.toString(), sources.limits()), file));
+        return loader.loaded(scenario, sources);
       } catch (YamlException e) {
         throw ScenarioOverrides.attribute(ScenarioException.from(e), edits, positions);
       }
     } catch (YamlException e) {
       throw ScenarioException.from(e);
     }
+  }
+
+  /**
+   * {@code scenario} with the duration given on the command line, checked as a duration written
+   * in the file is.
+   *
+   * @throws IllegalArgumentException whose message says what is wrong, for the user
+   */
+  public static Scenario withDuration(Scenario scenario, long nanos) {
+    return ScenarioLimits.withDuration(scenario, nanos);
   }
 
   /** A scenario file holds exactly one YAML document, a mapping. */
@@ -89,15 +111,16 @@ public final class ScenarioLoader {
   private Scenario bind(YamlMap root) {
     root.allowOnly(TOP_KEYS);
     long duration = Fields.duration(root.required("duration"));
-    if (duration <= 0) {
-      throw root.required("duration").fail("duration must be > 0");
+    if (duration <= 0 || duration > ScenarioLimits.MAX_DURATION_NANOS) {
+      throw root.required("duration").fail("duration must be > 0 and at most "
+          + ScenarioLimits.MAX_DURATION_TEXT + " (meshsim's limit)");
     }
     long warmup = Fields.duration(root, "warmup", 0);
     if (warmup >= duration) {
       throw root.required("warmup").fail("warmup (" + Durations.format(warmup)
           + ") must be shorter than duration (" + Durations.format(duration) + ")");
     }
-    ManifestScenario manifests = new ManifestScenario(file, root, warnings);
+    ManifestScenario manifests = new ManifestScenario(file, sources, root, warnings);
     YamlList serviceList = manifests.none() ? root.required("services").asList().requireSize(1, "service")
         : root.optional("services").map(YamlNode::asList).orElse(null);
     ServiceDirectory directory = serviceList == null ? new ServiceDirectory() : ServiceBinder.directory(serviceList);
@@ -113,11 +136,13 @@ public final class ScenarioLoader {
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
     Timeline timeline = manifests.timeline(
-        new TimelineBinder(file, warnings, version, services, requests, duration, manifests.rollouts()).bind(root));
+        new TimelineBinder(file, sources, warnings, version, services, requests, duration, manifests.rollouts())
+            .bind(root, istio));
+    MeshSettings mesh = manifests.mesh(MeshBinder.bind(root.get("mesh")));
+    ScenarioLimits.checkPods(serviceList, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-        duration, warmup, manifests.mesh(MeshBinder.bind(root.get("mesh"))), services, istio, loads, version,
-        timeline);
+        duration, warmup, mesh, services, istio, loads, version, timeline);
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */
@@ -164,7 +189,7 @@ public final class ScenarioLoader {
     }
     for (YamlNode entry : root.list("istioFiles")) {
       int fileBatch = ++batch;
-      ManifestSources.read(file, entry).forEach(doc -> istio.add(doc, fileBatch));
+      ManifestSources.read(file, sources, entry).forEach(doc -> istio.add(doc, fileBatch));
     }
     return istio.build(directory);
   }

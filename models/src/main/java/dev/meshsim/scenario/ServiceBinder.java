@@ -81,8 +81,8 @@ final class ServiceBinder {
     if (!usedNames.add(service.namespace() + "/" + name)) {
       throw m.required("name").fail("deployment " + name + " is declared twice in namespace " + service.namespace());
     }
-    return new DeploymentSpec(name, labels(m, service.name()), m.integer("replicas", 1, 0),
-        m.integer("workers", 1, 1), DistributionBinder.bind(m.required("serviceTime")),
+    return new DeploymentSpec(name, labels(m, service.name()), replicas(m, "replicas"),
+        m.optional("workers").map(n -> n.asInt(1, ScenarioLimits.MAX_WORKERS)).orElse(1), DistributionBinder.bind(m.required("serviceTime")),
         failure(m), requests.calls(m, service.namespace(), service.fqdn()), Fields.locality(m));
   }
 
@@ -92,7 +92,12 @@ final class ServiceBinder {
     return new FailureMode(m.number("errorRate", none.errorRate(), 0, 1),
         m.optional("errorCode").map(n -> n.asInt(400, 599)).orElse(none.errorCode()),
         m.bool("refuseConnections", none.refuseConnections()), m.number("resetRate", none.resetRate(), 0, 1),
-        m.number("slowdown", none.slowdown(), FailureMode.MIN_SLOWDOWN, Double.MAX_VALUE));
+        m.number("slowdown", none.slowdown(), FailureMode.MIN_SLOWDOWN, ScenarioLimits.MAX_SLOWDOWN));
+  }
+
+  /** A pod count of one Deployment, default 1, at most {@link ScenarioLimits#MAX_REPLICAS}. */
+  static int replicas(YamlMap m, String key) {
+    return m.optional(key).map(n -> n.asInt(0, ScenarioLimits.MAX_REPLICAS)).orElse(1);
   }
 
   /** Pod labels; default {@code app: <name>}, as Istio's telemetry and most examples expect. */

@@ -79,7 +79,7 @@ final class ServiceDirectory {
   }
 
   private static int parsePort(YamlNode node, String text) {
-    if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
+    if (text.length() > 5 || text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
       throw node.fail("invalid port " + YamlScalar.quote(text) + " in target; expected 1 to 65535");
     }
     return Integer.parseInt(text);

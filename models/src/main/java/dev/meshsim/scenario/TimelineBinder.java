@@ -10,14 +10,16 @@ import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlList;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
-import dev.meshsim.yaml.YamlReader;
 import dev.meshsim.yaml.YamlScalar;
+import dev.meshsim.yaml.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -43,31 +45,37 @@ final class TimelineBinder {
   private static final Pattern PERCENT = Pattern.compile("([0-9]{1,3})%");
 
   private final Path scenarioFile;
+  private final SourceFiles sources;
   private final Warnings warnings;
   private final IstioVersion version;
   private final DeploymentLookup deployments;
   private final LifecycleBinder lifecycles;
   private final long durationNanos;
+  private final List<ServiceSpec> services;
   /** A Deployment's own rollout limits (its manifest's strategy), keyed namespace/name. */
   private final java.util.Map<String, KubeObjects.Rollout> rollouts;
 
-  TimelineBinder(Path scenarioFile, Warnings warnings, IstioVersion version, List<ServiceSpec> services,
-      RequestBinder requests, long durationNanos) {
-    this(scenarioFile, warnings, version, services, requests, durationNanos, java.util.Map.of());
+  TimelineBinder(Path scenarioFile, SourceFiles sources, Warnings warnings, IstioVersion version,
+      List<ServiceSpec> services, RequestBinder requests, long durationNanos) {
+    this(scenarioFile, sources, warnings, version, services, requests, durationNanos, java.util.Map.of());
   }
 
-  TimelineBinder(Path scenarioFile, Warnings warnings, IstioVersion version, List<ServiceSpec> services,
-      RequestBinder requests, long durationNanos, java.util.Map<String, KubeObjects.Rollout> rollouts) {
+  TimelineBinder(Path scenarioFile, SourceFiles sources, Warnings warnings, IstioVersion version,
+      List<ServiceSpec> services, RequestBinder requests, long durationNanos,
+      java.util.Map<String, KubeObjects.Rollout> rollouts) {
     this.rollouts = rollouts;
     this.scenarioFile = scenarioFile;
+    this.sources = sources;
     this.warnings = warnings;
     this.version = version;
     this.deployments = new DeploymentLookup(services);
+    this.services = services;
     this.lifecycles = new LifecycleBinder(requests, deployments);
     this.durationNanos = durationNanos;
   }
 
-  Timeline bind(YamlMap root) {
+  /** The timeline of {@code root}; {@code initial} is the Istio config in force at time 0. */
+  Timeline bind(YamlMap root, IstioConfig initial) {
     ControlPlaneSettings cp = ControlPlaneBinder.bind(root.get("controlPlane"));
     LifecycleBinder.Lifecycles lifecycle = lifecycles.bind(root.get("lifecycle"));
     long bucket = Timeline.DEFAULT_BUCKET_NANOS;
@@ -77,10 +85,20 @@ final class TimelineBinder {
       bucket = Fields.positiveDuration(m, "bucket", Timeline.DEFAULT_BUCKET_NANOS);
     }
     List<TimelineEvent> events = new ArrayList<>();
+    Map<TimelineEvent, YamlNode> nodes = new IdentityHashMap<>();
     for (YamlNode node : root.list("timeline")) {
-      events.add(event(node.asMap()));
+      TimelineEvent e = event(node.asMap());
+      events.add(e);
+      nodes.put(e, node);
     }
     events.sort(Comparator.comparingLong(TimelineEvent::atNanos)); // stable: file order at equal times
+    TimelineChecks.warn(events, nodes, initial, services, warnings);
+    // The time series (one bucket per report.bucket) is kept only when there is a timeline.
+    String tooMany = events.isEmpty() ? null : ScenarioLimits.bucketProblem(durationNanos, bucket);
+    if (tooMany != null) {
+      YamlNode written = report == null ? null : report.asMap().get("bucket");
+      throw (written != null ? written : root.required("timeline")).fail(tooMany);
+    }
     return new Timeline(events, cp, lifecycle.defaults(), lifecycle.perDeployment(), bucket);
   }
 
@@ -103,7 +121,7 @@ final class TimelineBinder {
       case "delete" -> delete(at, body.asMap().allowOnly(DELETE_KEYS));
       case "scale" -> {
         YamlMap s = body.asMap().allowOnly(SCALE_KEYS);
-        yield new TimelineEvent.Scale(at, deployments.ref(s), s.required("replicas").asInt(0));
+        yield new TimelineEvent.Scale(at, deployments.ref(s), s.required("replicas").asInt(0, ScenarioLimits.MAX_REPLICAS));
       }
       case "kill" -> {
         YamlMap k = body.asMap().allowOnly(PODS_KEYS);
@@ -144,9 +162,9 @@ final class TimelineBinder {
   }
 
   /** The file's YAML documents; a file that cannot be read fails at the apply that names it. */
-  private static List<YamlNode> readApplyFile(YamlNode body, Path file) {
+  private List<YamlNode> readApplyFile(YamlNode body, Path file) {
     try {
-      return YamlReader.readFile(file);
+      return sources.read(file);
     } catch (YamlException e) {
       if (e.position().line() > 0) {
         throw e;
@@ -191,7 +209,7 @@ final class TimelineBinder {
     FailureMode mode = new FailureMode(m.number("errorRate", none.errorRate(), 0, 1),
         m.optional("errorCode").map(n -> n.asInt(400, 599)).orElse(none.errorCode()),
         m.bool("refuseConnections", none.refuseConnections()), m.number("resetRate", none.resetRate(), 0, 1),
-        m.number("slowdown", none.slowdown(), FailureMode.MIN_SLOWDOWN, Double.MAX_VALUE));
+        m.number("slowdown", none.slowdown(), FailureMode.MIN_SLOWDOWN, ScenarioLimits.MAX_SLOWDOWN));
     return new TimelineEvent.Failure(at, deployments.ref(m), pods(m), mode);
   }
 
@@ -208,6 +226,6 @@ final class TimelineBinder {
   }
 
   private static int pods(YamlMap m) {
-    return m.optional("pods").map(n -> n.asInt(1)).orElse(1);
+    return m.optional("pods").map(n -> n.asInt(1, ScenarioLimits.MAX_REPLICAS)).orElse(1);
   }
 }

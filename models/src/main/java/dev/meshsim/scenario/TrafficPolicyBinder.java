@@ -111,13 +111,17 @@ final class TrafficPolicyBinder {
         maglev != null ? ConsistentHashLb.Algorithm.MAGLEV : ConsistentHashLb.Algorithm.RING_HASH, ring, maglev);
   }
 
+  /** Envoy's bound on {@code minimum_ring_size} (cluster.proto, RingHashLbConfig). */
+  static final long MAX_RING_SIZE = 8_388_608;
+
   /** {@code ringHash.minimumRingSize} or the legacy top-level one; 0 (proto3 unset) is null. */
   private static Long ringSize(YamlMap hash) {
     YamlNode node = hash.get("minimumRingSize");
     if (hash.has("ringHash")) {
       node = hash.required("ringHash").asMap().allowOnly("minimumRingSize").get("minimumRingSize");
     }
-    long size = node == null ? 0 : node.asLong(0, Long.MAX_VALUE);
+    // Envoy's RingHashLbConfig: minimum_ring_size lte 8388608 (8M), enforced by its proto validation.
+    long size = node == null ? 0 : node.asLong(0, MAX_RING_SIZE);
     return size == 0 ? null : size;
   }
 

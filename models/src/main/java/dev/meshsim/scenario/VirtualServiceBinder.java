@@ -118,7 +118,7 @@ final class VirtualServiceBinder {
     Integer port = m.optional("port")
         .map(n -> n.asMap().allowOnly("number").required("number").asInt(1, 65535)).orElse(null);
     Destination d = new Destination(m.string("host"),
-        m.optional("subset").map(YamlNode::asNonEmptyString).orElse(null), port);
+        m.optional("subset").map(KubeNames::subset).orElse(null), port);
     destinations.add(new DestinationRef(d, namespace, m));
     return d;
   }

@@ -2,14 +2,18 @@ package dev.meshsim.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
@@ -27,8 +31,30 @@ final class QuoteAwareYaml {
     return (Parser) FACTORY.createParser(reader);
   }
 
-  /** Creates {@link Parser}s; only the Reader path is used, so only it is overridden. */
+  /**
+   * Creates {@link Parser}s; only the Reader path is used, so only it is overridden. Jackson's and
+   * SnakeYAML's own limits are set just above meshsim's ({@link ReadLimits}), which {@link
+   * YamlReader} and {@link SourceFiles} check first with positions and meshsim's words; these are
+   * the backstop. SnakeYAML's 3 MiB code-point limit is lifted: the byte limit per file is meshsim's.
+   */
   private static final class Factory extends YAMLFactory {
+    Factory() {
+      super(new YAMLFactoryBuilder(new YAMLFactory()).loaderOptions(loaderOptions()));
+      setStreamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(ReadLimits.DEFAULT_MAX_DEPTH + 10)
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNumberLength(ReadLimits.MAX_NUMBER_CHARS)
+          .build());
+    }
+
+    private static LoaderOptions loaderOptions() {
+      LoaderOptions o = new LoaderOptions();
+      o.setCodePointLimit(Integer.MAX_VALUE);
+      o.setNestingDepthLimit(ReadLimits.DEFAULT_MAX_DEPTH + 10);
+      o.setMaxAliasesForCollections(Integer.MAX_VALUE); // meshsim counts expanded nodes instead
+      return o;
+    }
+
     @Override
     protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
       return new Parser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
@@ -44,6 +70,15 @@ final class QuoteAwareYaml {
 
     boolean lastScalarQuoted() {
       return _lastEvent instanceof ScalarEvent e && !e.isPlain();
+    }
+
+    /**
+     * The anchor ({@code &name}) of the mapping, list or scalar just started, or null. Read from
+     * the SnakeYAML event: Jackson's {@code getCurrentAnchor()} is not set for a scalar that is a
+     * mapping's value, which made {@code replicas: &r 2 … workers: *r} fail.
+     */
+    String lastAnchor() {
+      return _lastEvent instanceof NodeEvent e && !(e instanceof AliasEvent) ? e.getAnchor() : null;
     }
   }
 

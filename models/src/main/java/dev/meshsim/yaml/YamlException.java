@@ -7,6 +7,8 @@ package dev.meshsim.yaml;
  */
 public class YamlException extends RuntimeException {
 
+  private static final int MAX_PATH_SHOWN = 160;
+
   private final Position position;
   private final String path;
   private final String problem;
@@ -25,8 +27,14 @@ public class YamlException extends RuntimeException {
 
   /** The one-paragraph message {@code file:line:col: path: problem}. */
   public static String format(Position position, String path, String problem) {
-    String where = path.isEmpty() ? "" : path + ": ";
+    String where = path.isEmpty() ? "" : shortened(path) + ": ";
     return position + ": " + where + problem;
+  }
+
+  /** A path of a deeply nested value, e.g. 1000 levels, shown by its start and its end. */
+  private static String shortened(String path) {
+    return path.length() <= MAX_PATH_SHOWN ? path
+        : path.substring(0, MAX_PATH_SHOWN / 2) + "…" + path.substring(path.length() - MAX_PATH_SHOWN / 2);
   }
 
   public Position position() {

@@ -1,7 +1,7 @@
 package dev.meshsim.yaml;
 
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A node of a positioned YAML tree: a {@link YamlMap}, a {@link YamlList} or a {@link YamlScalar}.
@@ -30,6 +30,11 @@ public abstract sealed class YamlNode permits YamlMap, YamlList, YamlScalar {
 
   public final Position position() {
     return position;
+  }
+
+  /** Whether this node is a whole document rather than a value inside one. */
+  final boolean isDocumentRoot() {
+    return parent == null;
   }
 
   /**

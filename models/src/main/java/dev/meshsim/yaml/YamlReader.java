@@ -5,45 +5,41 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads YAML into positioned trees. Built on Jackson's streaming YAML parser because Jackson's
- * JsonNode tree drops locations, and every later error must point at a line and column.
+ * JsonNode tree drops locations, and every later error must point at a line and column. Files are
+ * read through {@link SourceFiles}, which checks the file and records it; this class checks the
+ * text against {@link ReadLimits}: line length (before parsing, so a huge line fails fast),
+ * nesting depth and the node count after alias expansion.
  */
 public final class YamlReader {
 
   private final QuoteAwareYaml.Parser parser;
   private final String file;
+  private final ReadLimits limits;
   /** Anchors of the current document; lookups only, so HashMap order does not matter. */
   private final Map<String, YamlNode> anchors = new HashMap<>();
+  /** For each anchored node, how many nodes it stands for once expanded. */
+  private final Map<YamlNode, Long> expandedSizes = new IdentityHashMap<>();
+  private long nodes;
+  private int depth;
 
-  private YamlReader(QuoteAwareYaml.Parser parser, String file) {
+  private YamlReader(QuoteAwareYaml.Parser parser, String file, ReadLimits limits) {
     this.parser = parser;
     this.file = file;
+    this.limits = limits;
   }
 
-  /** Reads every non-empty document of {@code file}; positions name the file as given. */
-  public static List<YamlNode> readFile(Path file) {
-    String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new YamlException(Position.ofFile(name), "", "no such file");
-    } catch (MalformedInputException e) {
-      throw new YamlException(Position.ofFile(name), "", "the file is not valid UTF-8");
-    } catch (IOException e) {
-      throw new YamlException(Position.ofFile(name), "", "cannot read the file (" + e + ")");
-    }
-    return read(text, name);
+  /** {@link #read(String, String, ReadLimits)} with the default limits. */
+  public static List<YamlNode> read(String text, String file) {
+    return read(text, file, ReadLimits.DEFAULT);
   }
 
   /**
@@ -51,13 +47,30 @@ public final class YamlReader {
    * document, such as one left by a trailing {@code ---}, is skipped as kubectl skips it). When
    * there are several documents their paths start with {@code document[i]}.
    */
-  public static List<YamlNode> read(String text, String file) {
+  public static List<YamlNode> read(String text, String file, ReadLimits limits) {
+    checkLineLengths(text, file, limits.maxLineChars());
     try (QuoteAwareYaml.Parser p = QuoteAwareYaml.parser(new StringReader(text))) {
-      return new YamlReader(p, file).documents();
+      return new YamlReader(p, file, limits).documents();
     } catch (JsonProcessingException e) {
       throw new YamlException(malformedPosition(e, file), "", "malformed YAML: " + QuoteAwareYaml.problem(e));
     } catch (IOException e) {
-      throw new YamlException(Position.ofFile(file), "", "cannot read YAML (" + e + ")");
+      throw new YamlException(Position.ofFile(file), "", "cannot read YAML (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** One linear scan; SnakeYAML takes seconds over a single 10 MB line. */
+  private static void checkLineLengths(String text, String file, int max) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > max) {
+          throw new YamlException(new Position(file, line, max + 1), "", "line " + line + " is " + (i - start)
+              + " characters long, over meshsim's limit of " + max + " characters per line");
+        }
+        line++;
+        start = i + 1;
+      }
     }
   }
 
@@ -81,16 +94,34 @@ public final class YamlReader {
 
   private YamlNode value(JsonToken t, YamlNode parent, String segment) throws IOException {
     Position pos = position(parser.currentTokenLocation());
-    String anchor = (String) parser.getObjectId(); // YAML anchors are Jackson object ids
+    String anchor = parser.lastAnchor(); // for mappings, lists and scalars alike
+    long before = nodes;
     YamlNode node = switch (t) {
-      case START_OBJECT -> map(new YamlMap(pos, parent, segment));
-      case START_ARRAY -> list(new YamlList(pos, parent, segment));
+      case START_OBJECT -> map(enter(new YamlMap(pos, parent, segment)));
+      case START_ARRAY -> list(enter(new YamlList(pos, parent, segment)));
       default -> scalar(t, pos, parent, segment);
     };
-    if (anchor != null) {
+    if (anchor != null && !parser.isCurrentAlias()) {
       anchors.put(anchor, node);
+      expandedSizes.put(node, nodes - before);
     }
     return node;
+  }
+
+  private <N extends YamlNode> N enter(N container) {
+    count(1, container.position(), container::path);
+    if (++depth > limits.maxDepth()) {
+      throw container.fail("nested more than " + limits.maxDepth() + " levels deep (meshsim's limit)");
+    }
+    return container;
+  }
+
+  private void count(long added, Position pos, Supplier<String> path) {
+    nodes += added;
+    if (nodes > limits.maxNodes()) {
+      throw new YamlException(pos, path.get(), "the file holds more than " + limits.maxNodes()
+          + " values once its aliases are expanded (meshsim's limit per file)");
+    }
   }
 
   private YamlMap map(YamlMap m) throws IOException {
@@ -99,6 +130,7 @@ public final class YamlReader {
       Position keyPos = position(parser.currentTokenLocation());
       m.put(key, keyPos, value(parser.nextToken(), m, key));
     }
+    depth--;
     return m;
   }
 
@@ -107,19 +139,23 @@ public final class YamlReader {
     while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
       l.add(value(t, l, "[" + l.size() + "]"));
     }
+    depth--;
     return l;
   }
 
   private YamlNode scalar(JsonToken t, Position pos, YamlNode parent, String segment) throws IOException {
+    Supplier<String> path =
+        () -> parent == null ? segment : YamlNode.join(parent.path(), segment, parent instanceof YamlList);
     if (parser.isCurrentAlias()) {
       // An alias shares the anchored node, so errors point at the anchor's definition.
       YamlNode target = anchors.get(parser.getText());
       if (target == null) {
-        String path = parent == null ? segment : YamlNode.join(parent.path(), segment, parent instanceof YamlList);
-        throw new YamlException(pos, path, "unknown alias *" + parser.getText());
+        throw new YamlException(pos, path.get(), "unknown alias *" + parser.getText());
       }
+      count(expandedSizes.getOrDefault(target, 1L), pos, path);
       return target;
     }
+    count(1, pos, path);
     YamlScalar.Kind kind = switch (t) {
       case VALUE_NUMBER_INT -> YamlScalar.Kind.INT;
       case VALUE_NUMBER_FLOAT -> YamlScalar.Kind.FLOAT;
@@ -128,11 +164,24 @@ public final class YamlReader {
       default -> YamlScalar.Kind.STRING;
     };
     Object value = switch (kind) {
-      case INT, FLOAT -> parser.getNumberValue();
+      case INT, FLOAT -> number();
       case BOOL -> t == JsonToken.VALUE_TRUE;
       default -> null;
     };
     return new YamlScalar(pos, parent, segment, parser.getText(), kind, parser.lastScalarQuoted(), value);
+  }
+
+  /**
+   * The number, or null when Jackson cannot give one: YAML's {@code .nan} and {@code .inf} are
+   * floats Jackson does not convert, and over-long numbers exceed its constraints. A null value
+   * makes the typed accessors report "expected a number …" at the scalar, with its path.
+   */
+  private Number number() {
+    try {
+      return parser.getNumberValue();
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
   }
 
   private Position position(JsonLocation loc) {

@@ -1,5 +1,6 @@
 package dev.meshsim.yaml;
 
+import com.google.re2j.Pattern;
 import java.math.BigInteger;
 
 /**
@@ -13,6 +14,7 @@ public final class YamlScalar extends YamlNode {
   public enum Kind { STRING, INT, FLOAT, BOOL, NULL }
 
   private static final int MAX_SHOWN = 60;
+  private static final Pattern LOOKS_TYPED = Pattern.compile("[-+]?[0-9.]+|true|false");
 
   private final String text;
   private final Kind kind;
@@ -88,7 +90,12 @@ public final class YamlScalar extends YamlNode {
     if (isNull()) {
       return "nothing (null)";
     }
-    if (quoted && kind == Kind.STRING && text.matches("[-+]?[0-9.]+|true|false")) {
+    if (isDocumentRoot() && kind == Kind.STRING) {
+      // A file whose whole content is one scalar is not YAML meant for meshsim (a password file,
+      // notes…): never echo its content.
+      return "a document of plain text, not a mapping (is this a YAML file?)";
+    }
+    if (quoted && kind == Kind.STRING && LOOKS_TYPED.matches(text)) {
       return "the quoted string " + quote(text) + " (remove the quotes)";
     }
     return kind == Kind.STRING ? quote(text) : text;

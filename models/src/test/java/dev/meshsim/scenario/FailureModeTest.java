@@ -53,7 +53,7 @@ class FailureModeTest {
     String path = "services[1].deployments[0].";
     assertProblem(base + "errorCode: 200}", path + "errorCode", "expected a whole number in [400, 599], got 200");
     assertProblem(base + "resetRate: 1.5}", path + "resetRate", "expected a number in [0, 1], got 1.5");
-    assertProblem(base + "slowdown: 0}", path + "slowdown", "expected a number >= 0.001, got 0");
+    assertProblem(base + "slowdown: 0}", path + "slowdown", "expected a number in [0.001, 1000], got 0");
     assertProblem(base + "refuseConnections: \"yes\"}", path + "refuseConnections", "expected true or false");
     assertThrows(IllegalArgumentException.class, () -> new FailureMode(0, 500, false, 0, 0));
     assertThrows(IllegalArgumentException.class, () -> new FailureMode(-0.1, 500, false, 0, 1));

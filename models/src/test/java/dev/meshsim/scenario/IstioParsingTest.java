@@ -201,7 +201,7 @@ class IstioParsingTest {
     assertProblem(vs("            - {match: [{uri: {}}], route: [{destination: {host: a}}]}\n"),
         "istio[0].spec.http[0].match[0].uri", "a string match needs exactly one of exact, prefix or regex");
     assertProblem(vs("            - {match: [{uri: {regex: \"/(a\"}}], route: [{destination: {host: a}}]}\n"),
-        "istio[0].spec.http[0].match[0].uri.regex", "invalid regex \"/(a\": Unclosed group near index 3");
+        "istio[0].spec.http[0].match[0].uri.regex", "invalid regex \"/(a\": missing closing )");
     assertProblem(vs("            - {match: [{uri: {regex: \"/(?!x)\"}}], route: [{destination: {host: a}}]}\n"),
         "istio[0].spec.http[0].match[0].uri.regex", "regex \"/(?!x)\" uses a lookaround assertion, which RE2"
             + " (the regex engine of Envoy and istiod) does not support");

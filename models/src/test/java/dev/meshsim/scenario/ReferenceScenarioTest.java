@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshsim.yaml.YamlList;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
-import dev.meshsim.yaml.YamlReader;
+import dev.meshsim.yaml.ReadLimits;
+import dev.meshsim.yaml.SourceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ class ReferenceScenarioTest {
   @Test
   void theReferenceUsesEveryKey() {
     Map<String, Set<String>> used = new TreeMap<>();
-    collect(YamlReader.readFile(REFERENCE).get(0), used);
+    collect(new SourceFiles(ReadLimits.DEFAULT).read(REFERENCE).get(0), used);
     acceptedKeys().forEach((path, keys) -> {
       Set<String> here = used.getOrDefault(path, Set.of());
       for (String key : keys) {

@@ -26,9 +26,9 @@ class ScenarioValidationTest {
   @Test
   void deploymentFields() {
     assertProblem(minimalWith("{name: ratings-v1, serviceTime: 1ms}", "{name: ratings-v1, serviceTime: 1ms, replicas: two}"),
-        "services[1].deployments[0].replicas", "expected a whole number >= 0, got \"two\"");
+        "services[1].deployments[0].replicas", "expected a whole number in [0, 10000], got \"two\"");
     assertProblem(minimalWith("{name: ratings-v1, serviceTime: 1ms}", "{name: ratings-v1, serviceTime: 1ms, workers: 0}"),
-        "services[1].deployments[0].workers", "expected a whole number >= 1, got 0");
+        "services[1].deployments[0].workers", "expected a whole number in [1, 100000], got 0");
     assertProblem(minimalWith("{name: ratings-v1, serviceTime: 1ms}", "{name: ratings-v1, serviceTime: 1ms, errorRate: 1.5}"),
         "services[1].deployments[0].errorRate", "expected a number in [0, 1], got 1.5");
     assertProblem(minimalWith("{name: ratings-v1, serviceTime: 1ms}", "{name: ratings-v1}"),
@@ -89,7 +89,7 @@ class ScenarioValidationTest {
     assertProblem(minimalWith("{poisson: 10/s}", "{poisson: 10/fortnight}"),
         "load[0].arrival.poisson", "unknown unit \"fortnight\" in rate \"10/fortnight\"");
     assertProblem(minimalWith("{poisson: 10/s}", "{connections: 0}"),
-        "load[0].arrival.connections", "expected a whole number >= 1, got 0");
+        "load[0].arrival.connections", "expected a whole number in [1, 100000], got 0");
     assertProblem(minimalWith("arrival: {poisson: 10/s}", "arrival: {poisson: 10/s}, requests: -1"),
         "load[0].requests", "expected a whole number >= 0, got -1");
   }

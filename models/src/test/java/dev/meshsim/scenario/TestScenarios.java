@@ -42,6 +42,15 @@ final class TestScenarios {
     return ScenarioLoader.load(write(dir, "s.yaml", text));
   }
 
+  /** The scenario of {@code text}, which must load. */
+  static Scenario errorFree(Path dir, String text) {
+    try {
+      return load(dir, text).scenario();
+    } catch (ScenarioException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
   /** The error loading {@code text}; also checks that it is one paragraph. */
   static ScenarioException error(Path dir, String text) {
     ScenarioException e = assertThrows(ScenarioException.class, () -> load(dir, text));

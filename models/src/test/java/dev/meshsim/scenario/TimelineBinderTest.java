@@ -80,7 +80,7 @@ class TimelineBinderTest {
         timeline:
           - {at: 1s, scale: {deployment: reviews-v2, replicas: 3}}
           - {at: 2s, kill: {deployment: reviews-v1}}
-          - {at: 3s, restart: {deployment: reviews-v1, pods: 2}}
+          - {at: 3s, restart: {deployment: reviews-v2, pods: 2}}
           - {at: 4s, rollout: {deployment: ratings-v1, maxSurge: 1, maxUnavailable: 0}}
           - {at: 5s, rollout: {deployment: ratings-v1}}
           - {at: 6s, failure: {deployment: reviews-v1, errorRate: 1.0}}

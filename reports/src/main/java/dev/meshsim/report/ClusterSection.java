@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.meshsim.result.ClusterStats;
 import dev.meshsim.result.ClusterStats.OutlierEvent;
 import dev.meshsim.result.RunResult;
+import dev.meshsim.text.SafeText;
 import java.io.IOException;
 import java.util.Map;
 import java.util.SortedMap;
@@ -84,7 +85,7 @@ final class ClusterSection {
       return;
     }
     out.append("    ").append(title).append(':');
-    counts.forEach((k, v) -> out.append(' ').append(k).append('=').append(v));
+    counts.forEach((k, v) -> out.append(' ').append(SafeText.escape(String.valueOf(k))).append('=').append(v));
     out.append('\n');
   }
 
@@ -95,12 +96,12 @@ final class ClusterSection {
     }
     out.append("\n== envoy cluster stats (summed over client sidecars) ==\n");
     for (Map.Entry<String, ClusterStats> e : r.clusterStats().entrySet()) {
-      out.append("  ").append(e.getKey()).append('\n');
+      out.append("  ").append(SafeText.escape(e.getKey())).append('\n');
       line("codes", e.getValue().responseCodes(), out);
       line("flags", e.getValue().responseFlags(), out);
       SortedMap<String, String> rows = new TreeMap<>();
       e.getValue().counters().forEach((k, v) -> rows.put(k, String.valueOf(v)));
-      rows.forEach((k, v) -> out.append("    ").append(k).append(" : ").append(v).append('\n'));
+      rows.forEach((k, v) -> out.append("    ").append(SafeText.escape(k)).append(" : ").append(v).append('\n'));
       int shown = 0;
       for (OutlierEvent ev : e.getValue().events()) {
         if (shown++ == TEXT_EVENTS) {
@@ -108,8 +109,8 @@ final class ClusterSection {
           break;
         }
         out.append("    ").append(Decimals.seconds(ev.timeNanos())).append(" s ")
-            .append(ev.ejected() ? "ejected " : "unejected ").append(ev.host())
-            .append(" (by ").append(ev.sidecar()).append(")\n");
+            .append(ev.ejected() ? "ejected " : "unejected ").append(SafeText.escape(ev.host()))
+            .append(" (by ").append(SafeText.escape(ev.sidecar())).append(")\n");
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.meshsim.report;
 
 import dev.meshsim.result.RunResult;
 import dev.meshsim.result.TrafficStats;
+import dev.meshsim.text.SafeText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -34,7 +35,7 @@ public final class TextSummary {
     block("total", TrafficSummary.of(result.total(), window), result.total(), out);
     for (Map.Entry<String, TrafficStats> load : result.loads().entrySet()) {
       TrafficStats stats = load.getValue();
-      block("load " + load.getKey(), TrafficSummary.of(stats, window), stats, out);
+      block("load " + SafeText.escape(load.getKey()), TrafficSummary.of(stats, window), stats, out);
     }
     ClusterSection.text(result, out);
     TimelineSection.text(result, out);
@@ -54,7 +55,7 @@ public final class TextSummary {
   }
 
   private static void header(RunResult r, StringBuilder out) {
-    out.append("scenario ").append(r.scenario()).append(", seed ").append(r.seed()).append('\n');
+    out.append("scenario ").append(SafeText.escape(r.scenario())).append(", seed ").append(r.seed()).append('\n');
     out.append("measured ").append(seconds(r.durationNanos() - r.warmupNanos()))
         .append(" s (duration ").append(seconds(r.durationNanos()))
         .append(" s - warmup ").append(seconds(r.warmupNanos()))

@@ -1,5 +1,6 @@
 package dev.meshsim.report;
 
+import dev.meshsim.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,11 @@ final class TextTable {
       throw new IllegalArgumentException(
           "expected " + alignment.length() + " cells, got " + cells.length);
     }
-    rows.add(cells);
+    String[] safe = new String[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      safe[i] = SafeText.escape(cells[i]); // names and values from the scenario are untrusted
+    }
+    rows.add(safe);
     return this;
   }
 

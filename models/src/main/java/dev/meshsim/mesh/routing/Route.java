@@ -49,12 +49,14 @@ public record Route(
     if (clusters.size() == 1) {
       return clusters.get(0);
     }
-    int total = 0;
+    long total = 0; // a long, as Envoy's uint64 sum: two weights of 2^31-1 overflow an int
     for (WeightedCluster c : clusters) {
       total += c.weight();
     }
-    int selected = random.nextInt(total);
-    int sum = 0;
+    // Within the int range the same draw as always, so existing outputs do not change.
+    long selected = total <= Integer.MAX_VALUE ? random.nextInt((int) total)
+        : Long.remainderUnsigned(random.nextLong(), total);
+    long sum = 0;
     for (WeightedCluster c : clusters) {
       sum += c.weight();
       if (selected < sum) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * A non-negative real distribution, in whatever unit the caller uses (meshsim's models use
@@ -12,14 +13,34 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
  * <p>The parametric families delegate to commons-math3, driven by a {@link RandomStream}; the
  * empirical family is meshsim's own because commons-math3 has no distribution built from a handful
  * of percentiles.
+ *
+ * <p><b>Every draw is clamped to [0, {@link #MAX_DRAW}].</b> A far tail (a lognormal with a large
+ * sigma, an exponential draw of 36 means) or a non-finite value would otherwise overflow a {@code
+ * long} clock when rounded and multiplied. Callers validate that {@link #quantile}(0.9999) lies well
+ * below their horizon, so the clamp touches at most the far tail beyond it and never a finite
+ * result of a run whose horizon is below {@code MAX_DRAW}. NaN draws are clamped to {@code MAX_DRAW}.
  */
 public sealed interface Distribution {
 
-  /** A sampler drawing from {@code stream}. */
+  /**
+   * The largest value a sampler returns: 2^53, the largest integer a double holds exactly. Times a
+   * factor up to 1000 it still fits a signed 64-bit count with room for a clock of months.
+   */
+  double MAX_DRAW = 0x1p53;
+
+  /** A sampler drawing from {@code stream}; its draws are clamped to [0, {@link #MAX_DRAW}]. */
   Sampler sampler(RandomStream stream);
 
   /** The distribution's mean (for documentation, reports and tests). */
   double mean();
+
+  /** The value below which a fraction {@code p} of draws fall, for {@code p} in (0, 1), unclamped. */
+  double quantile(double p);
+
+  /** {@code v} within [0, {@link #MAX_DRAW}]; NaN becomes {@code MAX_DRAW}. */
+  static double clamp(double v) {
+    return v >= 0 ? (v <= MAX_DRAW ? v : MAX_DRAW) : (v < 0 ? 0 : MAX_DRAW);
+  }
 
   /** Draws one value at a time. */
   @FunctionalInterface
@@ -31,11 +52,17 @@ public sealed interface Distribution {
   record Constant(double value) implements Distribution {
     @Override
     public Sampler sampler(RandomStream stream) {
-      return () -> value;
+      double v = clamp(value);
+      return () -> v;
     }
 
     @Override
     public double mean() {
+      return value;
+    }
+
+    @Override
+    public double quantile(double p) {
       return value;
     }
   }
@@ -45,7 +72,12 @@ public sealed interface Distribution {
     @Override
     public Sampler sampler(RandomStream stream) {
       ExponentialDistribution d = new ExponentialDistribution(stream, mean);
-      return d::sample;
+      return () -> clamp(d.sample());
+    }
+
+    @Override
+    public double quantile(double p) {
+      return -mean * StrictMath.log1p(-p);
     }
   }
 
@@ -58,9 +90,15 @@ public sealed interface Distribution {
     @Override
     public Sampler sampler(RandomStream stream) {
       if (sigma == 0) {
-        return () -> median;
+        double v = clamp(median);
+        return () -> v;
       }
-      return () -> median * StrictMath.exp(sigma * stream.nextGaussian());
+      return () -> clamp(median * StrictMath.exp(sigma * stream.nextGaussian()));
+    }
+
+    @Override
+    public double quantile(double p) {
+      return median * StrictMath.exp(sigma * StrictMath.sqrt(2) * Erf.erfInv(2 * p - 1));
     }
 
     @Override
@@ -74,7 +112,12 @@ public sealed interface Distribution {
     @Override
     public Sampler sampler(RandomStream stream) {
       GammaDistribution d = new GammaDistribution(stream, shape, mean / shape);
-      return d::sample;
+      return () -> clamp(d.sample());
+    }
+
+    @Override
+    public double quantile(double p) {
+      return new GammaDistribution(null, shape, mean / shape).inverseCumulativeProbability(p);
     }
   }
 
@@ -83,10 +126,16 @@ public sealed interface Distribution {
     @Override
     public Sampler sampler(RandomStream stream) {
       if (min == max) {
-        return () -> min;
+        double v = clamp(min);
+        return () -> v;
       }
       UniformRealDistribution d = new UniformRealDistribution(stream, min, max);
-      return d::sample;
+      return () -> clamp(d.sample());
+    }
+
+    @Override
+    public double quantile(double p) {
+      return min + p * (max - min);
     }
 
     @Override
@@ -117,7 +166,7 @@ public sealed interface Distribution {
 
     @Override
     public Sampler sampler(RandomStream stream) {
-      return () -> quantile(stream.nextDouble());
+      return () -> clamp(quantile(stream.nextDouble()));
     }
 
     /** The inverse CDF; exact at the given percentiles. */

@@ -8,7 +8,8 @@ import dev.meshsim.yaml.Position;
 import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
-import dev.meshsim.yaml.YamlReader;
+import dev.meshsim.yaml.ReadLimits;
+import dev.meshsim.yaml.SourceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class RouteTestFile {
    */
   public static Suite read(Path file, Path scenario, Function<Path, MeshPolicies> loader) {
     try {
-      List<YamlNode> docs = YamlReader.readFile(file);
+      List<YamlNode> docs = new SourceFiles(ReadLimits.DEFAULT).read(file);
       if (docs.size() != 1) {
         throw new YamlException(Position.ofFile(file.toString()), "", "a test file holds one document");
       }

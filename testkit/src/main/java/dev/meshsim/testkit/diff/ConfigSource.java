@@ -12,7 +12,8 @@ import dev.meshsim.testkit.PolicyException;
 import dev.meshsim.yaml.YamlException;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;
-import dev.meshsim.yaml.YamlReader;
+import dev.meshsim.yaml.ReadLimits;
+import dev.meshsim.yaml.SourceFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public final class ConfigSource {
   /** Whether the file is a scenario (a single mapping with {@code services}) rather than manifests. */
   public static boolean isScenario(Path file) {
     try {
-      List<YamlNode> docs = YamlReader.readFile(file);
+      List<YamlNode> docs = new SourceFiles(ReadLimits.DEFAULT).read(file);
       return docs.size() == 1 && docs.get(0) instanceof YamlMap m && m.keys().contains("services");
     } catch (YamlException e) {
       throw new PolicyException(e.getMessage(), e);
