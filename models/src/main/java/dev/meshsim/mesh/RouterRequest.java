@@ -73,6 +73,7 @@ final class RouterRequest {
       return;
     }
     attemptedHosts.add(host);
+    exchange.attempting(cluster.endpoint(host));
     attempts++;
     attempt = new UpstreamRequest(this, cluster, host, sim);
     attempt.start(worker);

@@ -68,6 +68,7 @@ public final class Sidecar implements Connector {
 
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
   void route(Exchange exchange) {
+    exchange.arrivedAtProxy(sim().now());
     var request = exchange.request().attributes();
     VirtualHost vhost = xds.routes().virtualHost(request);
     Route route = vhost == null ? null : vhost.match(request);
@@ -108,7 +109,7 @@ public final class Sidecar implements Connector {
 
   private void forward(Exchange exchange, Route route) {
     WeightedCluster target = route.pickCluster(routeRandom);
-    exchange.routedTo(target.clusterName());
+    exchange.routedTo(target.clusterName(), route.name(), sim().now());
     mesh.stats().countRouted(exchange, target.clusterName());
     Cluster cluster = cluster(target.clusterName());
     if (cluster == null) {
@@ -129,6 +130,7 @@ public final class Sidecar implements Connector {
   /** The final response of a request leaves this sidecar for the app. */
   void respondLocally(Exchange exchange, int code) {
     exchange.setCode(code);
+    exchange.leftProxy(sim().now());
     mesh.stats().countResponse(exchange);
     sim().schedule(pod.receiveCost(), exchange::end);
   }
