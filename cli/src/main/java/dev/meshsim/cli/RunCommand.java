@@ -45,6 +45,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces on errors.")
   boolean verbose;
 
+  @picocli.CommandLine.Mixin ReportOutputs reports = new ReportOutputs();
+
   @Override
   public Integer call() throws Exception {
     LoadedScenario loaded = load();
@@ -52,10 +54,15 @@ final class RunCommand implements Callable<Integer> {
     loaded.warnings().forEach(w -> err.println("meshsim: warning: " + w));
     Scenario scenario = overridden(loaded.scenario());
     OutputFiles.checkWritable(jsonFile, List.of(scenarioFile.toAbsolutePath().normalize()));
+    reports.checkWritable(List.of(scenarioFile.toAbsolutePath().normalize()));
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);
     simulation.warnings().forEach(w -> err.println("meshsim: warning: " + w));
+    var listener = reports.listener(scenario);
+    if (listener != null) {
+      simulation.observeRequests(listener);
+    }
     RunResult result = simulation.run();
     watch.stop();
 
@@ -65,11 +72,22 @@ final class RunCommand implements Callable<Integer> {
     if (jsonFile != null) {
       OutputFiles.writeAtomically(jsonFile, JsonReport.toJson(result));
     }
+    reports.write(result, new dev.meshsim.report.html.ReportContext(commandLine(),
+        Main.VERSION, scenario.istioVersion().toString(), dev.meshsim.report.html.ReportContext.DEFAULT_TOP_N));
     if (stats) {
       err.println(watch.describe(result, simulation.eventsFired()));
     }
     err.flush();
     return 0;
+  }
+
+  /** The command as typed, for the report header (arguments quoted as a shell would need). */
+  private String commandLine() {
+    StringBuilder s = new StringBuilder("meshsim");
+    for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+      s.append(' ').append(arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+    }
+    return s.toString();
   }
 
   private LoadedScenario load() {

@@ -1,0 +1,63 @@
+package dev.meshsim.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A file written through a temporary file in the same directory and moved into place only by {@link
+ * #commit()}, so that a reader never sees half a file and an interrupted run leaves the old one
+ * whole. Streams: lines go to disk as they are written (the access log of a long run is never held
+ * in memory). Closing without committing deletes the temporary file.
+ */
+final class AtomicFile implements AutoCloseable {
+  private final Path target;
+  private final Path tmp;
+  private final BufferedWriter writer;
+  private boolean committed;
+
+  private AtomicFile(Path target, Path tmp, BufferedWriter writer) {
+    this.target = target;
+    this.tmp = tmp;
+    this.writer = writer;
+  }
+
+  static AtomicFile open(Path output) throws IOException {
+    Path target = output.toAbsolutePath().normalize();
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    return new AtomicFile(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
+  }
+
+  Writer writer() {
+    return writer;
+  }
+
+  Path target() {
+    return target;
+  }
+
+  void commit() throws IOException {
+    writer.close();
+    try {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!committed) {
+      writer.close();
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
