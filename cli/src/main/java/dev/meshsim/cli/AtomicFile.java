@@ -45,6 +45,10 @@ final class AtomicFile implements AutoCloseable {
 
   void commit() throws IOException {
     writer.close();
+    // A temporary file is private (0600); a report is for reading, like any file the user writes.
+    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
     try {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {

@@ -1,63 +1,156 @@
 package dev.meshsim.cli;
 
+import dev.meshsim.report.accesslog.AccessLogWriter;
+import dev.meshsim.report.csv.CsvFiles;
+import dev.meshsim.report.fortio.ErrorHistograms;
+import dev.meshsim.report.fortio.FortioJson;
+import dev.meshsim.report.fortio.LoadDescription;
+import dev.meshsim.report.hgrm.HgrmFiles;
 import dev.meshsim.report.html.HtmlReport;
 import dev.meshsim.report.html.ReportContext;
+import dev.meshsim.report.prometheus.IstioMetrics;
+import dev.meshsim.report.prometheus.PrometheusText;
 import dev.meshsim.report.series.SeriesRecorder;
-import dev.meshsim.result.FinishedRequest;
 import dev.meshsim.result.RequestListener;
 import dev.meshsim.result.RunResult;
+import dev.meshsim.scenario.Arrival;
+import dev.meshsim.scenario.LoadSpec;
 import dev.meshsim.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The report files {@code meshsim run} can write besides the text summary and {@code --json}: the
- * HTML page, CSV, hgrm, fortio JSON, Prometheus text and the access log. Checks every target before
- * the run (exit 2, nothing written), listens to the run's finished requests, and writes each file
- * atomically afterwards (the access log streams to its temporary file during the run).
+ * The report files {@code meshsim run} can write besides the text summary and {@code --json}. Checks
+ * every target before the run (exit 2, nothing written), listens to the run's finished requests,
+ * and writes each file atomically afterwards; the access log streams into its temporary file during
+ * the run and is moved into place at the end. Every file written is recorded in its directory's
+ * {@code .meshsim-written} manifest, so that a later run replaces it and nothing else.
  */
-final class ReportOutputs {
+final class ReportOutputs implements AutoCloseable {
   /** The most points a time chart gets; longer runs widen the bucket (a multiple of report.bucket). */
   static final int MAX_POINTS = 240;
 
   @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
   Path html;
 
+  @Option(names = "--csv", paramLabel = "DIR", description = "Also write CSV files (time series, clusters, convergence).")
+  Path csvDir;
+
+  @Option(names = "--hgrm", paramLabel = "DIR", description = "Also write HdrHistogram .hgrm and .hlog files per load.")
+  Path hgrmDir;
+
+  @Option(names = "--fortio-json", paramLabel = "DIR", description = "Also write one fortio result JSON per load.")
+  Path fortioDir;
+
+  @Option(names = "--prometheus", paramLabel = "FILE", description = "Also write Istio metrics in Prometheus text format.")
+  Path prometheus;
+
+  @Option(names = "--access-log", paramLabel = "FILE", description = "Also write client-sidecar access-log lines (Istio's default format).")
+  Path accessLog;
+
+  @Option(names = "--access-log-sample", paramLabel = "R", description = "Log this fraction of requests, in (0, 1] (default 1).")
+  Double accessLogSample;
+
   private SeriesRecorder series;
+  private ErrorHistograms errors;
+  private IstioMetrics metrics;
+  private AtomicFile accessLogFile;
+  private AccessLogWriter accessLogWriter;
 
-  /** Refuses targets that are inputs, directories where files are expected, or files meshsim did not write. */
-  void checkWritable(List<Path> inputs) throws IOException {
-    for (Path file : files()) {
-      WrittenFiles.checkWritable(file, inputs);
+  /** Every file this run will write, by the option that asked for it. */
+  private Map<Path, String> targets(Scenario scenario) {
+    Map<Path, String> files = new LinkedHashMap<>();
+    put(files, html, "--html");
+    put(files, prometheus, "--prometheus");
+    put(files, accessLog, "--access-log");
+    if (csvDir != null) {
+      List.of("timeseries.csv", "latency.csv", "clusters.csv", "convergence.csv")
+          .forEach(f -> put(files, csvDir.resolve(f), "--csv"));
     }
-  }
-
-  private List<Path> files() {
-    List<Path> files = new ArrayList<>();
-    if (html != null) {
-      files.add(html);
+    for (LoadSpec load : scenario.loads()) {
+      if (hgrmDir != null) {
+        put(files, hgrmDir.resolve(fileName(load.name()) + ".hgrm"), "--hgrm");
+        put(files, hgrmDir.resolve(fileName(load.name()) + ".hlog"), "--hgrm");
+      }
+      if (fortioDir != null) {
+        put(files, fortioDir.resolve(fileName(load.name()) + ".json"), "--fortio-json");
+      }
     }
     return files;
   }
 
+  private static void put(Map<Path, String> files, Path file, String option) {
+    if (file == null) {
+      return;
+    }
+    String before = files.put(file.toAbsolutePath().normalize(), option);
+    if (before != null) {
+      throw new BadInputException(option + " " + file + ": " + before + " writes this file too; choose another", null);
+    }
+  }
+
+  /** A load's name as a file name: anything but letters, digits, dot, dash and underscore becomes '_'. */
+  static String fileName(String load) {
+    String s = load.replaceAll("[^A-Za-z0-9._-]", "_");
+    return s.startsWith(".") ? "_" + s : s;
+  }
+
+  /** Refuses bad options and targets: inputs, directories where files go, files meshsim did not write. */
+  void check(Scenario scenario, List<Path> inputs, Path jsonFile) throws IOException {
+    if (accessLogSample != null && accessLog == null) {
+      throw new BadInputException("--access-log-sample needs --access-log FILE", null);
+    }
+    if (accessLogSample != null && !(accessLogSample > 0 && accessLogSample <= 1)) {
+      throw new BadInputException("--access-log-sample " + accessLogSample + ": must be in (0, 1]", null);
+    }
+    for (Path dir : new Path[] {csvDir, hgrmDir, fortioDir}) {
+      if (dir != null) {
+        WrittenFiles.checkDirectory(dir);
+      }
+    }
+    Map<Path, String> files = targets(scenario);
+    if (jsonFile != null && files.containsKey(jsonFile.toAbsolutePath().normalize())) {
+      throw new BadInputException("--json " + jsonFile + ": another output writes this file too", null);
+    }
+    for (Path file : files.keySet()) {
+      WrittenFiles.checkWritable(file, inputs);
+    }
+  }
+
   /** What hears the run's finished requests, or null when no output needs them. */
-  RequestListener listener(Scenario scenario) {
+  RequestListener listener(Scenario scenario, RequestListener progress) throws IOException {
     List<RequestListener> listeners = new ArrayList<>();
-    if (html != null) {
-      series = new SeriesRecorder(scenario.warmupNanos(), bucketNanos(scenario), false);
+    if (html != null || csvDir != null || hgrmDir != null) {
+      series = new SeriesRecorder(scenario.warmupNanos(), bucketNanos(scenario), hgrmDir != null);
       listeners.add(series);
+    }
+    if (fortioDir != null) {
+      errors = new ErrorHistograms();
+      listeners.add(errors);
+    }
+    if (prometheus != null) {
+      metrics = new IstioMetrics();
+      listeners.add(metrics);
+    }
+    if (accessLog != null) {
+      accessLogFile = AtomicFile.open(accessLog);
+      accessLogWriter = new AccessLogWriter(accessLogFile.writer(), accessLogSample == null ? 1 : accessLogSample,
+          scenario.seed());
+      listeners.add(accessLogWriter);
+    }
+    if (progress != null) {
+      listeners.add(progress);
     }
     if (listeners.isEmpty()) {
       return null;
     }
-    if (listeners.size() == 1) {
-      return listeners.get(0);
-    }
     RequestListener[] all = listeners.toArray(new RequestListener[0]);
-    return (FinishedRequest r) -> {
+    return all.length == 1 ? all[0] : r -> {
       for (RequestListener l : all) {
         l.finished(r);
       }
@@ -73,13 +166,54 @@ final class ReportOutputs {
     return bucket * Math.max(1, factor);
   }
 
-  void write(RunResult result, ReportContext context) throws IOException {
+  void write(Scenario scenario, RunResult result, ReportContext context) throws IOException {
     if (series != null) {
       series.finish(result.simulatedEndNanos());
     }
     if (html != null) {
       writeFile(html, HtmlReport.render(result, series, context));
     }
+    if (csvDir != null) {
+      for (Map.Entry<String, String> f : CsvFiles.render(result, series).entrySet()) {
+        writeFile(csvDir.resolve(f.getKey()), f.getValue());
+      }
+    }
+    for (LoadSpec load : scenario.loads()) {
+      var stats = result.loads().get(load.name());
+      if (hgrmDir != null) {
+        writeFile(hgrmDir.resolve(fileName(load.name()) + ".hgrm"), HgrmFiles.percentileDistribution(stats.latency()));
+        writeFile(hgrmDir.resolve(fileName(load.name()) + ".hlog"),
+            HgrmFiles.intervalLog(result.scenario(), load.name(), series.loads().get(load.name())));
+      }
+      if (fortioDir != null) {
+        writeFile(fortioDir.resolve(fileName(load.name()) + ".json"), FortioJson.toJson(result, describe(scenario, load),
+            errors.of(load.name()), "meshsim-" + context.meshsimVersion()));
+      }
+    }
+    if (prometheus != null) {
+      writeFile(prometheus, PrometheusText.render(result, metrics));
+    }
+    if (accessLogFile != null) {
+      accessLogFile.commit();
+      WrittenFiles.record(accessLog);
+    }
+  }
+
+  /** The load in fortio's terms. */
+  static LoadDescription describe(Scenario scenario, LoadSpec load) {
+    double qps = 0;
+    int connections = 0;
+    if (load.arrival() instanceof Arrival.Poisson p) {
+      qps = p.perSecond();
+    } else if (load.arrival() instanceof Arrival.Constant c) {
+      qps = c.perSecond();
+    } else if (load.arrival() instanceof Arrival.Connections c) {
+      connections = c.connections();
+      qps = c.qpsPerConnection() * c.connections();
+    }
+    var request = load.request();
+    return new LoadDescription(load.name(), "http://" + request.authority() + request.path(), qps, connections,
+        load.maxRequests(), scenario.durationNanos());
   }
 
   static void writeFile(Path file, String content) throws IOException {
@@ -88,5 +222,13 @@ final class ReportOutputs {
       out.commit();
     }
     WrittenFiles.record(file);
+  }
+
+  /** Drops the access log's temporary file if the run did not get to {@link #write}. */
+  @Override
+  public void close() throws IOException {
+    if (accessLogFile != null) {
+      accessLogFile.close();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.meshsim.cli;
 import dev.meshsim.mesh.MeshSimulation;
 import dev.meshsim.report.JsonReport;
 import dev.meshsim.report.TextSummary;
+import dev.meshsim.report.html.ReportContext;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.scenario.Durations;
 import dev.meshsim.scenario.LoadedScenario;
@@ -45,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces on errors.")
   boolean verbose;
 
-  @picocli.CommandLine.Mixin ReportOutputs reports = new ReportOutputs();
+  @picocli.CommandLine.Mixin final ReportOutputs reports = new ReportOutputs();
 
   @Override
   public Integer call() throws Exception {
@@ -54,31 +55,43 @@ final class RunCommand implements Callable<Integer> {
     loaded.warnings().forEach(w -> err.println("meshsim: warning: " + w));
     Scenario scenario = overridden(loaded.scenario());
     OutputFiles.checkWritable(jsonFile, List.of(scenarioFile.toAbsolutePath().normalize()));
-    reports.checkWritable(List.of(scenarioFile.toAbsolutePath().normalize()));
+    reports.check(scenario, List.of(scenarioFile.toAbsolutePath().normalize()), jsonFile);
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);
     simulation.warnings().forEach(w -> err.println("meshsim: warning: " + w));
-    var listener = reports.listener(scenario);
-    if (listener != null) {
-      simulation.observeRequests(listener);
+    Progress progress = Progress.stderrIsTerminal()
+        ? new Progress(err, scenario.warmupNanos(), scenario.durationNanos()) : null;
+    RunResult result;
+    try (ReportOutputs outputs = reports) {
+      var listener = reports.listener(scenario, progress);
+      if (listener != null) {
+        simulation.observeRequests(listener);
+      }
+      result = simulation.run();
+      watch.stop();
+      if (progress != null) {
+        progress.done();
+      }
+      writeOutputs(scenario, result);
     }
-    RunResult result = simulation.run();
-    watch.stop();
 
+    if (stats) {
+      err.println(watch.describe(result, simulation.eventsFired()));
+    }
+    err.flush();
+    return 0;
+  }
+
+  private void writeOutputs(Scenario scenario, RunResult result) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     out.print(TextSummary.render(result));
     out.flush();
     if (jsonFile != null) {
       OutputFiles.writeAtomically(jsonFile, JsonReport.toJson(result));
     }
-    reports.write(result, new dev.meshsim.report.html.ReportContext(commandLine(),
-        Main.VERSION, scenario.istioVersion().toString(), dev.meshsim.report.html.ReportContext.DEFAULT_TOP_N));
-    if (stats) {
-      err.println(watch.describe(result, simulation.eventsFired()));
-    }
-    err.flush();
-    return 0;
+    reports.write(scenario, result, new ReportContext(commandLine(), Main.VERSION,
+        scenario.istioVersion().toString(), ReportContext.DEFAULT_TOP_N));
   }
 
   /** The command as typed, for the report header (arguments quoted as a shell would need). */
