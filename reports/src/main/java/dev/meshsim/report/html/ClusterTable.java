@@ -1,5 +1,6 @@
 package dev.meshsim.report.html;
 
+import dev.meshsim.report.Ranking;
 import dev.meshsim.result.ClusterStats;
 import dev.meshsim.result.RunResult;
 import java.util.ArrayList;

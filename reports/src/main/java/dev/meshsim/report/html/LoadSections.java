@@ -1,6 +1,7 @@
 package dev.meshsim.report.html;
 
 import dev.meshsim.report.LatencyBuckets;
+import dev.meshsim.report.Ranking;
 import dev.meshsim.report.TrafficSummary;
 import dev.meshsim.report.chart.LatencyHistogramChart;
 import dev.meshsim.report.chart.PercentileChart;

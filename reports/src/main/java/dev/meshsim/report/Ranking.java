@@ -1,4 +1,4 @@
-package dev.meshsim.report.html;
+package dev.meshsim.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,11 +11,11 @@ import java.util.function.ToLongFunction;
  * {@code n} by errors (so a small, failing service is never hidden behind busy healthy ones), ties
  * broken by name so the choice is deterministic. The others keep their order for the collapsed table.
  */
-final class Ranking {
+public final class Ranking {
   private Ranking() {}
 
   /** The names to show in full, in the order to show them. */
-  static <T> List<T> top(List<T> all, int n, ToLongFunction<T> traffic, ToLongFunction<T> errors,
+  public static <T> List<T> top(List<T> all, int n, ToLongFunction<T> traffic, ToLongFunction<T> errors,
       java.util.function.Function<T, String> name) {
     if (all.size() <= n) {
       return all;
@@ -33,7 +33,7 @@ final class Ranking {
   }
 
   /** The ones {@link #top} left out, in their original order. */
-  static <T> List<T> rest(List<T> all, List<T> top) {
+  public static <T> List<T> rest(List<T> all, List<T> top) {
     List<T> rest = new ArrayList<>(all);
     rest.removeAll(top);
     return rest;
