@@ -22,8 +22,8 @@ class OutputDeterminismTest {
 
   @BeforeAll
   static void runTwice() throws Exception {
-    first = AllOutputs.of(Runs.scenario("out-of-order-apply", 30), 0.5);
-    second = AllOutputs.of(Runs.scenario("out-of-order-apply", 30), 0.5);
+    first = AllOutputs.of(Runs.scenario("out-of-order-apply", 15), 0.5);
+    second = AllOutputs.of(Runs.scenario("out-of-order-apply", 15), 0.5);
   }
 
   @Test
@@ -37,7 +37,7 @@ class OutputDeterminismTest {
 
   @Test
   void anotherSeed_givesAnotherAccessLogSample() throws Exception {
-    var other = AllOutputs.of(Runs.scenario("out-of-order-apply", 30).withSeed(99), 0.5);
+    var other = AllOutputs.of(Runs.scenario("out-of-order-apply", 15).withSeed(99), 0.5);
     assertNotEquals(first.files().get("access.log"), other.files().get("access.log"));
   }
 

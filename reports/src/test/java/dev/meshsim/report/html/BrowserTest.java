@@ -38,7 +38,7 @@ class BrowserTest {
 
   @Test
   void reportOfARealTimelineRun_rendersEveryChart_withoutErrorsOrNetwork() throws Exception {
-    Runs.Recorded run = Runs.run(Runs.scenario("out-of-order-apply", 30));
+    Runs.Recorded run = Runs.run(Runs.scenario("out-of-order-apply", 15));
     String html = HtmlReport.render(run.result(), run.series(), new ReportContext("meshsim run test", "test", "1.30", 6));
     Loaded page = open(html, "out-of-order-apply");
     page.assertClean();
