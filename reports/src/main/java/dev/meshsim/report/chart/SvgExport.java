@@ -4,6 +4,7 @@ import java.awt.Rectangle;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * JFreeChart to an SVG element, the same bytes every time. JFreeSVG would otherwise prefix its
@@ -27,7 +28,8 @@ public final class SvgExport {
     g.setGeomDoubleConverter(SvgExport::oneDecimal);
     g.setTransformDoubleConverter(SvgExport::oneDecimal);
     chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement(id);
+    // A viewBox lets the page scale the chart to its panel instead of cropping it.
+    return g.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
   }
 
   private static String oneDecimal(double d) {

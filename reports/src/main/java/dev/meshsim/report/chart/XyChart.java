@@ -54,6 +54,7 @@ public final class XyChart {
   private String thresholdLabel;
   private double threshold = Double.NaN;
   private boolean stacked;
+  private boolean points;
   private boolean logY;
   private double yMin = Double.NaN;
   private double yMax = Double.NaN;
@@ -111,6 +112,12 @@ public final class XyChart {
   /** Draws the lines as areas stacked on each other. */
   public XyChart stacked() {
     stacked = true;
+    return this;
+  }
+
+  /** Draws each value as a dot, not joined (events such as pushes, rather than a series over time). */
+  public XyChart points() {
+    points = true;
     return this;
   }
 
@@ -237,11 +244,12 @@ public final class XyChart {
   }
 
   private XYLineAndShapeRenderer lineRenderer() {
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(!points, points);
     r.setDrawSeriesLineAsPath(true); // one <path> per line, not one <line> per segment
     for (int i = 0; i < lines.size(); i++) {
       r.setSeriesPaint(i, lines.get(i).color());
       r.setSeriesStroke(i, ChartTheme.line(1.6f));
+      r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
     }
     return r;
   }

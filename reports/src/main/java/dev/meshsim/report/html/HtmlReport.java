@@ -122,7 +122,16 @@ public final class HtmlReport {
   }
 
   static void panel(String svg, StringBuilder out) {
-    out.append("<div class=\"panel\">").append(svg.replaceFirst("<svg ", "<svg class=\"chart\" role=\"img\" "))
+    panel(svg, "panel", out);
+  }
+
+  /** A panel across the whole grid, for the wide charts. */
+  static void widePanel(String svg, StringBuilder out) {
+    panel(svg, "panel wide", out);
+  }
+
+  private static void panel(String svg, String cls, StringBuilder out) {
+    out.append("<div class=\"").append(cls).append("\">").append(svg.replaceFirst("<svg ", "<svg class=\"chart\" role=\"img\" "))
         .append("</div>\n");
   }
 }

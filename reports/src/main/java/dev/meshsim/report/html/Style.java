@@ -20,6 +20,7 @@ final class Style {
       .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:12px}
       .panel{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:6px}
       .panel svg{display:block;width:100%;height:auto}
+      .wide{grid-column:1/-1}
       table{border-collapse:collapse;background:var(--panel);font-size:13px;margin:6px 0}
       th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
       th{background:#f6f8fa;font-weight:600}

@@ -83,7 +83,7 @@ final class TimelineSections {
     }
     if (drawn > 0) {
       out.append("<div class=\"grid\">\n");
-      HtmlReport.panel(chart.yRange(0, 102).svg("convergence", 1100, 300), out);
+      HtmlReport.widePanel(chart.yRange(0, 102).svg("convergence", 1140, 300), out);
       out.append("</div>\n");
     }
     out.append("<table>\n<tr><th>at s</th><th>change</th><th>sidecars</th><th>converged</th><th>lost</th>")
@@ -118,8 +118,8 @@ final class TimelineSections {
     out.append("<h3>istiod pushes</h3>\n<p class=\"note\">").append(pushes.size()).append(" pushes (")
         .append(full).append(" full, ").append(pushes.size() - full).append(" endpoints-only).</p>\n")
         .append("<div class=\"grid\">\n");
-    HtmlReport.panel(d.applyTo(new XyChart("istiod push time", "simulated time (s)", "ms"))
-        .line("push context built", x, build).line("last proxy sent", x, total).svg("pushes", 1100, 260), out);
+    HtmlReport.widePanel(d.applyTo(new XyChart("istiod push time", "simulated time (s)", "ms"))
+        .line("push context built", x, build).line("last proxy sent", x, total).points().svg("pushes", 1140, 260), out);
     out.append("</div>\n");
   }
 

@@ -3,6 +3,7 @@ package dev.meshsim.report.prometheus;
 import dev.meshsim.result.FinishedRequest;
 import dev.meshsim.result.RequestListener;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -69,18 +70,30 @@ public final class IstioMetrics implements RequestListener {
     }
   }
 
-  private final TreeMap<Labels, Series> series = new TreeMap<>();
+  // Hash maps on the per-request path (a TreeMap of records compares label strings at every step);
+  // the output sorts, so their order never reaches a file.
+  private final HashMap<Labels, Series> series = new HashMap<>();
+  private final HashMap<String, String> workloads = new HashMap<>();
+  private final HashMap<String, String[]> services = new HashMap<>();
 
   @Override
   public void finished(FinishedRequest r) {
     if (r.proxyStartNanos() < 0 || r.proxyEndNanos() < 0) {
       return;
     }
-    String[] service = r.destinationService().split("\\.", 3);
-    Labels labels = new Labels(r.load(), r.sourceNamespace(), workloadOf(r.upstreamPod()),
-        r.upstreamPod() == null ? "unknown" : service.length > 1 ? service[1] : "unknown", r.destinationService(),
-        service[0], service.length > 1 ? service[1] : "unknown", Integer.toString(r.code()), r.flags());
+    String[] service = services.computeIfAbsent(r.destinationService(), IstioMetrics::nameAndNamespace);
+    String workload = r.upstreamPod() == null ? "unknown" : workloads.computeIfAbsent(r.upstreamPod(),
+        IstioMetrics::workloadOf);
+    Labels labels = new Labels(r.load(), r.sourceNamespace(), workload,
+        r.upstreamPod() == null ? "unknown" : service[1], r.destinationService(), service[0], service[1],
+        Integer.toString(r.code()), r.flags());
     series.computeIfAbsent(labels, l -> new Series()).record(r.proxyEndNanos() - r.proxyStartNanos());
+  }
+
+  /** {@code reviews.default.svc.cluster.local} is service {@code reviews} in namespace {@code default}. */
+  private static String[] nameAndNamespace(String fqdn) {
+    String[] parts = fqdn.split("\\.", 3);
+    return new String[] {parts[0], parts.length > 1 ? parts[1] : "unknown"};
   }
 
   /**
@@ -95,7 +108,8 @@ public final class IstioMetrics implements RequestListener {
     return pod.replaceFirst("-\\d+$", "");
   }
 
+  /** Every label set and its counts, sorted by the labels in print order. */
   public SortedMap<Labels, Series> series() {
-    return Collections.unmodifiableSortedMap(series);
+    return Collections.unmodifiableSortedMap(new TreeMap<>(series));
   }
 }
