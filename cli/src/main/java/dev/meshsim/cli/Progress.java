@@ -21,6 +21,7 @@ final class Progress implements RequestListener {
   private static final int WIDTH = 24;
 
   private final PrintWriter err;
+  private final long delayNanos;
   private final long fromNanos;
   private final long toNanos;
   private final long startedAt = System.nanoTime();
@@ -29,6 +30,12 @@ final class Progress implements RequestListener {
   private boolean drawn;
 
   Progress(PrintWriter err, long fromNanos, long toNanos) {
+    this(err, fromNanos, toNanos, DELAY_NANOS);
+  }
+
+  /** With {@code delayNanos} of wall time before the bar shows (tests use 0). */
+  Progress(PrintWriter err, long fromNanos, long toNanos, long delayNanos) {
+    this.delayNanos = delayNanos;
     this.err = err;
     this.fromNanos = fromNanos;
     this.toNanos = toNanos;
@@ -50,7 +57,7 @@ final class Progress implements RequestListener {
       return;
     }
     long now = System.nanoTime();
-    if (now - startedAt < DELAY_NANOS || now - lastDraw < REDRAW_NANOS) {
+    if (now - startedAt < delayNanos || lastDraw != 0 && now - lastDraw < REDRAW_NANOS) {
       return;
     }
     lastDraw = now;

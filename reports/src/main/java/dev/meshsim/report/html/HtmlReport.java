@@ -111,6 +111,17 @@ public final class HtmlReport {
 
   /** The five dashboard panels of one series, in a grid. */
   static void seriesPanels(Series s, long bucketNanos, Decorations d, String id, StringBuilder out) {
+    var busy = s.points().stream().filter(p -> p.requests() > 0).toList();
+    if (busy.size() < 2) {
+      // One point makes no line: say where the requests are instead of drawing empty charts.
+      long n = busy.stream().mapToLong(dev.meshsim.report.series.SeriesPoint::requests).sum();
+      out.append("<p class=\"note\">All ").append(n).append(" requests ended within one ")
+          .append(Decimals.seconds(bucketNanos).toPlainString()).append(" s bucket")
+          .append(busy.isEmpty() ? "" : " (from " + Decimals.seconds(busy.get(0).startNanos()).toPlainString() + " s)")
+          .append(": too few for charts over time; the histogram and percentile plot show them.")
+          .append(" A smaller <code>report.bucket</code> in the scenario draws them over time.</p>\n");
+      return;
+    }
     SeriesPanels p = new SeriesPanels(s, bucketNanos, d);
     out.append("<div class=\"grid\">\n");
     panel(p.volume(id + "-vol"), out);
