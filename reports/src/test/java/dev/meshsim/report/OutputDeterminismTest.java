@@ -36,6 +36,20 @@ class OutputDeterminismTest {
   }
 
   @Test
+  void thePage_isTheSame_inAnotherDefaultLocale() {
+    java.util.Locale before = java.util.Locale.getDefault();
+    String german;
+    try {
+      java.util.Locale.setDefault(new java.util.Locale("de", "DE"));
+      german = dev.meshsim.report.html.HtmlReport.render(first.run().result(), first.run().series(),
+          new dev.meshsim.report.html.ReportContext("meshsim run out-of-order-apply", "test", "1.30", 6));
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+    assertEquals(first.files().get("report.html"), german, "tick labels and numbers do not follow the locale");
+  }
+
+  @Test
   void anotherSeed_givesAnotherAccessLogSample() throws Exception {
     var other = AllOutputs.of(Runs.scenario("out-of-order-apply", 15).withSeed(99), 0.5);
     assertNotEquals(first.files().get("access.log"), other.files().get("access.log"));

@@ -37,6 +37,11 @@ final class ChartTheme {
     return PALETTE[Math.floorMod(i, PALETTE.length)];
   }
 
+  /**
+   * A round-capped line. Widths and alphas in these charts are binary fractions (1.5, 0.09375 …):
+   * JFreeSVG prints them through {@code Double.toString}, whose digits for other floats changed
+   * between JDK 17 and 19, and the page must be the same bytes on both.
+   */
   static BasicStroke line(float width) {
     return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   }
@@ -73,6 +78,11 @@ final class ChartTheme {
   private static void axis(ValueAxis axis) {
     if (axis == null) {
       return;
+    }
+    // JFreeChart's tick labels would use the default locale ("1,5" in Germany): fix them to ROOT.
+    if (axis instanceof org.jfree.chart.axis.NumberAxis n && n.getNumberFormatOverride() == null) {
+      n.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
+          java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
     }
     axis.setLabelFont(LABEL);
     axis.setLabelPaint(TEXT);

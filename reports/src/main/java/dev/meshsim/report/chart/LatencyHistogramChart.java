@@ -59,7 +59,7 @@ public final class LatencyHistogramChart {
     XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
     line.setDrawSeriesLineAsPath(true);
     line.setSeriesPaint(0, new Color(0x1F78C1));
-    line.setSeriesStroke(0, ChartTheme.line(1.6f));
+    line.setSeriesStroke(0, ChartTheme.line(1.5f));
     plot.setRenderer(1, line);
     JFreeChart chart = new JFreeChart(title, ChartTheme.TITLE, plot, true);
     ChartTheme.apply(chart);

@@ -47,7 +47,7 @@ public final class PercentileChart {
     r.setDrawSeriesLineAsPath(true);
     for (int i = 0; i < curves.size(); i++) {
       r.setSeriesPaint(i, ChartTheme.color(i));
-      r.setSeriesStroke(i, ChartTheme.line(1.6f));
+      r.setSeriesStroke(i, ChartTheme.line(1.5f));
     }
     XYPlot plot = new XYPlot(data, x, y, r);
     JFreeChart chart = new JFreeChart(title, ChartTheme.TITLE, plot, curves.size() > 1);

@@ -159,7 +159,7 @@ public final class XyChart {
       DeviationRenderer r = new DeviationRenderer(true, false);
       r.setSeriesPaint(0, ChartTheme.color(5));
       r.setSeriesFillPaint(0, ChartTheme.color(5));
-      r.setAlpha(0.18f);
+      r.setAlpha(0.1875f);
       plot.setRenderer(index++, r);
     }
     if (!lines.isEmpty()) {
@@ -248,7 +248,7 @@ public final class XyChart {
     r.setDrawSeriesLineAsPath(true); // one <path> per line, not one <line> per segment
     for (int i = 0; i < lines.size(); i++) {
       r.setSeriesPaint(i, lines.get(i).color());
-      r.setSeriesStroke(i, ChartTheme.line(1.6f));
+      r.setSeriesStroke(i, ChartTheme.line(1.5f));
       r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
     }
     return r;
@@ -266,7 +266,7 @@ public final class XyChart {
     for (Shade s : shades) {
       IntervalMarker m = new IntervalMarker(s.from(), s.to());
       m.setPaint(ChartTheme.SHADE);
-      m.setAlpha(0.09f);
+      m.setAlpha(0.09375f);
       plot.addDomainMarker(m, Layer.BACKGROUND);
     }
     for (Marker mk : markers) {
@@ -280,7 +280,7 @@ public final class XyChart {
       plot.addDomainMarker(m, Layer.FOREGROUND);
     }
     if (!Double.isNaN(threshold)) {
-      ValueMarker m = new ValueMarker(threshold, ChartTheme.THRESHOLD, new java.awt.BasicStroke(1.2f,
+      ValueMarker m = new ValueMarker(threshold, ChartTheme.THRESHOLD, new java.awt.BasicStroke(1.25f,
           java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
       m.setLabel(thresholdLabel);
       m.setLabelFont(ChartTheme.TICK);
