@@ -19,7 +19,14 @@ import java.util.Map;
 
 /** One real run rendered in every format, by file name, as {@code meshsim run} would write them. */
 public final class AllOutputs {
-  public record Rendered(Runs.Recorded run, Map<String, String> files) {}
+  /** The run, what its listeners gathered, and every file rendered from them. */
+  public record Rendered(Runs.Recorded run, ErrorHistograms errors, IstioMetrics metrics, String accessLog,
+      Map<String, String> files) {
+    /** Renders every file again from the same run (for checks that rendering alone is deterministic). */
+    public Map<String, String> renderAgain() {
+      return render(run, errors, metrics, accessLog);
+    }
+  }
 
   private AllOutputs() {}
 
@@ -29,6 +36,11 @@ public final class AllOutputs {
     StringWriter log = new StringWriter();
     AccessLogWriter access = new AccessLogWriter(log, accessLogRate, scenario.seed());
     Runs.Recorded run = Runs.run(scenario, errors, metrics, access);
+    return new Rendered(run, errors, metrics, log.toString(), render(run, errors, metrics, log.toString()));
+  }
+
+  static Map<String, String> render(Runs.Recorded run, ErrorHistograms errors, IstioMetrics metrics, String log) {
+    Scenario scenario = run.scenario();
     Map<String, String> files = new LinkedHashMap<>();
     files.put("report.json", JsonReport.toJson(run.result()));
     files.put("report.html", HtmlReport.render(run.result(), run.series(),
@@ -43,8 +55,8 @@ public final class AllOutputs {
           errors.of(load.name()), "meshsim-test"));
     }
     files.put("metrics.prom", PrometheusText.render(run.result(), metrics));
-    files.put("access.log", log.toString());
-    return new Rendered(run, files);
+    files.put("access.log", log);
+    return files;
   }
 
   static LoadDescription describe(Scenario scenario, LoadSpec load) {
