@@ -33,7 +33,7 @@ class PlanCliTest {
     "min-replicas --slo p99<=20ms --deployment nope        | --deployment nope: the scenario has no Deployment of that name",
     "min-replicas --slo p99<=20ms --deployment server --range 4..2 | --range '4..2' is empty",
     "sweep --set services[0].deployments[0].replicsa=1,2   | no key \"replicsa\"; did you mean \"replicas\"?",
-    "sweep --set services[0].deployments[0].replicas=1,two | plan-mm1.yaml:19:19: services[0].deployments[0].replicas: expected a whole number >= 0, got \"two\" (this value was written by --set 'services[0].deployments[0].replicas=two')",
+    "sweep --set services[0].deployments[0].replicas=1,two | plan-mm1.yaml:19:19: services[0].deployments[0].replicas: expected a whole number in [0, 10000], got \"two\" (this value was written by --set 'services[0].deployments[0].replicas=two')",
     "sweep --set services[0].deployments=1                 | is a list; --set replaces a single value",
     "sweep --set load[2].arrival.poisson=1/s               | load has 1 item ([0] to [0]), so [2] names nothing",
     "sweep --set mesh                                      | --set 'mesh': expected PATH=V1,V2",

@@ -12,12 +12,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "meshsim",
     mixinStandardHelpOptions = true,
-    version = "meshsim 0.1.0",
+    version = "meshsim " + Main.VERSION,
     description = "Deterministic simulator of an Istio/Envoy service mesh.",
     subcommands = {RunCommand.class, PlanCommand.class, MergeCommand.class, CheckCommand.class,
         AnalyzeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   static final int EXIT_BAD_INPUT = 2;
+  static final String VERSION = "0.1.0";
 
   public static void main(String[] args) {
     System.exit(execute(args));

@@ -155,7 +155,24 @@ final class OutputFiles {
 
   /** Writes {@code content} with the output's mark, atomically where the file system allows. */
   static void write(Output output, String content) throws IOException {
-    writeAtomically(output.path(), output.mark().apply(content), output.mark() == Mark.EXTENDED_ATTRIBUTE);
+    try (AtomicFile out = open(output)) {
+      out.writer().write(output.mark() == Mark.JSON_FIELD ? output.mark().apply(content) : content);
+      out.commit();
+    }
+  }
+
+  /**
+   * Opens {@code output} for streaming (the access log): lines go to a temporary file beside it,
+   * which {@link AtomicFile#commit()} moves into place; the mark is written first (or set as an
+   * attribute at commit). Not for {@link Mark#JSON_FIELD}, which must see the whole object.
+   */
+  static AtomicFile open(Output output) throws IOException {
+    boolean attribute = output.mark() == Mark.EXTENDED_ATTRIBUTE;
+    AtomicFile file = AtomicFile.open(output.path(), attribute);
+    if (!attribute && output.mark() != Mark.JSON_FIELD) {
+      file.writer().write(output.mark().apply(""));
+    }
+    return file;
   }
 
   /**
@@ -163,30 +180,14 @@ final class OutputFiles {
    * content carries its own mark at its start (the plan's files), checked by their own preflight.
    */
   static void writeAtomically(Path output, String content) throws IOException {
-    writeAtomically(output, content, false);
-  }
-
-  private static void writeAtomically(Path output, String content, boolean attribute) throws IOException {
-    Path target = output.toAbsolutePath().normalize();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      if (attribute) {
-        setAttribute(tmp);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+    try (AtomicFile out = AtomicFile.open(output, false)) {
+      out.writer().write(content);
+      out.commit();
     }
   }
 
-  private static void setAttribute(Path file) {
+  /** Marks {@code file} with meshsim's attribute, where the file system has user attributes. */
+  static void setAttribute(Path file) {
     UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
     if (view == null) {
       return;

@@ -3,6 +3,7 @@ package dev.meshsim.cli;
 import dev.meshsim.mesh.MeshSimulation;
 import dev.meshsim.report.JsonReport;
 import dev.meshsim.report.TextSummary;
+import dev.meshsim.report.html.ReportContext;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.scenario.Durations;
 import dev.meshsim.scenario.LoadedScenario;
@@ -51,6 +52,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Largest input file read (default ${DEFAULT-VALUE}); e.g. 200MiB.")
   String maxInputSize;
 
+  @picocli.CommandLine.Mixin final ReportOutputs reports = new ReportOutputs();
+
   @Override
   public Integer call() throws Exception {
     LoadedScenario loaded = load();
@@ -58,26 +61,52 @@ final class RunCommand implements Callable<Integer> {
     loaded.warnings().forEach(w -> err.println("meshsim: warning: " + SafeText.escape(w)));
     loaded.infos().forEach(i -> err.println("meshsim: info: " + SafeText.escape(i)));
     Scenario scenario = overridden(loaded.scenario());
-    List<OutputFiles.Output> outputs = jsonFile == null ? List.of()
-        : List.of(new OutputFiles.Output(jsonFile, OutputFiles.Mark.JSON_FIELD));
-    OutputFiles.preflight(outputs, loaded.inputs());
+    OutputFiles.Output json = jsonFile == null ? null : new OutputFiles.Output(jsonFile, OutputFiles.Mark.JSON_FIELD);
+    reports.check(scenario, loaded.inputs(), json);
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);
-    RunResult result = simulation.run();
-    watch.stop();
-
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(TextSummary.render(result));
-    out.flush();
-    if (jsonFile != null) {
-      OutputFiles.write(outputs.get(0), JsonReport.toJson(result));
+    Progress progress = Progress.stderrIsTerminal()
+        ? new Progress(err, scenario.warmupNanos(), scenario.durationNanos()) : null;
+    RunResult result;
+    try (ReportOutputs outputs = reports) {
+      var listener = reports.listener(scenario, progress);
+      if (listener != null) {
+        simulation.observeRequests(listener);
+      }
+      result = simulation.run();
+      watch.stop();
+      if (progress != null) {
+        progress.done();
+      }
+      writeOutputs(scenario, result, json);
     }
+
     if (stats) {
       err.println(watch.describe(result, simulation.eventsFired()));
     }
     err.flush();
     return 0;
+  }
+
+  private void writeOutputs(Scenario scenario, RunResult result, OutputFiles.Output json) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(TextSummary.render(result));
+    out.flush();
+    if (json != null) {
+      OutputFiles.write(json, JsonReport.toJson(result));
+    }
+    reports.write(scenario, result, new ReportContext(commandLine(), Main.VERSION,
+        scenario.istioVersion().toString(), ReportContext.DEFAULT_TOP_N));
+  }
+
+  /** The command as typed, for the report header (arguments quoted as a shell would need). */
+  private String commandLine() {
+    StringBuilder s = new StringBuilder("meshsim");
+    for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+      s.append(' ').append(arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+    }
+    return s.toString();
   }
 
   private LoadedScenario load() {

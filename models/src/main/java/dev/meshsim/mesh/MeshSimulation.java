@@ -128,6 +128,15 @@ public final class MeshSimulation {
         mesh.workloads().events());
   }
 
+  /**
+   * {@code listener} hears every counted load-generator request as it ends, in simulated-time order
+   * (what the HTML report's time series, the access log and the Prometheus metrics are built from).
+   * Call before {@link #run()}.
+   */
+  public void observeRequests(dev.meshsim.result.RequestListener listener) {
+    mesh.stats().listen(listener);
+  }
+
   /** A test probe: called for every xDS update any sidecar applies, with the pod's name. */
   public void observeXds(XdsObserver observer) {
     mesh.observeXds(observer);

@@ -21,6 +21,9 @@ final class ClusterSection {
   /** Ejection events printed in the text summary; the JSON has every kept one. */
   static final int TEXT_EVENTS = 20;
 
+  /** Clusters printed in full at most; the others get one line each. */
+  static final int TOP_CLUSTERS = 20;
+
   private ClusterSection() {}
 
   /** Every cluster that was routed to or has stats, sorted. */
@@ -95,7 +98,14 @@ final class ClusterSection {
       return;
     }
     out.append("\n== envoy cluster stats (summed over client sidecars) ==\n");
+    java.util.List<String> names = java.util.List.copyOf(r.clusterStats().keySet());
+    java.util.List<String> top = Ranking.top(names, TOP_CLUSTERS,
+        n -> r.clusterStats().get(n).counter(ClusterStats.Stat.UPSTREAM_RQ_TOTAL), n -> errors(r.clusterStats().get(n)),
+        n -> n);
     for (Map.Entry<String, ClusterStats> e : r.clusterStats().entrySet()) {
+      if (!top.contains(e.getKey())) {
+        continue;
+      }
       out.append("  ").append(SafeText.escape(e.getKey())).append('\n');
       line("codes", e.getValue().responseCodes(), out);
       line("flags", e.getValue().responseFlags(), out);
@@ -113,5 +123,21 @@ final class ClusterSection {
             .append(" (by ").append(SafeText.escape(ev.sidecar())).append(")\n");
       }
     }
+    java.util.List<String> rest = Ranking.rest(names, top);
+    if (!rest.isEmpty()) {
+      out.append("  ").append(rest.size()).append(" more clusters (the JSON has their stats):\n");
+      for (String n : rest) {
+        ClusterStats s = r.clusterStats().get(n);
+        out.append("    ").append(SafeText.escape(n)).append(" upstream_rq_total=").append(s.counter(ClusterStats.Stat.UPSTREAM_RQ_TOTAL));
+        s.responseCodes().forEach((k, v) -> out.append(' ').append(k).append('=').append(v));
+        out.append('\n');
+      }
+    }
+  }
+
+  /** Failed final responses and overflows: how clusters with trouble rank. */
+  private static long errors(ClusterStats s) {
+    return s.responseCodes().tailMap(500).values().stream().mapToLong(Long::longValue).sum()
+        + s.counter(ClusterStats.Stat.UPSTREAM_RQ_PENDING_OVERFLOW) + s.counter(ClusterStats.Stat.UPSTREAM_CX_OVERFLOW);
   }
 }

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * {@link RoundingMode#HALF_EVEN}, never through {@code Double.toString} or {@code String.format},
  * so the printed digits are the same on every JVM version and in every locale.
  */
-final class Decimals {
+public final class Decimals {
   /** Decimal places of times (ms, s) and rates. */
   static final int SCALE = 3;
 
@@ -21,22 +21,22 @@ final class Decimals {
   private Decimals() {}
 
   /** {@code nanos} as milliseconds, 3 decimals. */
-  static BigDecimal millis(long nanos) {
+  public static BigDecimal millis(long nanos) {
     return BigDecimal.valueOf(nanos, 6).setScale(SCALE, RoundingMode.HALF_EVEN);
   }
 
   /** {@code nanos} (possibly fractional, e.g. a mean) as milliseconds, 3 decimals. */
-  static BigDecimal millis(double nanos) {
+  public static BigDecimal millis(double nanos) {
     return new BigDecimal(nanos).movePointLeft(6).setScale(SCALE, RoundingMode.HALF_EVEN);
   }
 
   /** {@code nanos} as seconds, 3 decimals. */
-  static BigDecimal seconds(long nanos) {
+  public static BigDecimal seconds(long nanos) {
     return BigDecimal.valueOf(nanos, 9).setScale(SCALE, RoundingMode.HALF_EVEN);
   }
 
   /** {@code count} per second over {@code windowNanos}, 3 decimals; 0 for an empty window. */
-  static BigDecimal perSecond(long count, long windowNanos) {
+  public static BigDecimal perSecond(long count, long windowNanos) {
     if (windowNanos <= 0) {
       return BigDecimal.ZERO.setScale(SCALE);
     }
@@ -46,7 +46,7 @@ final class Decimals {
   }
 
   /** {@code part} as a percentage of {@code whole}, 2 decimals; 0 when {@code whole} is 0. */
-  static BigDecimal percent(long part, long whole) {
+  public static BigDecimal percent(long part, long whole) {
     if (whole == 0) {
       return BigDecimal.ZERO.setScale(PERCENT_SCALE);
     }

@@ -14,14 +14,14 @@ import org.HdrHistogram.HistogramIterationValue;
  * and the highest recorded value, with edges rounded to two significant digits so they read well.
  * Uses {@link StrictMath} so that the edges are the same on every JVM.
  */
-final class LatencyBuckets {
+public final class LatencyBuckets {
   /** One bucket: values in {@code [fromNanos, toNanos)}. */
-  record Bucket(long fromNanos, long toNanos, long count) {}
+  public record Bucket(long fromNanos, long toNanos, long count) {}
 
   private LatencyBuckets() {}
 
   /** The buckets of a histogram of nanoseconds; empty when nothing was recorded. */
-  static List<Bucket> of(Histogram nanos, int rows) {
+  public static List<Bucket> of(Histogram nanos, int rows) {
     if (nanos.getTotalCount() == 0) {
       return List.of();
     }

@@ -25,6 +25,9 @@ public final class TextSummary {
   /** Width of the histogram bar of the fullest bucket. */
   static final int BAR_WIDTH = 40;
 
+  /** Loads printed in full at most; the others get one line each (large meshes stay readable). */
+  static final int TOP_LOADS = 10;
+
   private TextSummary() {}
 
   /** The summary as a string. */
@@ -33,10 +36,14 @@ public final class TextSummary {
     header(result, out);
     long window = result.durationNanos() - result.warmupNanos();
     block("total", TrafficSummary.of(result.total(), window), result.total(), out);
-    for (Map.Entry<String, TrafficStats> load : result.loads().entrySet()) {
-      TrafficStats stats = load.getValue();
-      block("load " + SafeText.escape(load.getKey()), TrafficSummary.of(stats, window), stats, out);
+    List<String> names = List.copyOf(result.loads().keySet());
+    List<String> top = Ranking.top(names, TOP_LOADS, n -> result.loads().get(n).requests(),
+        n -> failed(result.loads().get(n)), n -> n);
+    for (String name : top) {
+      TrafficStats stats = result.loads().get(name);
+      block("load " + SafeText.escape(name), TrafficSummary.of(stats, window), stats, out);
     }
+    others(result, Ranking.rest(names, top), window, out);
     ClusterSection.text(result, out);
     TimelineSection.text(result, out);
     return out.toString();
@@ -64,6 +71,32 @@ public final class TextSummary {
       out.append("unfinished ").append(r.unfinished())
           .append(" (still in flight at the end, in no other count)\n");
     }
+  }
+
+  /** Non-2xx responses, the errors by which loads are ranked. */
+  static long failed(TrafficStats stats) {
+    return stats.requests() - stats.codes().entrySet().stream()
+        .filter(e -> e.getKey() >= 200 && e.getKey() < 300).mapToLong(Map.Entry::getValue).sum();
+  }
+
+  /** The loads not printed in full, one line each. */
+  private static void others(RunResult r, List<String> rest, long window, StringBuilder out) {
+    if (rest.isEmpty()) {
+      return;
+    }
+    out.append('\n').append("== ").append(rest.size()).append(" other loads (the ").append(TOP_LOADS)
+        .append(" above have the most traffic or errors; --json, --csv and --html have all) ==\n");
+    TextTable table = new TextTable("  ", "LRRRRR");
+    table.row("load", "requests", "req/s", "non-2xx %", "p50 ms", "p99 ms");
+    for (String name : rest) {
+      TrafficStats stats = r.loads().get(name);
+      TrafficSummary s = TrafficSummary.of(stats, window);
+      table.row(name, Long.toString(s.requests()), plain(s.throughput()),
+          Decimals.percent(failed(stats), s.requests()).toPlainString(),
+          s.latencyMs().isEmpty() ? "-" : plain(s.latencyMs().p50()),
+          s.latencyMs().isEmpty() ? "-" : plain(s.latencyMs().p99()));
+    }
+    table.appendTo(out);
   }
 
   private static void block(String title, TrafficSummary s, TrafficStats stats, StringBuilder out) {

@@ -5,6 +5,7 @@ import dev.meshsim.mesh.upstream.ClusterInfo;
 import dev.meshsim.mesh.upstream.Endpoint;
 import dev.meshsim.result.ClusterStats;
 import dev.meshsim.result.ClusterStats.OutlierEvent;
+import dev.meshsim.result.RequestListener;
 import dev.meshsim.result.TrafficStats;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ public final class MeshStats {
   private final TrafficStats total = new TrafficStats();
   private final Map<String, ClusterStats> clusters = new TreeMap<>();
   private final TimelineStats timeline;
+  private RequestListener listener;
 
   public MeshStats(long warmupNanos, Simulation sim, TimelineStats timeline) {
     this.warmupNanos = warmupNanos;
@@ -90,7 +92,15 @@ public final class MeshStats {
       total.record(latency, exchange.code(), exchange.flags(), null);
       load.record(latency, exchange.code(), exchange.flags(), exchange.clusterName());
       timeline.record(exchange.startNanos(), latency, exchange.code(), exchange.flags(), exchange.clusterName());
+      if (listener != null) {
+        listener.finished(exchange.finished(exchange.startNanos() + latency));
+      }
     }
+  }
+
+  /** {@code l} hears every counted load-generator request when it ends (reports' time series, logs). */
+  public void listen(RequestListener l) {
+    listener = l;
   }
 
   public TrafficStats total() {

@@ -99,6 +99,7 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
       return;
     }
     attemptedHosts.add(host);
+    exchange.attempting(host.endpoint());
     attempts++;
     attempt = new UpstreamRequest(this, host, sidecar.legTo(host), sim);
     attempt.start(worker);

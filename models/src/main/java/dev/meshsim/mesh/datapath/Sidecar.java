@@ -72,6 +72,7 @@ public final class Sidecar {
 
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
   void route(Exchange exchange) {
+    exchange.arrivedAtProxy(sim().now());
     var request = exchange.request().attributes();
     VirtualHost vhost = xds.routes().virtualHost(request);
     Route route = vhost == null ? null : vhost.match(request);
@@ -112,7 +113,7 @@ public final class Sidecar {
 
   private void forward(Exchange exchange, Route route) {
     WeightedCluster target = route.pickCluster(routeRandom);
-    exchange.routedTo(target.clusterName());
+    exchange.routedTo(target.clusterName(), route.name(), sim().now());
     env.stats().countRouted(exchange, target.clusterName());
     Cluster cluster = cluster(target.clusterName());
     if (cluster == null) {
@@ -133,6 +134,7 @@ public final class Sidecar {
   /** The final response of a request leaves this sidecar for the app. */
   void respondLocally(Exchange exchange, int code) {
     exchange.setCode(code);
+    exchange.leftProxy(sim().now());
     env.stats().countResponse(exchange);
     sim().schedule(pod.sidecarPass(), exchange::end);
   }
