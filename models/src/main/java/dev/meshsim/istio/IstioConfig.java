@@ -7,13 +7,25 @@ import java.util.List;
  *
  * @param virtualServices every VirtualService
  * @param destinationRules every DestinationRule
+ * @param serviceEntries every ServiceEntry
+ * @param outboundPolicy {@code meshConfig.outboundTrafficPolicy.mode} (default {@code ALLOW_ANY})
  */
-public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules) {
+public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
+    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
   public IstioConfig {
     virtualServices = List.copyOf(virtualServices);
     destinationRules = List.copyOf(destinationRules);
+    serviceEntries = List.copyOf(serviceEntries);
+    if (outboundPolicy == null) {
+      throw new IllegalArgumentException("outboundPolicy must not be null; use ALLOW_ANY");
+    }
+  }
+
+  /** VirtualServices and DestinationRules only, with Istio's default outbound policy. */
+  public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules) {
+    this(virtualServices, destinationRules, List.of(), OutboundTrafficPolicy.ALLOW_ANY);
   }
 }

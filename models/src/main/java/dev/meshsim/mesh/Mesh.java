@@ -63,6 +63,7 @@ final class Mesh {
         initialPods.add(startRunning(service, deployment, pods, registry));
       }
     }
+    List<Pod> externalPods = ExternalServers.start(scenario.externals(), pods, registry);
     // istiod's first push context once every service pod is known (clusters list their endpoints).
     this.istiod = Istiod.create(sim, streams, timeline.controlPlane(), registry, scenario.istio(), profile);
     EndpointsController endpoints = new EndpointsController(sim, streams, timeline.controlPlane(), registry, istiod);
@@ -73,7 +74,7 @@ final class Mesh {
     Kubelet kubelet = new Kubelet(sim, streams, events, endpoints, sidecars);
     this.workloads = new Workloads(timeline, events, kubelet, pods);
     addDeployments(scenario, initialPods);
-    pods.all().forEach(sidecars::injectRunning);
+    pods.all().stream().filter(p -> !externalPods.contains(p)).forEach(sidecars::injectRunning);
     for (LoadSpec load : scenario.loads()) {
       Pod client = pods.newPod(load.name(), load.namespace(), load.labels(), load.locality());
       loads.add(new LoadGenerator(load, client, sim, stats, streams, scenario.durationNanos()));

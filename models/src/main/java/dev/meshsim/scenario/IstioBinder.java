@@ -1,6 +1,8 @@
 package dev.meshsim.scenario;
 
 import dev.meshsim.istio.DestinationRule;
+import dev.meshsim.istio.OutboundTrafficPolicy;
+import dev.meshsim.istio.ServiceEntry;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.ObjectMeta;
 import dev.meshsim.istio.Subset;
@@ -19,14 +21,14 @@ import java.util.TreeSet;
 
 /**
  * Istio resources, inline ({@code istio:}) or from {@code istioFiles}, in the order read. Only
- * VirtualService and DestinationRule are modelled; other kinds are skipped with a warning so that a
+ * VirtualService, DestinationRule and ServiceEntry are modelled; other kinds are skipped with a warning so that a
  * real cluster's YAML can be used as is.
  */
 final class IstioBinder {
 
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
-  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule");
+  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry");
   private static final List<String> DR_KEYS =
       List.of("host", "trafficPolicy", "subsets", "exportTo", "workloadSelector");
 
@@ -34,6 +36,8 @@ final class IstioBinder {
   private final TrafficPolicyBinder policies;
   private final List<VirtualService> virtualServices = new ArrayList<>();
   private final List<DestinationRule> destinationRules = new ArrayList<>();
+  private final List<ServiceEntry> serviceEntries = new ArrayList<>();
+  private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
   /** The hosts each VirtualService claims, with where they are written. */
@@ -86,6 +90,8 @@ final class IstioBinder {
       replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
       destinationRefs.put(key, refs);
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
+    } else if (kind.equals("ServiceEntry")) {
+      replaceOrAdd(serviceEntries, new ServiceEntryBinder(warnings).bind(meta, spec), replaces, e -> e.meta());
     } else {
       DestinationRule dr = destinationRule(meta, spec);
       replaceOrAdd(destinationRules, dr, replaces, d -> d.meta());
@@ -157,7 +163,7 @@ final class IstioBinder {
    * config in force when it happens, which only the run knows.
    */
   IstioConfig resources() {
-    return new IstioConfig(virtualServices, destinationRules);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy);
   }
 
   /** Warns about DestinationRules the namespaces calling their hosts do not see. */
@@ -167,9 +173,15 @@ final class IstioBinder {
 
   /** The resources read so far, after the cross-resource checks (which only warn). */
   IstioConfig build(ServiceDirectory services) {
+    serviceEntries.forEach(e -> services.addServiceEntryHosts(e.hosts()));
     IstioChecks.warnUnresolved(destinationRefs.values().stream().flatMap(List::stream).toList(),
         destinationRules, services, warnings);
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
-    return new IstioConfig(virtualServices, destinationRules);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy);
+  }
+
+  /** {@code istio.meshConfig.outboundTrafficPolicy.mode}. */
+  void outboundPolicy(OutboundTrafficPolicy policy) {
+    this.outboundPolicy = policy;
   }
 }

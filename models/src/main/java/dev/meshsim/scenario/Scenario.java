@@ -19,6 +19,7 @@ import java.util.List;
  * @param istioVersion the Istio release whose behaviour is simulated ({@code istio.version})
  * @param timeline what changes during the run ({@code timeline}) and how the control plane and pods
  *     follow ({@code controlPlane}, {@code lifecycle}, {@code report})
+ * @param externals the servers outside the mesh that calls may reach ({@code external}), in file order
  */
 public record Scenario(
     String name,
@@ -30,10 +31,12 @@ public record Scenario(
     IstioConfig istio,
     List<LoadSpec> loads,
     IstioVersion istioVersion,
-    Timeline timeline) {
+    Timeline timeline,
+    List<ExternalHost> externals) {
 
   public Scenario {
     services = List.copyOf(services);
+    externals = List.copyOf(externals);
     loads = List.copyOf(loads);
     if (istioVersion == null) {
       throw new IllegalArgumentException("istioVersion must not be null; use IstioVersion.CURRENT");
@@ -41,6 +44,13 @@ public record Scenario(
     if (timeline == null) {
       throw new IllegalArgumentException("timeline must not be null; use Timeline.NONE");
     }
+  }
+
+  /** A scenario without external servers. */
+  public Scenario(String name, long seed, long durationNanos, long warmupNanos, MeshSettings mesh,
+      List<ServiceSpec> services, IstioConfig istio, List<LoadSpec> loads, IstioVersion istioVersion,
+      Timeline timeline) {
+    this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion, timeline, List.of());
   }
 
   /** A scenario without a timeline ({@link Timeline#NONE}). */
@@ -58,13 +68,13 @@ public record Scenario(
   /** A copy with another seed ({@code --seed}). */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        timeline);
+        timeline, externals);
   }
 
   /** A copy with another duration ({@code --duration}). */
   public Scenario withDuration(long newDurationNanos) {
     return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        timeline);
+        timeline, externals);
   }
 
   /** A copy in which {@code load} replaces the load of the same name ({@code meshsim plan max-rate}). */
@@ -74,7 +84,7 @@ public record Scenario(
     }
     List<LoadSpec> newLoads = loads.stream().map(l -> l.name().equals(load.name()) ? load : l).toList();
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, newLoads, istioVersion,
-        timeline);
+        timeline, externals);
   }
 
   /**
@@ -96,12 +106,12 @@ public record Scenario(
       throw new IllegalArgumentException("no deployment named " + deployment.name());
     }
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, newServices, istio, loads, istioVersion,
-        timeline);
+        timeline, externals);
   }
 
   /** A copy with another timeline. */
   public Scenario withTimeline(Timeline newTimeline) {
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        newTimeline);
+        newTimeline, externals);
   }
 }

@@ -22,9 +22,10 @@ public final class ScenarioLoader {
 
   static final List<String> TOP_KEYS = List.of(
       "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load",
-      "timeline", "controlPlane", "lifecycle", "report", "kubernetes", "kubernetesFiles", "workloads");
+      "timeline", "controlPlane", "lifecycle", "report", "kubernetes", "kubernetesFiles", "workloads",
+      "external");
   /** The keys of {@code istio} when it is a mapping rather than the list of resources. */
-  static final List<String> ISTIO_KEYS = List.of("version", "resources");
+  static final List<String> ISTIO_KEYS = List.of("version", "resources", "meshConfig");
 
   private final Path file;
   private final Warnings warnings = new Warnings();
@@ -125,6 +126,8 @@ public final class ScenarioLoader {
         : root.optional("services").map(YamlNode::asList).orElse(null);
     ServiceDirectory directory = serviceList == null ? new ServiceDirectory() : ServiceBinder.directory(serviceList);
     manifests.register(directory);
+    List<ExternalHost> externals = ExternalBinder.bind(root);
+    directory.addExternals(externals);
     CallGraph graph = new CallGraph();
     RequestBinder requests = new RequestBinder(directory, graph);
     List<ServiceSpec> services = manifests.services(
@@ -132,6 +135,7 @@ public final class ScenarioLoader {
     graph.checkAcyclic();
     IstioVersion version = istioVersion(root.get("istio"));
     IstioBinder istioBinder = new IstioBinder(warnings, version);
+    istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));
     IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
@@ -142,7 +146,7 @@ public final class ScenarioLoader {
     ScenarioLimits.checkPods(serviceList, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-        duration, warmup, mesh, services, istio, loads, version, timeline);
+        duration, warmup, mesh, services, istio, loads, version, timeline, externals);
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */

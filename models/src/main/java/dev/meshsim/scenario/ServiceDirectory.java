@@ -27,6 +27,13 @@ final class ServiceDirectory {
   record Target(String authority, String host, int port) {}
 
   private final Map<String, Entry> byFqdn = new LinkedHashMap<>();
+  /** The servers outside the mesh ({@code external}), by host. */
+  private final Map<String, ExternalHost> externals = new LinkedHashMap<>();
+
+  /** Makes {@code hosts} reachable as targets (their own DNS names; see {@link ExternalHost}). */
+  void addExternals(List<ExternalHost> hosts) {
+    hosts.forEach(h -> externals.put(h.host(), h));
+  }
 
   /** Adds a Service; {@code nameNode} is where a duplicate is reported. */
   void add(Entry entry, YamlNode nameNode) {
@@ -69,13 +76,30 @@ final class ServiceDirectory {
     String host = colon < 0 ? authority : authority.substring(0, colon);
     Integer port = colon < 0 ? null : parsePort(node, authority.substring(colon + 1));
     Entry service = byFqdn.get(kubernetesFqdn(host, namespace));
+    ExternalHost external = externals.get(host.toLowerCase(Locale.ROOT));
+    if (service == null && external != null) {
+      return new Target(authority, external.host(), externalPort(node, external, port));
+    }
     if (service == null) {
       throw node.fail("no service " + YamlScalar.quote(host) + " in this scenario (from namespace " + namespace
           + " it resolves to " + kubernetesFqdn(host, namespace) + ")" + suggestion(host)
-          + " Services: " + knownServices() + ".");
+          + " Services: " + knownServices() + "." + (externals.isEmpty() ? ""
+          : " External hosts: " + String.join(", ", externals.keySet()) + "."));
     }
     int resolvedPort = port == null ? onlyPort(node, service) : checkPort(node, service, port);
     return new Target(authority, service.fqdn(), resolvedPort);
+  }
+
+  /** The port of a target on an external server: the one written (one of its ports), else its only one. */
+  private static int externalPort(YamlNode node, ExternalHost external, Integer port) {
+    if (port == null && external.ports().size() == 1) {
+      return external.ports().get(0);
+    }
+    if (port == null || !external.ports().contains(port)) {
+      throw node.fail("external host " + external.host() + " listens on " + external.ports()
+          + (port == null ? "; write the port" : ", not on " + port));
+    }
+    return port;
   }
 
   private static int parsePort(YamlNode node, String text) {
@@ -119,8 +143,15 @@ final class ServiceDirectory {
     return byFqdn.values().stream().map(e -> e.name() + "." + e.namespace()).collect(Collectors.joining(", "));
   }
 
-  /** Whether {@code fqdn} is one of the scenario's Services. */
+  /** ServiceEntry hosts: known to the mesh's registry, for the checks of Istio resources. */
+  private final java.util.Set<String> serviceEntryHosts = new java.util.LinkedHashSet<>();
+
+  void addServiceEntryHosts(List<String> hosts) {
+    serviceEntryHosts.addAll(hosts);
+  }
+
+  /** Whether {@code fqdn} is one of the scenario's Services or a ServiceEntry host. */
   boolean contains(String fqdn) {
-    return byFqdn.containsKey(fqdn);
+    return byFqdn.containsKey(fqdn) || serviceEntryHosts.contains(fqdn);
   }
 }

@@ -28,6 +28,8 @@ import java.util.Map;
  * lands on one, and each worker keeps its own load balancers and connection pools.
  */
 public final class Sidecar {
+  /** Istio's {@code block_all} direct response status. */
+  private static final int BLOCK_ALL_CODE = 502;
 
   private final Pod pod;
   private final ProxyEnvironment env;
@@ -75,6 +77,12 @@ public final class Sidecar {
     exchange.arrivedAtProxy(sim().now());
     var request = exchange.request().attributes();
     VirtualHost vhost = xds.routes().virtualHost(request);
+    if (vhost == null && xds.routes().blocksUnknownHosts()) {
+      // REGISTRY_ONLY: Istio's block_all catch-all is a direct response 502, which sets no flag
+      // (istio pilot/pkg/networking/core/httproute.go, buildCatchAllVirtualHost).
+      respondLocally(exchange, BLOCK_ALL_CODE);
+      return;
+    }
     Route route = vhost == null ? null : vhost.match(request);
     if (route == null) {
       localReply(exchange, 404, ResponseFlag.NO_ROUTE_FOUND);

@@ -16,15 +16,38 @@ public final class ServiceRegistry {
   private final Map<String, ServiceSpec> services;
   /** Ready endpoints per service FQDN; each list is immutable and replaced on change. */
   private final Map<String, List<PodView>> endpoints;
+  /** Servers outside the mesh by host, with their ports and pods: fixed for the run. */
+  private final Map<String, External> externals;
+
+  /** A server outside the mesh: its ports and the pods that answer for it. */
+  public record External(String host, List<Integer> ports, List<PodView> pods) {}
 
   public ServiceRegistry() {
     this.services = new LinkedHashMap<>();
     this.endpoints = new LinkedHashMap<>();
+    this.externals = new LinkedHashMap<>();
   }
 
-  private ServiceRegistry(Map<String, ServiceSpec> services, Map<String, List<PodView>> endpoints) {
+  private ServiceRegistry(Map<String, ServiceSpec> services, Map<String, List<PodView>> endpoints,
+      Map<String, External> externals) {
     this.services = services;
     this.endpoints = endpoints;
+    this.externals = externals;
+  }
+
+  /** Adds a server outside the mesh (not a Service: only ServiceEntries and passthrough reach it). */
+  public void addExternal(String host, List<Integer> ports, PodView pod) {
+    externals.put(host, new External(host, List.copyOf(ports), List.of(pod)));
+  }
+
+  /** The servers outside the mesh, in scenario order. */
+  public List<External> externals() {
+    return List.copyOf(externals.values());
+  }
+
+  /** The server outside the mesh for {@code host}, or null. */
+  public External external(String host) {
+    return externals.get(host);
   }
 
   public void addService(ServiceSpec service) {
@@ -62,7 +85,7 @@ public final class ServiceRegistry {
 
   /** A frozen copy: the same services, the endpoints as they are now (cheap: lists are shared). */
   public ServiceRegistry snapshot() {
-    return new ServiceRegistry(services, new LinkedHashMap<>(endpoints));
+    return new ServiceRegistry(services, new LinkedHashMap<>(endpoints), externals);
   }
 
   /** The service with this FQDN, or null. */
@@ -74,10 +97,17 @@ public final class ServiceRegistry {
     return List.copyOf(services.values());
   }
 
-  /** The ready pods the service selects (its published endpoints), in creation order. */
+  /**
+   * The ready pods the service selects (its published endpoints), in creation order; for a host
+   * outside the mesh, the pods of its external server (what DNS gives a pod without a sidecar).
+   */
   public List<PodView> pods(String fqdn) {
     List<PodView> list = endpoints.get(fqdn);
-    return list == null ? List.of() : list;
+    if (list != null) {
+      return list;
+    }
+    External external = externals.get(fqdn);
+    return external == null ? List.of() : external.pods();
   }
 
   /**

@@ -10,9 +10,24 @@ import java.util.Map;
  */
 public final class RouteConfiguration {
   private final Map<String, VirtualHost> byHostAndPort;
+  private final boolean blockAll;
 
   public RouteConfiguration(Map<String, VirtualHost> byHostAndPort) {
+    this(byHostAndPort, false);
+  }
+
+  /**
+   * @param blockAll whether a host no virtual host serves gets Istio's {@code block_all} catch-all
+   *     (REGISTRY_ONLY): a direct response 502; otherwise such hosts are not reachable at all
+   */
+  public RouteConfiguration(Map<String, VirtualHost> byHostAndPort, boolean blockAll) {
     this.byHostAndPort = Map.copyOf(byHostAndPort);
+    this.blockAll = blockAll;
+  }
+
+  /** Whether unknown hosts get Istio's {@code block_all} direct response (REGISTRY_ONLY). */
+  public boolean blocksUnknownHosts() {
+    return blockAll;
   }
 
   /** The virtual host for {@code fqdn} on {@code port}, or null. */

@@ -34,13 +34,16 @@ public final class ConfigGenerator {
   private final IstioConfig istio;
   private final VirtualServiceIndex virtualServices;
   private final IstioProfile profile;
+  private final EgressConfig egress;
   private final Map<ProxyIdentity, ProxyConfig> cache = new HashMap<>();
 
   public ConfigGenerator(ServiceRegistry registry, IstioConfig istio, IstioProfile profile) {
     this.registry = registry;
     this.istio = istio;
     this.profile = profile;
-    this.virtualServices = new VirtualServiceIndex(istio.virtualServices(), registry);
+    this.virtualServices = new VirtualServiceIndex(istio.virtualServices(), registry,
+        EgressConfig.serviceEntryHosts(istio));
+    this.egress = new EgressConfig(registry, istio, profile);
   }
 
   /** Warnings found while indexing the config, e.g. VirtualServices dropped as duplicates. */
@@ -62,6 +65,8 @@ public final class ConfigGenerator {
         addClusters(clusters, service, port, rule, proxy.locality());
       }
     }
+    Map<String, dev.meshsim.istio.ServiceEntry> entries = egress.entriesFor(proxy);
+    egress.addClusters(clusters, entries, proxy);
     // Routes after clusters: a route's retry policy depends on whether its cluster hashes.
     RouteBuilder routes = new RouteBuilder(registry, proxy, profile, clusters);
     for (ServiceSpec service : registry.services()) {
@@ -70,7 +75,9 @@ public final class ConfigGenerator {
         hosts.put(key, routes.virtualHost(service, port, virtualServices.forHost(service.fqdn())));
       }
     }
-    return new ProxyConfig(new RouteConfiguration(hosts), clusters);
+    egress.addRoutes(hosts, clusters, entries, routes, virtualServices);
+    boolean blockAll = istio.outboundPolicy() == dev.meshsim.istio.OutboundTrafficPolicy.REGISTRY_ONLY;
+    return new ProxyConfig(new RouteConfiguration(hosts, blockAll), clusters);
   }
 
   private void addClusters(Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port,

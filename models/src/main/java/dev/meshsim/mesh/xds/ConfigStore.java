@@ -17,9 +17,12 @@ import java.util.Map;
  */
 final class ConfigStore {
   private final LinkedHashMap<String, IstioObject> objects = new LinkedHashMap<>();
+  /** ServiceEntries and the outbound policy: fixed for the run (the timeline applies VS and DR only). */
+  private final IstioConfig fixed;
 
   /** The scenario's initial resources, in the order they were read. */
   ConfigStore(IstioConfig initial) {
+    this.fixed = initial;
     List<IstioObject> all = new ArrayList<>();
     initial.virtualServices().forEach(vs -> all.add(IstioObject.of(vs)));
     initial.destinationRules().forEach(dr -> all.add(IstioObject.of(dr)));
@@ -48,7 +51,7 @@ final class ConfigStore {
         drs.add(o.destinationRule());
       }
     }
-    return new IstioConfig(vss, drs);
+    return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy());
   }
 
   Map<String, IstioObject> objects() {

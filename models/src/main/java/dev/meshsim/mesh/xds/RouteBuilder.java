@@ -37,9 +37,14 @@ final class RouteBuilder {
   }
 
   VirtualHost virtualHost(ServiceSpec service, PortSpec port, VirtualService vs) {
-    String name = service.fqdn() + ":" + port.port();
+    return virtualHost(service.fqdn(), port, vs);
+  }
+
+  /** The virtual host of {@code fqdn} (a Service or a ServiceEntry host) on {@code port}. */
+  VirtualHost virtualHost(String fqdn, PortSpec port, VirtualService vs) {
+    String name = fqdn + ":" + port.port();
     if (vs == null) {
-      String cluster = ClusterConfig.outboundName(port.port(), null, service.fqdn());
+      String cluster = ClusterConfig.outboundName(port.port(), null, fqdn);
       Route route = new Route("default", List.of(), List.of(new WeightedCluster(cluster, 1, null)),
           0, profile.defaultRetryPolicy(false), FaultPolicy.NONE);
       return new VirtualHost(name, List.of(route), false);

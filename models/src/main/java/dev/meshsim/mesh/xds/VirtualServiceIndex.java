@@ -16,9 +16,17 @@ import java.util.Map;
 final class VirtualServiceIndex {
   private final Map<String, VirtualService> byHost = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final java.util.Set<String> serviceEntryHosts;
 
   /** {@code virtualServices} must be oldest first (creation order), as istiod's config store lists them. */
   VirtualServiceIndex(List<VirtualService> virtualServices, ServiceRegistry registry) {
+    this(virtualServices, registry, java.util.Set.of());
+  }
+
+  /** @param serviceEntryHosts hosts ServiceEntries declare: a VirtualService may route them too */
+  VirtualServiceIndex(List<VirtualService> virtualServices, ServiceRegistry registry,
+      java.util.Set<String> serviceEntryHosts) {
+    this.serviceEntryHosts = serviceEntryHosts;
     for (VirtualService vs : virtualServices) {
       if (!appliesToSidecars(vs)) {
         continue;
@@ -30,7 +38,7 @@ final class VirtualServiceIndex {
   }
 
   private void index(VirtualService vs, String fqdn, ServiceRegistry registry) {
-    if (registry.service(fqdn) == null) {
+    if (registry.service(fqdn) == null && !serviceEntryHosts.contains(fqdn)) {
       warnings.add("VirtualService " + vs.meta().namespace() + "/" + vs.meta().name()
           + ": host " + fqdn + " is not a service of this scenario; its routes are not simulated");
       return;

@@ -1,0 +1,165 @@
+package dev.meshsim.mesh.xds;
+
+import dev.meshsim.istio.DestinationRule;
+import dev.meshsim.istio.DestinationRuleLookup;
+import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.istio.OutboundTrafficPolicy;
+import dev.meshsim.istio.ServiceEntry;
+import dev.meshsim.istio.Subset;
+import dev.meshsim.istio.TrafficPolicy;
+import dev.meshsim.mesh.kube.PodView;
+import dev.meshsim.mesh.kube.ServiceRegistry;
+import dev.meshsim.mesh.routing.FaultPolicy;
+import dev.meshsim.mesh.routing.RetryPolicy;
+import dev.meshsim.mesh.routing.Route;
+import dev.meshsim.mesh.routing.VirtualHost;
+import dev.meshsim.mesh.routing.WeightedCluster;
+import dev.meshsim.mesh.upstream.ClusterConfig;
+import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.scenario.PortSpec;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The egress part of one sidecar's config: a cluster {@code outbound|port||host} and a virtual host
+ * per ServiceEntry host and port the proxy sees ({@code exportTo}), with the DestinationRules and
+ * VirtualServices for that host, as istiod builds them for a Service; then, with {@code ALLOW_ANY},
+ * Istio's {@code allow_any} route to {@code PassthroughCluster} for every other external host.
+ *
+ * <p>Endpoints: a {@code DNS}, {@code DNS_ROUND_ROBIN} or {@code NONE} entry reaches the host's
+ * external server (what DNS or the original destination gives); a {@code STATIC} entry without
+ * {@code endpoints} has none (Envoy answers {@code 503 UH}). A host that no external server answers
+ * has no endpoints either.
+ */
+final class EgressConfig {
+  /** Envoy's name of Istio's original-destination cluster ({@code pilot/pkg/networking/util}). */
+  static final String PASSTHROUGH = "PassthroughCluster";
+  /** Istio's route name for passthrough, {@code util.Passthrough}. */
+  static final String ALLOW_ANY_ROUTE = "allow_any";
+
+  private final ServiceRegistry registry;
+  private final IstioConfig istio;
+  private final IstioProfile profile;
+
+  EgressConfig(ServiceRegistry registry, IstioConfig istio, IstioProfile profile) {
+    this.registry = registry;
+    this.istio = istio;
+    this.profile = profile;
+  }
+
+  /** Every host a ServiceEntry declares (any namespace), for the VirtualService index. */
+  static Set<String> serviceEntryHosts(IstioConfig istio) {
+    Set<String> hosts = new LinkedHashSet<>();
+    istio.serviceEntries().forEach(e -> hosts.addAll(e.hosts()));
+    return hosts;
+  }
+
+  /** The ServiceEntry each host:port resolves to for this proxy: the oldest visible one declaring it. */
+  Map<String, ServiceEntry> entriesFor(ProxyIdentity proxy) {
+    Map<String, ServiceEntry> byHostPort = new LinkedHashMap<>();
+    for (ServiceEntry entry : istio.serviceEntries()) {
+      if (!entry.visibleFrom(proxy.namespace())) {
+        continue;
+      }
+      for (String host : entry.hosts()) {
+        if (host.startsWith("*")) {
+          continue; // wildcard entries are not modelled: the loader warns
+        }
+        for (ServiceEntry.Port port : entry.ports()) {
+          byHostPort.putIfAbsent(host + ":" + port.number(), entry);
+        }
+      }
+    }
+    return byHostPort;
+  }
+
+  /** Adds the ServiceEntry clusters to {@code clusters}. */
+  void addClusters(Map<String, ClusterConfig> clusters, Map<String, ServiceEntry> entries, ProxyIdentity proxy) {
+    entries.forEach((hostPort, entry) -> {
+      String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
+      PortSpec port = portOf(entry, hostPort);
+      List<PodView> pods = endpoints(entry, host);
+      List<DestinationRule> rules = DestinationRuleLookup.rulesFor(istio.destinationRules(), host,
+          entry.meta().namespace(), proxy.namespace());
+      TrafficPolicy policy = rules.isEmpty() ? null : firstPolicy(rules);
+      String all = ClusterConfig.outboundName(port.port(), null, host);
+      clusters.put(all, cluster(all, pods, port, TrafficPolicy.effective(policy, null, port.port())));
+      for (DestinationRule rule : rules) {
+        for (Subset subset : rule.subsets()) {
+          String name = ClusterConfig.outboundName(port.port(), subset.name(), host);
+          List<PodView> members = pods.stream()
+              .filter(p -> p.labels().entrySet().containsAll(subset.labels().entrySet())).toList();
+          clusters.putIfAbsent(name, cluster(name, members, port,
+              TrafficPolicy.effective(policy, subset.trafficPolicy(), port.port())));
+        }
+      }
+    });
+  }
+
+  /** Adds the ServiceEntry virtual hosts, then (ALLOW_ANY) passthrough ones with their clusters. */
+  void addRoutes(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters,
+      Map<String, ServiceEntry> entries, RouteBuilder routes, VirtualServiceIndex virtualServices) {
+    entries.forEach((hostPort, entry) -> {
+      String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
+      hosts.put(hostPort, routes.virtualHost(host, portOf(entry, hostPort), virtualServices.forHost(host)));
+    });
+    if (istio.outboundPolicy() != OutboundTrafficPolicy.ALLOW_ANY) {
+      return;
+    }
+    for (ServiceRegistry.External external : registry.externals()) {
+      for (int port : external.ports()) {
+        String key = external.host() + ":" + port;
+        if (!hosts.containsKey(key)) {
+          String cluster = PASSTHROUGH + "|" + key;
+          clusters.put(cluster, cluster(cluster, external.pods(), new PortSpec("", port), null));
+          hosts.put(key, passthrough(key, cluster));
+        }
+      }
+    }
+  }
+
+  /**
+   * Istio's catch-all route for ALLOW_ANY ({@code buildCatchAllVirtualHost}): to PassthroughCluster,
+   * timeout disabled, no retry policy.
+   */
+  private static VirtualHost passthrough(String name, String cluster) {
+    Route route = new Route(ALLOW_ANY_ROUTE, List.of(), List.of(new WeightedCluster(cluster, 1, null)), 0,
+        RetryPolicy.NONE, FaultPolicy.NONE);
+    return new VirtualHost(ALLOW_ANY_ROUTE + "|" + name, List.of(route), false);
+  }
+
+  private List<PodView> endpoints(ServiceEntry entry, String host) {
+    ServiceRegistry.External external = registry.external(host);
+    if (external == null || (entry.resolution() == ServiceEntry.Resolution.STATIC && entry.endpoints().isEmpty())) {
+      return List.of();
+    }
+    return external.pods();
+  }
+
+  private static PortSpec portOf(ServiceEntry entry, String hostPort) {
+    int number = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
+    for (ServiceEntry.Port p : entry.ports()) {
+      if (p.number() == number) {
+        return new PortSpec(p.name(), number);
+      }
+    }
+    throw new IllegalStateException("no port " + number);
+  }
+
+  private static TrafficPolicy firstPolicy(List<DestinationRule> rules) {
+    for (DestinationRule r : rules) {
+      if (r.trafficPolicy() != null) {
+        return r.trafficPolicy();
+      }
+    }
+    return null;
+  }
+
+  private ClusterConfig cluster(String name, List<PodView> pods, PortSpec port, TrafficPolicy policy) {
+    List<Endpoint> endpoints = pods.stream().map(p -> new Endpoint(p.name(), p.ip(), port.port())).toList();
+    return new ClusterConfig(name, endpoints, ClusterPolicies.settings(policy, port, profile));
+  }
+}

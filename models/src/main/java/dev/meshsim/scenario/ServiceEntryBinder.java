@@ -1,0 +1,117 @@
+package dev.meshsim.scenario;
+
+import dev.meshsim.istio.ObjectMeta;
+import dev.meshsim.istio.ServiceEntry;
+import dev.meshsim.yaml.YamlMap;
+import dev.meshsim.yaml.YamlNode;
+import dev.meshsim.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code spec} of a ServiceEntry, validated as istiod's {@code ValidateServiceEntry} does where it
+ * matters here: at least one host and one port, port numbers 1..65535 and unique, a known
+ * resolution and location, and DNS resolution without wildcard hosts.
+ */
+final class ServiceEntryBinder {
+
+  static final List<String> KEYS = List.of("hosts", "addresses", "ports", "location", "resolution",
+      "endpoints", "workloadSelector", "exportTo", "subjectAltNames");
+  private static final List<String> PORT_KEYS = List.of("number", "protocol", "name", "targetPort");
+  private static final Set<String> HTTP_PROTOCOLS = Set.of("HTTP", "HTTP2", "GRPC");
+  private static final Set<String> PROTOCOLS =
+      Set.of("HTTP", "HTTPS", "GRPC", "HTTP2", "MONGO", "TCP", "TLS");
+
+  private final Warnings warnings;
+
+  ServiceEntryBinder(Warnings warnings) {
+    this.warnings = warnings;
+  }
+
+  ServiceEntry bind(ObjectMeta meta, YamlMap spec) {
+    spec.allowOnly(KEYS);
+    warnings.notModelled(spec, "addresses");
+    warnings.notModelled(spec, "subjectAltNames");
+    List<String> hosts = hosts(spec);
+    ServiceEntry.Resolution resolution = enumValue(spec, "resolution", ServiceEntry.Resolution.class,
+        ServiceEntry.Resolution.NONE);
+    ServiceEntry.Location location = enumValue(spec, "location", ServiceEntry.Location.class,
+        ServiceEntry.Location.MESH_EXTERNAL);
+    if (resolution == ServiceEntry.Resolution.DNS && hosts.stream().anyMatch(h -> h.startsWith("*"))) {
+      throw spec.required("hosts").fail("wildcard hosts need resolution NONE (istiod rejects DNS resolution"
+          + " of a wildcard)");
+    }
+    Map<String, String> selector = Map.of();
+    if (spec.has("workloadSelector")) {
+      selector = spec.required("workloadSelector").asMap().allowOnly("labels").stringMap("labels");
+      warnings.add(spec.required("workloadSelector"), "workloadSelector (ServiceEntry endpoints from mesh pods) is"
+          + " not modelled yet; the entry's hosts are answered by the scenario's external servers");
+    }
+    return new ServiceEntry(meta, hosts, ports(spec), resolution, location, endpoints(spec), selector,
+        ExportTo.bind(spec));
+  }
+
+  private static List<String> hosts(YamlMap spec) {
+    List<String> hosts = new ArrayList<>();
+    for (YamlNode node : spec.required("hosts").asList().requireSize(1, "host").items()) {
+      String host = node.asNonEmptyString().toLowerCase(Locale.ROOT);
+      if (host.equals("*") || host.contains("/") || host.contains(":")) {
+        throw node.expected("a host name such as api.example.com or *.example.com");
+      }
+      hosts.add(host);
+    }
+    return hosts;
+  }
+
+  private List<ServiceEntry.Port> ports(YamlMap spec) {
+    List<ServiceEntry.Port> ports = new ArrayList<>();
+    Set<Integer> numbers = new HashSet<>();
+    for (YamlNode node : spec.required("ports").asList().requireSize(1, "port").items()) {
+      YamlMap p = node.asMap().allowOnly(PORT_KEYS);
+      int number = p.required("number").asInt(1, 65535);
+      if (!numbers.add(number)) {
+        throw p.required("number").fail("port " + number + " is listed twice in this ServiceEntry");
+      }
+      String protocol = p.string("protocol", "TCP").toUpperCase(Locale.ROOT);
+      if (!PROTOCOLS.contains(protocol)) {
+        throw p.required("protocol").expected("one of " + String.join(", ", PROTOCOLS.stream().sorted().toList()));
+      }
+      if (!HTTP_PROTOCOLS.contains(protocol)) {
+        warnings.add(p.has("protocol") ? p.required("protocol") : p.required("number"), "protocol " + protocol
+            + " is not HTTP: Envoy would proxy it as TCP, which meshsim does not model; requests to it are"
+            + " simulated as HTTP");
+      }
+      ports.add(new ServiceEntry.Port(number, p.string("name", ""), protocol));
+    }
+    return ports;
+  }
+
+  private static List<String> endpoints(YamlMap spec) {
+    List<String> out = new ArrayList<>();
+    for (YamlNode node : spec.list("endpoints")) {
+      YamlMap e = node.asMap();
+      out.add(e.required("address").asNonEmptyString());
+    }
+    return out;
+  }
+
+  private static <E extends Enum<E>> E enumValue(YamlMap spec, String key, Class<E> type, E dflt) {
+    if (!spec.has(key)) {
+      return dflt;
+    }
+    YamlNode node = spec.required(key);
+    String text = node.asString();
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(text)) {
+        return e;
+      }
+    }
+    throw node.expected(String.join(" | ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
+        + ", not " + YamlScalar.quote(text));
+  }
+}
