@@ -56,12 +56,16 @@ final class ServiceEntryBinder {
         ExportTo.bind(spec));
   }
 
-  private static List<String> hosts(YamlMap spec) {
+  private List<String> hosts(YamlMap spec) {
     List<String> hosts = new ArrayList<>();
     for (YamlNode node : spec.required("hosts").asList().requireSize(1, "host").items()) {
       String host = node.asNonEmptyString().toLowerCase(Locale.ROOT);
       if (host.equals("*") || host.contains("/") || host.contains(":")) {
         throw node.expected("a host name such as api.example.com or *.example.com");
+      }
+      if (host.startsWith("*")) {
+        warnings.add(node, "wildcard ServiceEntry host " + host + " is not modelled yet (Envoy would forward"
+            + " to the original destination); calls to hosts it covers are treated as not declared");
       }
       hosts.add(host);
     }
