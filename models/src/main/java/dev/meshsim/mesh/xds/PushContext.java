@@ -103,9 +103,14 @@ final class PushContext {
     return servicePorts + istio.virtualServices().size() + istio.destinationRules().size();
   }
 
-  /** What istiod generates for one proxy: its clusters and virtual hosts (one per service port). */
+  /**
+   * What istiod generates for one proxy: its clusters and virtual hosts (one per service port).
+   * meshsim's per-destination passthrough clusters do not count: Envoy has one PassthroughCluster
+   * in every config whatever the external hosts (see {@link EgressConfig}).
+   */
   long proxyResources(ProxyIdentity proxy, boolean full) {
-    int clusters = configFor(proxy).clusters().size();
+    long clusters = configFor(proxy).clusters().keySet().stream()
+        .filter(name -> !name.startsWith(EgressConfig.PASSTHROUGH + "|")).count();
     return full ? clusters + servicePorts : clusters;
   }
 
