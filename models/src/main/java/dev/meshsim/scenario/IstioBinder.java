@@ -28,7 +28,9 @@ final class IstioBinder {
 
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
-  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry");
+  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute");
+  private static final Set<String> GATEWAY_API_VERSIONS =
+      Set.of("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1");
   private static final List<String> DR_KEYS =
       List.of("host", "trafficPolicy", "subsets", "exportTo", "workloadSelector");
 
@@ -77,8 +79,9 @@ final class IstioBinder {
     }
     m.allowOnly("apiVersion", "kind", "metadata", "spec", "status");
     YamlNode api = m.required("apiVersion");
-    if (!API_VERSIONS.contains(api.asString())) {
-      throw api.expected("networking.istio.io/v1, v1beta1 or v1alpha3");
+    if (kind.equals("HTTPRoute") ? !GATEWAY_API_VERSIONS.contains(api.asString()) : !API_VERSIONS.contains(api.asString())) {
+      throw api.expected(kind.equals("HTTPRoute") ? "gateway.networking.k8s.io/v1 or v1beta1"
+          : "networking.istio.io/v1, v1beta1 or v1alpha3");
     }
     ObjectMeta meta = meta(m.required("metadata").asMap(), kind, batch, index);
     YamlMap spec = m.required("spec").asMap();
@@ -90,6 +93,14 @@ final class IstioBinder {
       replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
       destinationRefs.put(key, refs);
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
+    } else if (kind.equals("HTTPRoute")) {
+      for (HttpRouteBinder.Translated t : new HttpRouteBinder(warnings).bind(meta, spec)) {
+        VirtualService vs = t.virtualService();
+        replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
+        String name = "HTTPRoute " + key;
+        hostRefs.put(vs.meta().namespace() + "/" + vs.meta().name(),
+            List.of(new VirtualServiceChecks.HostRef(name, t.parentFqdn(), t.parentFqdn(), t.parentRef())));
+      }
     } else if (kind.equals("ServiceEntry")) {
       replaceOrAdd(serviceEntries, new ServiceEntryBinder(warnings).bind(meta, spec), replaces, e -> e.meta());
     } else {
