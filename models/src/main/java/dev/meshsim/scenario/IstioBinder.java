@@ -90,6 +90,7 @@ final class IstioBinder {
     if (kind.equals("VirtualService")) {
       List<VirtualServiceBinder.DestinationRef> refs = new ArrayList<>();
       VirtualService vs = new VirtualServiceBinder(warnings, refs, version).bind(meta, spec);
+      warnIfGatewayOnly(vs, spec);
       replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
       destinationRefs.put(key, refs);
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
@@ -189,6 +190,20 @@ final class IstioBinder {
         destinationRules, services, warnings);
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
     return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy);
+  }
+
+  /**
+   * A VirtualService whose {@code gateways} leave out {@code mesh} does not apply to sidecars (istio
+   * {@code pilot/pkg/networking/core/httproute.go}; the seed's trouble 6: a gateway name added and
+   * {@code mesh} forgotten). Said at load time, since mesh traffic silently takes the default routes.
+   */
+  private void warnIfGatewayOnly(VirtualService vs, YamlMap spec) {
+    if (!vs.gateways().isEmpty() && !vs.gateways().contains("mesh")) {
+      warnings.add(spec.required("gateways"), "VirtualService " + vs.meta().namespace() + "/" + vs.meta().name()
+          + " is bound only to gateways " + vs.gateways() + ": sidecars do not use it, so calls inside the mesh"
+          + " to " + String.join(", ", vs.hosts()) + " take the default route (add mesh to gateways to keep its"
+          + " routes for them); gateways are not simulated yet");
+    }
   }
 
   /** {@code istio.meshConfig.outboundTrafficPolicy.mode}. */
