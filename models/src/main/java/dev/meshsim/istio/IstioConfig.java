@@ -9,9 +9,10 @@ import java.util.List;
  * @param destinationRules every DestinationRule
  * @param serviceEntries every ServiceEntry
  * @param outboundPolicy {@code meshConfig.outboundTrafficPolicy.mode} (default {@code ALLOW_ANY})
+ * @param gateways every {@code networking.istio.io} Gateway
  */
 public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
-    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy) {
+    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
@@ -19,6 +20,7 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
     virtualServices = List.copyOf(virtualServices);
     destinationRules = List.copyOf(destinationRules);
     serviceEntries = List.copyOf(serviceEntries);
+    gateways = List.copyOf(gateways);
     if (outboundPolicy == null) {
       throw new IllegalArgumentException("outboundPolicy must not be null; use ALLOW_ANY");
     }
@@ -26,6 +28,6 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
 
   /** VirtualServices and DestinationRules only, with Istio's default outbound policy. */
   public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules) {
-    this(virtualServices, destinationRules, List.of(), OutboundTrafficPolicy.ALLOW_ANY);
+    this(virtualServices, destinationRules, List.of(), OutboundTrafficPolicy.ALLOW_ANY, List.of());
   }
 }

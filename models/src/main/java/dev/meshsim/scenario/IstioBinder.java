@@ -1,6 +1,7 @@
 package dev.meshsim.scenario;
 
 import dev.meshsim.istio.DestinationRule;
+import dev.meshsim.istio.Gateway;
 import dev.meshsim.istio.OutboundTrafficPolicy;
 import dev.meshsim.istio.ServiceEntry;
 import dev.meshsim.istio.IstioConfig;
@@ -28,7 +29,7 @@ final class IstioBinder {
 
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
-  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute");
+  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway");
   private static final Set<String> GATEWAY_API_VERSIONS =
       Set.of("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1");
   private static final List<String> DR_KEYS =
@@ -39,7 +40,9 @@ final class IstioBinder {
   private final List<VirtualService> virtualServices = new ArrayList<>();
   private final List<DestinationRule> destinationRules = new ArrayList<>();
   private final List<ServiceEntry> serviceEntries = new ArrayList<>();
+  private final List<Gateway> gateways = new ArrayList<>();
   private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
+  private IngressGatewaySpec ingress;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
   /** The hosts each VirtualService claims, with where they are written. */
@@ -102,6 +105,8 @@ final class IstioBinder {
         hostRefs.put(vs.meta().namespace() + "/" + vs.meta().name(),
             List.of(new VirtualServiceChecks.HostRef(name, t.parentFqdn(), t.parentFqdn(), t.parentRef())));
       }
+    } else if (kind.equals("Gateway")) {
+      replaceOrAdd(gateways, new GatewayBinder(warnings, ingress).bind(meta, spec), replaces, g -> g.meta());
     } else if (kind.equals("ServiceEntry")) {
       replaceOrAdd(serviceEntries, new ServiceEntryBinder(warnings).bind(meta, spec), replaces, e -> e.meta());
     } else {
@@ -128,6 +133,10 @@ final class IstioBinder {
    * modelled kind (VirtualServce) is an error rather than silently ignored.
    */
   private boolean modelled(YamlNode kindNode, String kind, YamlNode apiVersion) {
+    if (kind.equals("Gateway") && apiVersion != null && apiVersion.asString().startsWith("gateway.networking.k8s.io/")) {
+      warnings.add(kindNode, "kind Gateway of the Gateway API is not modelled yet; ignored");
+      return false;
+    }
     if (MODELLED_KINDS.contains(kind)) {
       return true;
     }
@@ -175,7 +184,7 @@ final class IstioBinder {
    * config in force when it happens, which only the run knows.
    */
   IstioConfig resources() {
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
   }
 
   /** Warns about DestinationRules the namespaces calling their hosts do not see. */
@@ -189,7 +198,7 @@ final class IstioBinder {
     IstioChecks.warnUnresolved(destinationRefs.values().stream().flatMap(List::stream).toList(),
         destinationRules, services, warnings);
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
   }
 
   /**
@@ -202,8 +211,13 @@ final class IstioBinder {
       warnings.add(spec.required("gateways"), "VirtualService " + vs.meta().namespace() + "/" + vs.meta().name()
           + " is bound only to gateways " + vs.gateways() + ": sidecars do not use it, so calls inside the mesh"
           + " to " + String.join(", ", vs.hosts()) + " take the default route (add mesh to gateways to keep its"
-          + " routes for them); gateways are not simulated yet");
+          + " routes for them)");
     }
+  }
+
+  /** The scenario's ingress gateway (null: none), whose Service ports Gateways are checked against. */
+  void ingressGateway(IngressGatewaySpec spec) {
+    this.ingress = spec;
   }
 
   /** {@code istio.meshConfig.outboundTrafficPolicy.mode}. */

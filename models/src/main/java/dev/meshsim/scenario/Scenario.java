@@ -20,6 +20,7 @@ import java.util.List;
  * @param timeline what changes during the run ({@code timeline}) and how the control plane and pods
  *     follow ({@code controlPlane}, {@code lifecycle}, {@code report})
  * @param externals the servers outside the mesh that calls may reach ({@code external}), in file order
+ * @param ingress the ingress gateway ({@code ingressGateway}), or null when there is none
  */
 public record Scenario(
     String name,
@@ -32,7 +33,8 @@ public record Scenario(
     List<LoadSpec> loads,
     IstioVersion istioVersion,
     Timeline timeline,
-    List<ExternalHost> externals) {
+    List<ExternalHost> externals,
+    IngressGatewaySpec ingress) {
 
   public Scenario {
     services = List.copyOf(services);
@@ -50,7 +52,8 @@ public record Scenario(
   public Scenario(String name, long seed, long durationNanos, long warmupNanos, MeshSettings mesh,
       List<ServiceSpec> services, IstioConfig istio, List<LoadSpec> loads, IstioVersion istioVersion,
       Timeline timeline) {
-    this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion, timeline, List.of());
+    this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion, timeline, List.of(),
+        null);
   }
 
   /** A scenario without a timeline ({@link Timeline#NONE}). */
@@ -68,13 +71,13 @@ public record Scenario(
   /** A copy with another seed ({@code --seed}). */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        timeline, externals);
+        timeline, externals, ingress);
   }
 
   /** A copy with another duration ({@code --duration}). */
   public Scenario withDuration(long newDurationNanos) {
     return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        timeline, externals);
+        timeline, externals, ingress);
   }
 
   /** A copy in which {@code load} replaces the load of the same name ({@code meshsim plan max-rate}). */
@@ -84,7 +87,7 @@ public record Scenario(
     }
     List<LoadSpec> newLoads = loads.stream().map(l -> l.name().equals(load.name()) ? load : l).toList();
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, newLoads, istioVersion,
-        timeline, externals);
+        timeline, externals, ingress);
   }
 
   /**
@@ -106,12 +109,12 @@ public record Scenario(
       throw new IllegalArgumentException("no deployment named " + deployment.name());
     }
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, newServices, istio, loads, istioVersion,
-        timeline, externals);
+        timeline, externals, ingress);
   }
 
   /** A copy with another timeline. */
   public Scenario withTimeline(Timeline newTimeline) {
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        newTimeline, externals);
+        newTimeline, externals, ingress);
   }
 }

@@ -23,7 +23,7 @@ public final class ScenarioLoader {
   static final List<String> TOP_KEYS = List.of(
       "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load",
       "timeline", "controlPlane", "lifecycle", "report", "kubernetes", "kubernetesFiles", "workloads",
-      "external");
+      "external", "ingressGateway");
   /** The keys of {@code istio} when it is a mapping rather than the list of resources. */
   static final List<String> ISTIO_KEYS = List.of("version", "resources", "meshConfig");
 
@@ -128,6 +128,11 @@ public final class ScenarioLoader {
     manifests.register(directory);
     List<ExternalHost> externals = ExternalBinder.bind(root);
     directory.addExternals(externals);
+    IngressGatewaySpec ingress = IngressGatewayBinder.bind(root);
+    if (ingress != null) {
+      directory.add(new ServiceDirectory.Entry(IngressGatewaySpec.NAME, IngressGatewaySpec.NAMESPACE, ingress.ports()),
+          root.required("ingressGateway"));
+    }
     CallGraph graph = new CallGraph();
     RequestBinder requests = new RequestBinder(directory, graph);
     List<ServiceSpec> services = manifests.services(
@@ -136,6 +141,7 @@ public final class ScenarioLoader {
     IstioVersion version = istioVersion(root.get("istio"));
     IstioBinder istioBinder = new IstioBinder(warnings, version);
     istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));
+    istioBinder.ingressGateway(ingress);
     IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
@@ -146,7 +152,8 @@ public final class ScenarioLoader {
     ScenarioLimits.checkPods(serviceList, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-        duration, warmup, mesh, services, istio, loads, version, timeline, externals);
+        duration, warmup, mesh, services, istio, loads, version, timeline, externals,
+        ingress);
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */

@@ -26,4 +26,9 @@ public final class DirectInbound implements Inbound {
     exchange.setCode(503);
     leg.server().sim().schedule(leg.resetNanos() + leg.upToClientApp(), exchange::end);
   }
+
+  @Override
+  public RequestTemplate request() {
+    return exchange.request();
+  }
 }

@@ -10,4 +10,7 @@ public interface Inbound {
 
   /** The connection carrying the request broke before an answer (the app died or reset it). */
   void reset();
+
+  /** The request as sent (a gateway's Envoy routes it again by its Host header and port). */
+  RequestTemplate request();
 }

@@ -22,4 +22,7 @@ public interface RouterFilterInterface {
 
   /** The route's per-try timeout, 0 for none; armed when the attempt gets its connection. */
   long perTryTimeoutNanos();
+
+  /** The downstream request being routed. */
+  RequestTemplate request();
 }

@@ -66,6 +66,11 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
     return retry.policy().perTryTimeoutNanos();
   }
 
+  @Override
+  public RequestTemplate request() {
+    return exchange.request();
+  }
+
   // --- LoadBalancerContext ---
 
   @Override

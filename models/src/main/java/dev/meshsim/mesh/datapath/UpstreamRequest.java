@@ -79,6 +79,11 @@ public final class UpstreamRequest implements PoolCallbacks {
     public void reset() {
       sim.schedule(leg.resetNanos(), UpstreamRequest.this::onConnectionTerminated);
     }
+
+    @Override
+    public RequestTemplate request() {
+      return router.request();
+    }
   }
 
   private void onResponse(int code) {

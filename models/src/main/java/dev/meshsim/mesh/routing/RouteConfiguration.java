@@ -11,6 +11,7 @@ import java.util.Map;
 public final class RouteConfiguration {
   private final Map<String, VirtualHost> byHostAndPort;
   private final boolean blockAll;
+  private final java.util.Set<Integer> gatewayPorts;
 
   public RouteConfiguration(Map<String, VirtualHost> byHostAndPort) {
     this(byHostAndPort, false);
@@ -21,8 +22,37 @@ public final class RouteConfiguration {
    *     (REGISTRY_ONLY): a direct response 502; otherwise such hosts are not reachable at all
    */
   public RouteConfiguration(Map<String, VirtualHost> byHostAndPort, boolean blockAll) {
+    this(byHostAndPort, blockAll, java.util.Set.of());
+  }
+
+  /** @param gatewayPorts for a gateway's Envoy, the ports its Gateway servers listen on */
+  public RouteConfiguration(Map<String, VirtualHost> byHostAndPort, boolean blockAll,
+      java.util.Set<Integer> gatewayPorts) {
     this.byHostAndPort = Map.copyOf(byHostAndPort);
     this.blockAll = blockAll;
+    this.gatewayPorts = java.util.Set.copyOf(gatewayPorts);
+  }
+
+  /** Whether a gateway's Envoy has a listener on {@code port} (a Gateway server's port). */
+  public boolean gatewayListensOn(int port) {
+    return gatewayPorts.contains(port);
+  }
+
+  /**
+   * The domain of the virtual host Envoy picks for Host {@code host} on {@code port}: the exact
+   * name, else the longest {@code *.suffix}, else {@code *}; null when none matches.
+   */
+  public String domainFor(String host, int port) {
+    if (byHostAndPort.containsKey(key(host, port))) {
+      return host;
+    }
+    for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      String wildcard = "*" + host.substring(dot);
+      if (byHostAndPort.containsKey(key(wildcard, port))) {
+        return wildcard;
+      }
+    }
+    return byHostAndPort.containsKey(key("*", port)) ? "*" : null;
   }
 
   /** Whether unknown hosts get Istio's {@code block_all} direct response (REGISTRY_ONLY). */

@@ -75,6 +75,14 @@ public final class ConfigGenerator {
         hosts.put(key, routes.virtualHost(service, port, virtualServices.forHost(service.fqdn())));
       }
     }
+    java.util.Set<String> gateways = GatewayConfig.gatewaysOf(istio, proxy);
+    if (!gateways.isEmpty()) {
+      // A gateway's Envoy: only the virtual hosts of its Gateways' servers (istiod's gateway.go).
+      RouteConfiguration gatewayRoutes = new RouteConfiguration(
+          GatewayConfig.virtualHosts(istio, gateways, registry, proxy, profile, clusters), false,
+          GatewayConfig.ports(istio, gateways));
+      return new ProxyConfig(gatewayRoutes, clusters);
+    }
     egress.addRoutes(hosts, clusters, entries, routes, virtualServices);
     boolean blockAll = istio.outboundPolicy() == dev.meshsim.istio.OutboundTrafficPolicy.REGISTRY_ONLY;
     return new ProxyConfig(new RouteConfiguration(hosts, blockAll), clusters);

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class ConfigStore {
   private final LinkedHashMap<String, IstioObject> objects = new LinkedHashMap<>();
-  /** ServiceEntries and the outbound policy: fixed for the run (the timeline applies VS and DR only). */
+  /** ServiceEntries, Gateways and the outbound policy: fixed for the run (the timeline applies VS and DR only). */
   private final IstioConfig fixed;
 
   /** The scenario's initial resources, in the order they were read. */
@@ -51,7 +51,8 @@ final class ConfigStore {
         drs.add(o.destinationRule());
       }
     }
-    return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy());
+    return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy(),
+        fixed.gateways());
   }
 
   Map<String, IstioObject> objects() {

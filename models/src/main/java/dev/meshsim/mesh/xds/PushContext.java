@@ -152,6 +152,7 @@ final class PushContext {
         }
       }
     }
+    istio.gateways().forEach(g -> keys.addAll(g.selector().keySet())); // which pods are gateways
     return keys;
   }
 

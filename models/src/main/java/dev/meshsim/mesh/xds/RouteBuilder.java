@@ -27,13 +27,22 @@ final class RouteBuilder {
   private final ProxyIdentity proxy;
   private final IstioProfile profile;
   private final Map<String, ClusterConfig> clusters;
+  /** For a gateway's Envoy, the names ({@code ns/name}) of the Gateways it serves; null for a sidecar. */
+  private final java.util.Set<String> gateways;
 
   /** @param clusters the proxy's clusters, to tell which routes go to a consistent-hash cluster */
   RouteBuilder(ServiceRegistry registry, ProxyIdentity proxy, IstioProfile profile, Map<String, ClusterConfig> clusters) {
+    this(registry, proxy, profile, clusters, null);
+  }
+
+  /** @param gateways for a gateway's Envoy, the Gateways ({@code ns/name}) its routes are built for */
+  RouteBuilder(ServiceRegistry registry, ProxyIdentity proxy, IstioProfile profile, Map<String, ClusterConfig> clusters,
+      java.util.Set<String> gateways) {
     this.registry = registry;
     this.proxy = proxy;
     this.profile = profile;
     this.clusters = clusters;
+    this.gateways = gateways;
   }
 
   VirtualHost virtualHost(ServiceSpec service, PortSpec port, VirtualService vs) {
@@ -92,8 +101,9 @@ final class RouteBuilder {
   }
 
   private boolean selectsProxy(HttpMatchRequest match, VirtualService vs) {
-    List<String> gateways = match.gateways().isEmpty() ? vs.gateways() : match.gateways();
-    boolean mesh = gateways.isEmpty() || gateways.contains("mesh");
+    List<String> bound = match.gateways().isEmpty() ? vs.gateways() : match.gateways();
+    boolean mesh = this.gateways == null ? bound.isEmpty() || bound.contains("mesh")
+        : GatewayConfig.boundTo(bound, vs.meta().namespace(), this.gateways);
     boolean namespace = match.sourceNamespace() == null
         || match.sourceNamespace().equals(proxy.namespace());
     return mesh && namespace && containsAll(proxy.labels(), match.sourceLabels());
