@@ -26,9 +26,16 @@ import java.util.Set;
 final class GatewayConfig {
   private GatewayConfig() {}
 
-  /** The Gateways ({@code ns/name}) whose selector matches {@code proxy}; empty for a sidecar. */
+  /**
+   * The Gateways ({@code ns/name}) whose selector matches {@code proxy}; empty for a sidecar. Only
+   * proxies in {@code istio-system} (where the ingress gateway runs) are taken for gateways: an app's
+   * sidecar stays a sidecar whatever its labels.
+   */
   static Set<String> gatewaysOf(IstioConfig istio, ProxyIdentity proxy) {
     Set<String> names = new LinkedHashSet<>();
+    if (!proxy.namespace().equals(dev.meshsim.scenario.IngressGatewaySpec.NAMESPACE)) {
+      return names;
+    }
     for (Gateway g : istio.gateways()) {
       if (!g.selector().isEmpty() && proxy.labels().entrySet().containsAll(g.selector().entrySet())) {
         names.add(g.qualifiedName());
