@@ -109,8 +109,9 @@ final class PushContext {
    * in every config whatever the external hosts (see {@link EgressConfig}).
    */
   long proxyResources(ProxyIdentity proxy, boolean full) {
-    long clusters = configFor(proxy).clusters().keySet().stream()
-        .filter(name -> !name.startsWith(EgressConfig.PASSTHROUGH + "|")).count();
+    Map<String, ClusterConfig> all = configFor(proxy).clusters();
+    long clusters = endpoints.externals().isEmpty() ? all.size()
+        : all.keySet().stream().filter(name -> !name.startsWith(EgressConfig.PASSTHROUGH + "|")).count();
     return full ? clusters + servicePorts : clusters;
   }
 
