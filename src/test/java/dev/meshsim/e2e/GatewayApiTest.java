@@ -78,4 +78,14 @@ class GatewayApiTest {
     assertTrue(loaded.warnings().get(0).matches(".*route\\.yaml:\\d+:\\d+: istio\\[0\\]\\.spec\\.parentRefs\\[0\\]:"
         + " HTTPRoute parentRef to a Gateway \\(ingress\\) is not modelled yet.*"), loaded.warnings().get(0));
   }
+
+  @Test
+  void aBackendThatIsNoServiceIsWarnedAbout() throws Exception {
+    Path file = edited("{name: reviews-v2, port: 9080}", "{name: reviews-v9, port: 9080}");
+    LoadedScenario loaded = ScenarioLoader.load(file);
+    assertEquals(1, loaded.warnings().size(), loaded.warnings().toString());
+    assertTrue(loaded.warnings().get(0).matches(".*route\\.yaml:\\d+:\\d+: istio\\[0\\]\\.spec\\.rules\\[1\\]"
+        + "\\.backendRefs\\[0\\]: host reviews-v9\\.default\\.svc\\.cluster\\.local is no service of this scenario.*503 NC"),
+        loaded.warnings().get(0));
+  }
 }

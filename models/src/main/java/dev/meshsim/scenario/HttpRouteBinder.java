@@ -34,9 +34,16 @@ final class HttpRouteBinder {
       "filters");
 
   private final Warnings warnings;
+  /** Every backendRef read, for the load-time check that it names a Service. */
+  private final List<VirtualServiceBinder.DestinationRef> backendRefs = new ArrayList<>();
 
   HttpRouteBinder(Warnings warnings) {
     this.warnings = warnings;
+  }
+
+  /** The backendRefs of the routes bound so far, with where each is written. */
+  List<VirtualServiceBinder.DestinationRef> backendRefs() {
+    return List.copyOf(backendRefs);
   }
 
   /** The VirtualService made for one Service parent, and where that parentRef is written. */
@@ -182,7 +189,7 @@ final class HttpRouteBinder {
     return out;
   }
 
-  private static List<HttpRouteDestination> backends(YamlMap rule, String routeNamespace) {
+  private List<HttpRouteDestination> backends(YamlMap rule, String routeNamespace) {
     List<HttpRouteDestination> out = new ArrayList<>();
     for (YamlNode node : rule.list("backendRefs")) {
       YamlMap b = node.asMap().allowOnly(BACKEND_KEYS);
@@ -194,7 +201,9 @@ final class HttpRouteBinder {
       String host = KubeNames.objectName(b.required("name")) + "." + namespace + ".svc.cluster.local";
       Integer port = b.has("port") ? b.required("port").asInt(1, 65535) : null;
       int weight = b.has("weight") ? b.required("weight").asInt(0, 1_000_000) : 1;
-      out.add(new HttpRouteDestination(new Destination(host, null, port), weight));
+      Destination destination = new Destination(host, null, port);
+      backendRefs.add(new VirtualServiceBinder.DestinationRef(destination, routeNamespace, node));
+      out.add(new HttpRouteDestination(destination, weight));
     }
     return out;
   }

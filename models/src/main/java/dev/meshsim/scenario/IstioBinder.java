@@ -98,7 +98,10 @@ final class IstioBinder {
       destinationRefs.put(key, refs);
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
     } else if (kind.equals("HTTPRoute")) {
-      for (HttpRouteBinder.Translated t : new HttpRouteBinder(warnings).bind(meta, spec)) {
+      HttpRouteBinder routeBinder = new HttpRouteBinder(warnings);
+      List<HttpRouteBinder.Translated> translated = routeBinder.bind(meta, spec);
+      destinationRefs.put("HTTPRoute " + key, routeBinder.backendRefs());
+      for (HttpRouteBinder.Translated t : translated) {
         VirtualService vs = t.virtualService();
         replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
         String name = "HTTPRoute " + key;
