@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     version = "meshsim 0.1.0",
     description = "Deterministic simulator of an Istio/Envoy service mesh.",
     subcommands = {RunCommand.class, PlanCommand.class, MergeCommand.class, CheckCommand.class,
-        AnalyzeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        AnalyzeCommand.class, DiffCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   static final int EXIT_BAD_INPUT = 2;
 

@@ -45,6 +45,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces on errors.")
   boolean verbose;
 
+  @picocli.CommandLine.Mixin InspectRunOptions inspect;
+
   @Override
   public Integer call() throws Exception {
     LoadedScenario loaded = load();
@@ -56,7 +58,9 @@ final class RunCommand implements Callable<Integer> {
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);
+    Runnable snapshots = inspect.attach(simulation, scenario);
     RunResult result = simulation.run();
+    snapshots.run();
     watch.stop();
 
     PrintWriter out = spec.commandLine().getOut();
