@@ -43,7 +43,7 @@ class InspectTest {
   private static byte[] jsonWith;
   private static byte[] jsonWithout;
 
-  private record Outcome(int exit, String out, String err) {}
+  record Outcome(int exit, String out, String err) {}
 
   static Outcome meshsim(String... args) {
     PrintStream oldOut = System.out;

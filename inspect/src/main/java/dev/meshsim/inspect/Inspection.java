@@ -1,9 +1,8 @@
 package dev.meshsim.inspect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.meshsim.inspect.Snapshot.Proxy;
+import dev.meshsim.inspect.envoy.ConfigDumps;
+import dev.meshsim.inspect.envoy.EnvoyJson;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
  * print; bad questions are {@link InspectException}s naming what would have been right.
  */
 public final class Inspection {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final List<String> CONFIG_TYPES = List.of("listeners", "routes", "clusters", "endpoints");
 
   /** {@code --fqdn}, {@code --cluster} and {@code -o} as given, or null. */
@@ -39,15 +37,16 @@ public final class Inspection {
   /** Answers {@code words} (the view and its arguments). */
   public String answer(List<String> words, Filters filters) {
     if (words.isEmpty()) {
-      throw new InspectException("what to show? proxy-status, proxy-config TYPE POD, admin POD PATH");
+      throw new InspectException("what to show? proxy-status, proxy-config TYPE POD, admin POD PATH, config-dump POD");
     }
     String view = words.get(0);
     return switch (view) {
       case "proxy-status" -> ProxyStatusView.render(snapshot);
       case "proxy-config" -> proxyConfig(words, filters);
       case "admin" -> admin(words);
+      case "config-dump" -> configDump(words);
       default -> throw new InspectException("unknown view '" + view + "'" + Names.didYouMean(view,
-          List.of("proxy-status", "proxy-config", "admin")));
+          List.of("proxy-status", "proxy-config", "admin", "config-dump")));
     };
   }
 
@@ -62,13 +61,13 @@ public final class Inspection {
       throw new InspectException("-o " + f.output() + ": expected json or short");
     }
     return switch (type) {
-      case "clusters" -> json ? json(ProxyConfigView.filtered(proxy, f.fqdn())) : ProxyConfigView.clusters(proxy,
-          f.fqdn());
-      case "endpoints" -> json ? json(proxy.clusters().stream()
+      case "clusters" -> json ? EnvoyJson.clusters(ProxyConfigView.filtered(proxy, f.fqdn()))
+          : ProxyConfigView.clusters(proxy, f.fqdn());
+      case "endpoints" -> json ? EnvoyJson.endpoints(proxy.clusters().stream()
           .filter(c -> f.cluster() == null || c.name().equalsIgnoreCase(f.cluster())).toList())
           : ProxyConfigView.endpoints(proxy, f.cluster());
-      case "routes" -> json ? json(proxy.routes()) : ProxyConfigView.routes(proxy);
-      case "listeners" -> json ? json(ProxyConfigView.ports(proxy)) : ProxyConfigView.listeners(proxy);
+      case "routes" -> json ? EnvoyJson.routes(proxy) : ProxyConfigView.routes(proxy);
+      case "listeners" -> json ? EnvoyJson.listeners(proxy) : ProxyConfigView.listeners(proxy);
       default -> throw new InspectException("proxy-config " + type + ": unknown type" + Names.didYouMean(type,
           CONFIG_TYPES));
     };
@@ -87,6 +86,13 @@ public final class Inspection {
     };
   }
 
+  private String configDump(List<String> words) {
+    if (words.size() != 2) {
+      throw new InspectException("usage: config-dump POD");
+    }
+    return ConfigDumps.toJson(ConfigDumps.of(snapshot, proxy(words.get(1))));
+  }
+
   /** The proxy of pod {@code name} (or {@code pod.namespace}), else an error naming the nearest. */
   public Proxy proxy(String name) {
     for (Proxy p : snapshot.proxies()) {
@@ -99,11 +105,4 @@ public final class Inspection {
         snapshot.atNanos()) + Names.didYouMean(name, pods) + " (" + pods.size() + " proxies; `proxy-status` lists them)");
   }
 
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
