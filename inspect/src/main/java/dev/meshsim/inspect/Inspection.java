@@ -1,6 +1,7 @@
 package dev.meshsim.inspect;
 
 import dev.meshsim.inspect.Snapshot.Proxy;
+import dev.meshsim.inspect.envoy.ConfigDumpCompare;
 import dev.meshsim.inspect.envoy.ConfigDumps;
 import dev.meshsim.inspect.envoy.EnvoyJson;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ public final class Inspection {
   /** Answers {@code words} (the view and its arguments). */
   public String answer(List<String> words, Filters filters) {
     if (words.isEmpty()) {
-      throw new InspectException("what to show? proxy-status, proxy-config TYPE POD, admin POD PATH, config-dump POD");
+      throw new InspectException("what to show? proxy-status, proxy-config TYPE POD, admin POD PATH, config-dump POD,"
+          + " compare POD REAL.json");
     }
     String view = words.get(0);
     return switch (view) {
@@ -45,8 +47,9 @@ public final class Inspection {
       case "proxy-config" -> proxyConfig(words, filters);
       case "admin" -> admin(words);
       case "config-dump" -> configDump(words);
+      case "compare" -> compare(words);
       default -> throw new InspectException("unknown view '" + view + "'" + Names.didYouMean(view,
-          List.of("proxy-status", "proxy-config", "admin", "config-dump")));
+          List.of("proxy-status", "proxy-config", "admin", "config-dump", "compare")));
     };
   }
 
@@ -91,6 +94,21 @@ public final class Inspection {
       throw new InspectException("usage: config-dump POD");
     }
     return ConfigDumps.toJson(ConfigDumps.of(snapshot, proxy(words.get(1))));
+  }
+
+  private String compare(List<String> words) {
+    if (words.size() != 3) {
+      throw new InspectException("usage: compare POD REAL-CONFIG-DUMP.json");
+    }
+    Proxy proxy = proxy(words.get(1));
+    Path file = Path.of(words.get(2));
+    String text;
+    try {
+      text = java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new InspectException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    return ConfigDumpCompare.compare(snapshot, proxy, text, file.toString()).render();
   }
 
   /** The proxy of pod {@code name} (or {@code pod.namespace}), else an error naming the nearest. */
