@@ -129,8 +129,8 @@ public final class MeshSimulation {
   }
 
   /**
-   * Calls {@code inspector} at simulated time {@code atNanos} (before {@link #run()}), between two
-   * events: after every event already due then, before any scheduled later for that instant. It
+   * Calls {@code inspector} at simulated time {@code atNanos} (call before {@link #run()}), between
+   * two events, ahead of the events the run schedules for that instant (ties are served FIFO). It
    * reads the mesh through a {@link MeshView} and changes nothing, so the run's results are the
    * same with or without it.
    *
