@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code meshsim inspect DIR VIEW …}: ask a snapshot written by {@code run --inspect-at} what
- * {@code istioctl proxy-status}, {@code istioctl proxy-config} or Envoy's admin would have said.
+ * {@code istioctl proxy-status}, {@code istioctl proxy-config} or Envoy's admin would have said,
+ * dump a proxy's config as Envoy's config_dump, or compare it with a real pod's.
  */
 @Command(
     name = "inspect",
@@ -21,7 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Inspect a snapshot taken by `run --inspect-at T --inspect-dir DIR`:",
         "  inspect DIR proxy-status",
         "  inspect DIR proxy-config listeners|routes|clusters|endpoints POD [--fqdn F] [--cluster C] [-o json]",
-        "  inspect DIR admin POD /clusters|/stats"})
+        "  inspect DIR admin POD /clusters|/stats",
+        "  inspect DIR config-dump POD",
+        "  inspect DIR compare POD REAL-CONFIG-DUMP.json",
+        "See docs/inspect.md."})
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

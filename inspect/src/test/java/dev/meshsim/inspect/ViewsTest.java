@@ -46,4 +46,9 @@ class ViewsTest {
     assertEquals(List.of("reviews.default.svc.cluster.local", "reviews.default.svc", "reviews.default"),
         RouteCapture.domains("reviews.default.svc.cluster.local", "other"));
   }
+
+  @Test
+  void controlCharactersInMessagesAreEscaped() {
+    assertEquals("no pod 'a\\u001b[31m'", new InspectException("no pod 'a\u001b[31m'").getMessage());
+  }
 }
