@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code compare} against a config_dump written by hand from Istio's documented output for
- * bookinfo's traffic shifting (reviews 50% v1, 50% v3; the bookinfo DestinationRules): nothing
- * differs in what meshsim models, the rest is listed; a change in the real dump is found.
+ * bookinfo's traffic shifting (reviews 50% v1, 50% v3; the bookinfo DestinationRules; Istio 1.24+'s
+ * default retry policy, without retriable 503): nothing differs in what meshsim models, the rest is
+ * listed; a change in the real dump is found.
  */
 class CompareTest {
   private static final Path REAL = Path.of("src/test/resources/inspect/bookinfo-productpage-config-dump.json");
@@ -58,6 +59,18 @@ class CompareTest {
         + " {outbound|9080|v1|reviews.default.svc.cluster.local=50, outbound|9080|v3|reviews.default.svc.cluster.local=50},"
         + " real {outbound|9080|v1|reviews.default.svc.cluster.local=60,"), out);
     assertTrue(out.contains("\n2 differences in what meshsim models\n"), out);
+  }
+
+  @Test
+  void anIstio123DefaultRetryPolicyDiffersFromTheSimulatedRelease() throws Exception {
+    // Before 1.24 istiod's default retry policy also retried upstream 503s (reference §3.1).
+    String text = Files.readString(REAL).replace("\"numRetries\": 2,", "\"numRetries\": 2, \"retriableStatusCodes\": [503],");
+    Path old = tmp.resolve("istio-1.23.json");
+    Files.writeString(old, text);
+    String out = compare(old).out();
+    assertTrue(out.contains("route 9080 reviews.default.svc.cluster.local:9080 route[0]"
+        + " retry_policy.retriable_status_codes: meshsim [], real [503]\n"), out);
+    assertTrue(out.contains("\n4 differences in what meshsim models\n"), out);
   }
 
   @Test

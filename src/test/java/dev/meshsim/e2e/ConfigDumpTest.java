@@ -23,6 +23,7 @@ import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class ConfigDumpTest {
           ListenersConfigDump.getDescriptor(), RoutesConfigDump.getDescriptor(), EndpointsConfigDump.getDescriptor(),
           Cluster.getDescriptor(), ClusterLoadAssignment.getDescriptor(), Listener.getDescriptor(),
           RouteConfiguration.getDescriptor(), HttpConnectionManager.getDescriptor(),
-          HttpProtocolOptions.getDescriptor()))
+          HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor()))
       .build();
   private static final long UNSET = 4_294_967_295L;
   private static final String HTTPBIN = "outbound|8000||httpbin.default.svc.cluster.local";
@@ -128,6 +129,12 @@ class ConfigDumpTest {
           for (WeightedCluster.ClusterWeight w : vh.getRoutes(0).getRoute().getWeightedClusters().getClustersList()) {
             actual.put(w.getName(), w.getWeight().getValue());
           }
+          // Reference §3.1: Istio's default retry policy; no retriable 503 since 1.24.
+          var retry = vh.getRoutes(0).getRoute().getRetryPolicy();
+          assertEquals(2, retry.getNumRetries().getValue());
+          assertEquals(5, retry.getHostSelectionRetryMaxAttempts());
+          assertEquals("envoy.retry_host_predicates.previous_hosts", retry.getRetryHostPredicate(0).getName());
+          assertEquals(0, retry.getRetriableStatusCodesCount());
         }
       }
     }

@@ -8,7 +8,7 @@ import dev.meshsim.istio.StringMatch;
 import dev.meshsim.istio.VirtualService;
 import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.routing.Route;
-import dev.meshsim.mesh.routing.RouteMatcher;
+import dev.meshsim.mesh.routing.RetryPolicy;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.xds.XdsClient;
@@ -45,15 +45,15 @@ final class RouteCapture {
         .map(WeightedCluster::clusterName)
         .map(name -> new WeightedClusterState(name, weightOf(r, name)))
         .toList();
-    String retryOn = r.retryPolicy().retryOn().stream().map(o -> o.envoyName()).collect(Collectors.joining(","));
+    RetryPolicy retry = r.retryPolicy();
+    String retryOn = retry.retryOn().stream().map(o -> o.envoyName()).collect(Collectors.joining(","));
+    List<Integer> codes = retry.retriableStatusCodes().stream().sorted().toList();
+    List<String> matches = r.matchers().isEmpty() ? List.of("/*")
+        : r.matchers().stream().map(m -> describe(m.match().uri())).toList();
     List<RouteState> out = new ArrayList<>();
-    if (r.matchers().isEmpty()) {
-      out.add(new RouteState(r.name(), "/*", clusters, r.timeoutNanos(), r.retryPolicy().numRetries(), retryOn,
-          r.retryPolicy().perTryTimeoutNanos()));
-    }
-    for (RouteMatcher m : r.matchers()) {
-      out.add(new RouteState(r.name(), describe(m.match().uri()), clusters, r.timeoutNanos(),
-          r.retryPolicy().numRetries(), retryOn, r.retryPolicy().perTryTimeoutNanos()));
+    for (String match : matches) {
+      out.add(new RouteState(r.name(), match, clusters, r.timeoutNanos(), retry.numRetries(), retryOn,
+          retry.perTryTimeoutNanos(), codes, retry.previousHosts(), retry.hostSelectionMaxAttempts()));
     }
     return out;
   }

@@ -111,12 +111,17 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    *
    * @param match the path match as istioctl prints it ({@code /*} for any)
    * @param timeoutNanos 0 disables the route timeout
+   * @param retriableStatusCodes the retry policy's {@code retriable_status_codes}, sorted
+   * @param previousHosts whether retries avoid the hosts already tried ({@code previous_hosts})
+   * @param hostSelectionMaxAttempts {@code host_selection_retry_max_attempts}
    */
   public record RouteState(String name, String match, List<WeightedClusterState> clusters, long timeoutNanos,
-      int numRetries, String retryOn, long perTryTimeoutNanos) {
+      int numRetries, String retryOn, long perTryTimeoutNanos, List<Integer> retriableStatusCodes,
+      boolean previousHosts, int hostSelectionMaxAttempts) {
 
     public RouteState {
       clusters = List.copyOf(clusters);
+      retriableStatusCodes = List.copyOf(retriableStatusCodes);
     }
   }
 

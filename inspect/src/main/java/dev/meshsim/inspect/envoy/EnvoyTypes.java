@@ -34,6 +34,7 @@ final class EnvoyTypes {
       .add(RouteConfiguration.getDescriptor())
       .add(HttpConnectionManager.getDescriptor())
       .add(HttpProtocolOptions.getDescriptor())
+      .add(io.envoyproxy.envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate.getDescriptor())
       .build();
 
   private EnvoyTypes() {}

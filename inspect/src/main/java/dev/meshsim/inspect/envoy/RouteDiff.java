@@ -71,6 +71,11 @@ final class RouteDiff {
         same(out, q + "retry_policy.retry_on", retryOn(or, notModelled), retryOn(rr, notModelled));
         same(out, q + "retry_policy.per_try_timeout", duration(field(or, "per_try_timeout"), 0),
             duration(field(rr, "per_try_timeout"), 0));
+        same(out, q + "retry_policy.retriable_status_codes", codes(or), codes(rr));
+        same(out, q + "retry_policy.previous_hosts", previousHosts(or), previousHosts(rr));
+        same(out, q + "retry_policy.host_selection_retry_max_attempts",
+            number(field(or, "host_selection_retry_max_attempts"), 1),
+            number(field(rr, "host_selection_retry_max_attempts"), 1));
       }
     }
   }
@@ -93,6 +98,21 @@ final class RouteDiff {
     at(action, "weighted_clusters", "clusters").forEach(c -> weights.put(field(c, "name").asText(),
         number(field(c, "weight"), 0)));
     return weights.toString();
+  }
+
+  private static Set<Long> codes(JsonNode policy) {
+    Set<Long> codes = new TreeSet<>();
+    field(policy, "retriable_status_codes").forEach(c -> codes.add(c.asLong()));
+    return codes;
+  }
+
+  private static boolean previousHosts(JsonNode policy) {
+    for (JsonNode p : field(policy, "retry_host_predicate")) {
+      if (field(p, "name").asText().endsWith("previous_hosts")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Envoy: a retry policy without num_retries retries once; no policy, never. */

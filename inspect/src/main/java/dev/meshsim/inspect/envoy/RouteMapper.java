@@ -22,6 +22,7 @@ import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
+import io.envoyproxy.envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate;
 import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
  */
 final class RouteMapper {
   private static final String HCM = "envoy.filters.network.http_connection_manager";
+  private static final String PREVIOUS_HOSTS = "envoy.retry_host_predicates.previous_hosts";
 
   private RouteMapper() {}
 
@@ -85,10 +87,17 @@ final class RouteMapper {
       b.setWeightedClusters(w);
     }
     if (r.numRetries() > 0) {
-      b.setRetryPolicy(RetryPolicy.newBuilder()
+      RetryPolicy.Builder retry = RetryPolicy.newBuilder()
           .setRetryOn(envoyRetryOn(r.retryOn()))
           .setNumRetries(UInt32Value.of(r.numRetries()))
-          .setPerTryTimeout(EnvoyTypes.duration(r.perTryTimeoutNanos())));
+          .setPerTryTimeout(EnvoyTypes.duration(r.perTryTimeoutNanos()))
+          .setHostSelectionRetryMaxAttempts(r.hostSelectionMaxAttempts())
+          .addAllRetriableStatusCodes(r.retriableStatusCodes());
+      if (r.previousHosts()) {
+        retry.addRetryHostPredicate(RetryPolicy.RetryHostPredicate.newBuilder().setName(PREVIOUS_HOSTS)
+            .setTypedConfig(Any.pack(PreviousHostsPredicate.getDefaultInstance())));
+      }
+      b.setRetryPolicy(retry);
     }
     return b.build();
   }
