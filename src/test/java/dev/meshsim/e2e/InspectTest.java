@@ -79,6 +79,16 @@ class InspectTest {
   }
 
   @Test
+  void snapshotsAreDeterministic() throws IOException {
+    Path again = tmp.resolve("again");
+    assertEquals(0, meshsim("run", SCENARIO, "--inspect-at", BETWEEN + "," + AFTER, "--inspect-dir",
+        again.toString()).exit());
+    for (String f : List.of("meshsim-inspect.json", "snapshot-1.json", "snapshot-2.json")) {
+      assertArrayEquals(Files.readAllBytes(snapshots.resolve(f)), Files.readAllBytes(again.resolve(f)), f);
+    }
+  }
+
+  @Test
   void betweenThePushesTheClientRoutesToAClusterItDoesNotHave() {
     Inspection at = Inspection.open(snapshots, BETWEEN);
     Proxy client = at.proxy("to-reviews");
