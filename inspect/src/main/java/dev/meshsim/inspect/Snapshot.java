@@ -26,6 +26,7 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    * One proxy.
    *
    * @param name {@code pod.namespace}, as istioctl names a proxy
+   * @param ip the pod's IP
    * @param pod the pod's name
    * @param xds per type (CDS, LDS, EDS, RDS), the version applied and the one istiod last sent
    * @param listening whether LDS is applied (the listeners exist)
@@ -34,7 +35,7 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    * @param routes the virtual hosts of the RDS update in force, sorted by name
    * @param stats Envoy stats by Envoy stat name, sorted
    */
-  public record Proxy(String name, String pod, String namespace, List<TypeSync> xds, boolean listening,
+  public record Proxy(String name, String pod, String namespace, String ip, List<TypeSync> xds, boolean listening,
       List<ClusterState> clusters, List<String> warming, List<VirtualHostState> routes,
       SortedMap<String, Long> stats) {
 

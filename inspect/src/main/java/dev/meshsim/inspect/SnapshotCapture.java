@@ -65,7 +65,8 @@ public final class SnapshotCapture {
       }
     }
     clusters.sort(Comparator.comparing(ClusterState::name));
-    return new Proxy(sync.pod() + "." + sync.namespace(), sync.pod(), sync.namespace(), xds, client.listening(),
+    return new Proxy(sync.pod() + "." + sync.namespace(), sync.pod(), sync.namespace(), view.podIp(sync.pod()), xds,
+        client.listening(),
         clusters, client.warmingClusters(), RouteCapture.virtualHosts(client, istio, sync.namespace()),
         ProxyStats.of(clusters, view.clusterStats()));
   }

@@ -2,6 +2,7 @@ package dev.meshsim.mesh;
 
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.mesh.datapath.DataPathMetrics;
+import dev.meshsim.mesh.datapath.Pod;
 import dev.meshsim.mesh.upstream.Cluster;
 import dev.meshsim.mesh.xds.ProxySync;
 import dev.meshsim.result.ClusterStats;
@@ -55,6 +56,17 @@ final class LiveMeshView implements MeshView {
       }
     }
     return Collections.unmodifiableMap(newest);
+  }
+
+  @Override
+  public String podIp(String pod) {
+    String ip = null;
+    for (Pod p : mesh.pods()) {
+      if (p.name().equals(pod)) {
+        ip = p.ip(); // creation order: the last one is the newest
+      }
+    }
+    return ip;
   }
 
   @Override

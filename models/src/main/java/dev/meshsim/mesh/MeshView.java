@@ -35,6 +35,9 @@ public interface MeshView {
    */
   Map<String, Cluster> liveClusters(String pod);
 
+  /** The IP of the newest pod named {@code pod}, or null. */
+  String podIp(String pod);
+
   /** Envoy's cluster stats by cluster name, summed over every sidecar (as meshsim counts them). */
   Map<String, ClusterStats> clusterStats();
 }

@@ -62,13 +62,11 @@ public final class ConfigDumps {
         .build();
   }
 
-  /**
-   * The node as pilot-agent names it, {@code sidecar~IP~pod.namespace~namespace.svc.cluster.local},
-   * with the IP left empty: the snapshot does not record pod addresses.
-   */
+  /** The node as pilot-agent names it: {@code sidecar~IP~pod.namespace~namespace.svc.cluster.local}. */
   private static BootstrapConfigDump bootstrap(Proxy proxy) {
     Node node = Node.newBuilder()
-        .setId("sidecar~~" + proxy.name() + "~" + proxy.namespace() + ".svc.cluster.local")
+        .setId("sidecar~" + (proxy.ip() == null ? "" : proxy.ip()) + "~" + proxy.name() + "~" + proxy.namespace()
+            + ".svc.cluster.local")
         .setCluster(proxy.pod() + "." + proxy.namespace())
         .build();
     return BootstrapConfigDump.newBuilder().setBootstrap(Bootstrap.newBuilder().setNode(node)).build();
