@@ -44,6 +44,7 @@ final class Mesh {
   private final Istiod istiod;
   private final Workloads workloads;
   private final TimelineDriver driver;
+  private final PodFactory pods;
 
   Mesh(Scenario scenario, Timeline timeline) {
     RandomStreams streams = new RandomStreams(scenario.seed());
@@ -56,6 +57,7 @@ final class Mesh {
     ServiceRegistry registry = new ServiceRegistry();
     Network network = new Network();
     PodFactory pods = new PodFactory(sim, streams, settings, registry, network);
+    this.pods = pods;
     List<List<Pod>> initialPods = new ArrayList<>();
     for (ServiceSpec service : scenario.services()) {
       registry.addService(service);
@@ -133,6 +135,11 @@ final class Mesh {
 
   Istiod istiod() {
     return istiod;
+  }
+
+  /** Every pod created so far, in creation order. */
+  List<Pod> pods() {
+    return pods.all();
   }
 
   Workloads workloads() {
