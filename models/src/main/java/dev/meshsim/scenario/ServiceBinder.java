@@ -18,7 +18,8 @@ final class ServiceBinder {
 
   static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
   static final List<String> DEPLOYMENT_KEYS = List.of("name", "labels", "locality", "replicas", "workers",
-      "serviceTime", "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls");
+      "serviceTime", "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls",
+      "propagate");
 
   private ServiceBinder() {}
 

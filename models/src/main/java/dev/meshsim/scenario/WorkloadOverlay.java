@@ -21,7 +21,7 @@ import java.util.Set;
 final class WorkloadOverlay {
 
   static final List<String> KEYS = List.of("workers", "serviceTime", "errorRate", "errorCode",
-      "refuseConnections", "resetRate", "slowdown", "calls", "locality");
+      "refuseConnections", "resetRate", "slowdown", "calls", "locality", "propagate");
 
   /** Overlay entries by workload key (namespace/name). */
   private final Map<String, YamlMap> entries = new LinkedHashMap<>();

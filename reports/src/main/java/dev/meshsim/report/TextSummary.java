@@ -37,6 +37,7 @@ public final class TextSummary {
       block("load " + load.getKey(), TrafficSummary.of(stats, window), stats, out);
     }
     ClusterSection.text(result, out);
+    TraceSection.text(result, out);
     TimelineSection.text(result, out);
     return out.toString();
   }

@@ -72,6 +72,10 @@ public final class Sidecar {
 
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
   void route(Exchange exchange) {
+    if (exchange.abandoned()) {
+      countDownstreamReset(exchange);
+      return;
+    }
     var request = exchange.request().attributes();
     VirtualHost vhost = xds.routes().virtualHost(request);
     Route route = vhost == null ? null : vhost.match(request);
@@ -111,6 +115,10 @@ public final class Sidecar {
   }
 
   private void forward(Exchange exchange, Route route) {
+    if (exchange.abandoned()) {
+      countDownstreamReset(exchange); // the app gave up during the fault delay
+      return;
+    }
     WeightedCluster target = route.pickCluster(routeRandom);
     exchange.routedTo(target.clusterName());
     env.stats().countRouted(exchange, target.clusterName());
@@ -135,6 +143,13 @@ public final class Sidecar {
     exchange.setCode(code);
     env.stats().countResponse(exchange);
     sim().schedule(pod.sidecarPass(), exchange::end);
+  }
+
+  /** The app closed the connection before any answer: Envoy logs code 0 with {@code DC}. */
+  void countDownstreamReset(Exchange exchange) {
+    exchange.addFlag(ResponseFlag.DOWNSTREAM_CONNECTION_TERMINATION);
+    exchange.setCode(0);
+    env.stats().countResponse(exchange);
   }
 
   DataPathMetrics metrics() {
