@@ -25,7 +25,6 @@ final class VirtualServiceBinder {
       "mirrorPercentage", "corsPolicy", "headers");
   private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "mirror", "mirrors", "mirrorPercent",
       "mirrorPercentage", "corsPolicy", "headers"};
-  private static final String[] ROUTE_ALTERNATIVES = {"redirect", "directResponse", "delegate"};
 
   /** A destination as read, kept for the cross-resource checks once every resource is read. */
   record DestinationRef(Destination destination, String namespace, YamlNode node) {}
@@ -61,12 +60,14 @@ final class VirtualServiceBinder {
       match.add(MatchBinder.bind(node.asMap(), warnings));
     }
     return new HttpRoute(m.string("name", ""), match, destinationsOf(m, namespace),
-        IstioFields.checkedDuration(m, "timeout"), policies.retries(m.get("retries")), policies.fault(m.get("fault")));
+        IstioFields.checkedDuration(m, "timeout"), policies.retries(m.get("retries")), policies.fault(m.get("fault")),
+        DirectReplyBinder.bind(m));
   }
 
   /**
    * The weighted destinations. A route without {@code route} must redirect, answer directly or
-   * delegate; those are not modelled yet, so such a route is kept, matching, with no destinations.
+   * delegate. The first two the client sidecar answers itself ({@link DirectReplyBinder}); delegation
+   * is not modelled yet, so such a route is kept, matching, with no destinations.
    */
   private List<HttpRouteDestination> destinationsOf(YamlMap m, String namespace) {
     boolean alternative = m.has("redirect") || m.has("directResponse") || m.has("delegate");
@@ -74,11 +75,9 @@ final class VirtualServiceBinder {
       if (!alternative) {
         throw m.fail("an http route needs route (or redirect, directResponse or delegate)");
       }
-      for (String key : ROUTE_ALTERNATIVES) {
-        if (m.has(key)) {
-          warnings.add(m.keyPosition(key), m.childPath(key), key
-              + " is not modelled yet; the route still matches but has no destinations");
-        }
+      if (m.has("delegate")) {
+        warnings.add(m.keyPosition("delegate"), m.childPath("delegate"),
+            "delegate is not modelled yet; the route still matches but has no destinations");
       }
       return List.of();
     }

@@ -22,7 +22,8 @@ import java.util.Map;
  * the router filter's cluster choice (envoy {@code source/common/router/router.cc}, {@code
  * decodeHeaders}); each request then runs as a {@link RouterRequest}. Local replies follow Envoy:
  * no route is {@code 404 NR}; a route whose cluster this proxy does not have is {@code 503 NC}
- * ({@code NR} before Envoy 1.18); a fault abort is its code with {@code FI}.
+ * ({@code NR} before Envoy 1.18); a fault abort is its code with {@code FI}; a redirect or direct
+ * response route is its code with no flag.
  *
  * <p>The proxy has {@code concurrency} worker threads (Istio's default 2); each downstream request
  * lands on one, and each worker keeps its own load balancers and connection pools.
@@ -117,6 +118,10 @@ public final class Sidecar {
   private void forward(Exchange exchange, Route route) {
     if (exchange.abandoned()) {
       countDownstreamReset(exchange); // the app gave up during the fault delay
+      return;
+    }
+    if (route.directReplyCode() > 0) {
+      respondLocally(exchange, route.directReplyCode()); // redirect or direct_response: no upstream, no flag
       return;
     }
     WeightedCluster target = route.pickCluster(routeRandom);

@@ -15,6 +15,11 @@ import java.util.List;
  *     default: it sets {@code 0s} unless the VirtualService has a {@code timeout})
  * @param retryPolicy the retry policy
  * @param fault fault injection applied before the router
+ * @param directReplyCode when above 0, the router answers this status itself and forwards nothing:
+ *     Envoy's {@code redirect} or {@code direct_response} route action (envoy {@code
+ *     source/common/router/router.cc} {@code Filter::decodeHeaders}: a route with a {@code
+ *     directResponseEntry()} is a local reply with that code and no response flag, after the
+ *     filters before the router, such as the fault filter, have run); {@code clusters} is then empty
  */
 public record Route(
     String name,
@@ -22,11 +27,18 @@ public record Route(
     List<WeightedCluster> clusters,
     long timeoutNanos,
     RetryPolicy retryPolicy,
-    FaultPolicy fault) {
+    FaultPolicy fault,
+    int directReplyCode) {
 
   public Route {
     matchers = List.copyOf(matchers);
     clusters = List.copyOf(clusters);
+  }
+
+  /** A route that forwards to its clusters. */
+  public Route(String name, List<RouteMatcher> matchers, List<WeightedCluster> clusters, long timeoutNanos,
+      RetryPolicy retryPolicy, FaultPolicy fault) {
+    this(name, matchers, clusters, timeoutNanos, retryPolicy, fault, 0);
   }
 
   public boolean matches(RequestAttributes request) {

@@ -46,8 +46,8 @@ final class RouteBuilder {
     }
     List<Route> routes = new ArrayList<>();
     for (HttpRoute httpRoute : vs.http()) {
-      if (httpRoute.route().isEmpty()) {
-        continue; // redirect, directResponse or delegate: not modelled (the loader warns)
+      if (httpRoute.route().isEmpty() && httpRoute.directReply() == null) {
+        continue; // delegate: not modelled (the loader warns)
       }
       Route route = translate(httpRoute, vs, port);
       if (route != null) {
@@ -69,9 +69,11 @@ final class RouteBuilder {
     }
     long timeout = httpRoute.timeoutNanos() == null ? 0 : httpRoute.timeoutNanos();
     List<WeightedCluster> destinations = destinations(httpRoute, vs, port);
+    // istio route.go: a redirect or direct response becomes the route's action instead of a cluster.
+    int directReply = httpRoute.directReply() == null ? 0 : httpRoute.directReply().code();
     return new Route(httpRoute.name(), matchers, destinations, timeout,
         RoutePolicies.retry(httpRoute.retries(), profile, consistentHash(httpRoute, destinations)),
-        RoutePolicies.fault(httpRoute.fault()));
+        RoutePolicies.fault(httpRoute.fault()), directReply);
   }
 
   /**
