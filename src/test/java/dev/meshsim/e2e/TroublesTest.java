@@ -102,4 +102,23 @@ class TroublesTest {
     TrafficStats fixed = merged.loads().get("v3-api");
     assertEquals(only(cluster("v3", REVIEWS), fixed.requests()), fixed.clusters());
   }
+
+  @Test
+  void trouble10AnAppBoundToOneAddressIsReachedOrNotAsTheIstioReleaseForwards() {
+    String file = DIR + "10-listen-address.yaml";
+    RunResult v15 = Scenarios.run(Scenarios.load(file));
+    assertFailsOnlyWith(v15.loads().get("to-inventory"), 503, "URX"); // bound to the pod IP
+    assertFailsOnlyWith(v15.loads().get("to-admin"), 200, "-");       // bound to 127.0.0.1
+    assertFailsOnlyWith(v15.loads().get("to-catalog"), 200, "-");     // 0.0.0.0: the fix
+    assertEquals(3 * v15.loads().get("to-inventory").requests(),
+        v15.clusterStats().get("outbound|8080||inventory.default.svc.cluster.local").counter("upstream_rq_503"),
+        "each request tried three times (Istio 1.5 retries 503)");
+
+    RunResult v110 = Scenarios.run(SiblingVariants.load(file, "version: \"1.5\"", "version: \"1.10\""));
+    assertFailsOnlyWith(v110.loads().get("to-inventory"), 200, "-");
+    assertFailsOnlyWith(v110.loads().get("to-admin"), 503, "URX");
+    assertFailsOnlyWith(v110.loads().get("to-catalog"), 200, "-");
+    RunResult current = Scenarios.run(SiblingVariants.load(file, "  version: \"1.5\"\n", ""));
+    assertFailsOnlyWith(current.loads().get("to-admin"), 503, "-"); // 1.24+: 503 is not retried
+  }
 }

@@ -67,7 +67,7 @@ final class Mesh {
     this.istiod = Istiod.create(sim, streams, timeline.controlPlane(), registry, scenario.istio(), profile);
     EndpointsController endpoints = new EndpointsController(sim, streams, timeline.controlPlane(), registry, istiod);
     ProxyEnvironment proxies = new ProxyEnvironment(sim, streams, stats, metrics, network,
-        settings.sidecarConcurrency(), profile.missingClusterFlag());
+        settings.sidecarConcurrency(), profile.missingClusterFlag(), profile.inboundToPodIp());
     SidecarInjector sidecars = new SidecarInjector(settings.sidecarEnabled(), istiod, proxies);
     PodEvents events = new PodEvents(sim);
     Kubelet kubelet = new Kubelet(sim, streams, events, endpoints, sidecars);

@@ -19,7 +19,7 @@ final class ServiceBinder {
   static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
   static final List<String> DEPLOYMENT_KEYS = List.of("name", "labels", "locality", "replicas", "workers",
       "serviceTime", "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls",
-      "propagate");
+      "propagate", "listenAddress");
 
   private ServiceBinder() {}
 
@@ -84,7 +84,7 @@ final class ServiceBinder {
     }
     return new DeploymentSpec(name, labels(m, service.name()), m.integer("replicas", 1, 0),
         m.integer("workers", 1, 1), DistributionBinder.bind(m.required("serviceTime")),
-        failure(m), requests.calls(m, service.namespace(), service.fqdn()), Fields.locality(m));
+        failure(m), requests.calls(m, service.namespace(), service.fqdn()), Fields.locality(m), listenAddress(m));
   }
 
   /** The app's failure modes; each defaults to {@link FailureMode#NONE}'s value. */
@@ -94,6 +94,22 @@ final class ServiceBinder {
         m.optional("errorCode").map(n -> n.asInt(400, 599)).orElse(none.errorCode()),
         m.bool("refuseConnections", none.refuseConnections()), m.number("resetRate", none.resetRate(), 0, 1),
         m.number("slowdown", none.slowdown(), FailureMode.MIN_SLOWDOWN, Double.MAX_VALUE));
+  }
+
+  /** {@code listenAddress}: {@code 0.0.0.0} (the default), {@code 127.0.0.1} or {@code podIP}. */
+  static ListenAddress listenAddress(YamlMap m) {
+    if (!m.has("listenAddress")) {
+      return ListenAddress.ALL;
+    }
+    YamlNode node = m.required("listenAddress");
+    String value = node.asString();
+    for (ListenAddress a : ListenAddress.values()) {
+      if (a.spelling().equals(value)) {
+        return a;
+      }
+    }
+    throw node.fail(dev.meshsim.yaml.YamlScalar.quote(value) + " is not a listen address meshsim models;"
+        + " use 0.0.0.0, 127.0.0.1 or podIP");
   }
 
   /** Pod labels; default {@code app: <name>}, as Istio's telemetry and most examples expect. */

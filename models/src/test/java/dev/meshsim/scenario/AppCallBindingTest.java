@@ -76,4 +76,16 @@ class AppCallBindingTest {
     assertProblem(withReviewsV1("{name: reviews-v1, serviceTime: 1ms, calls: [{target: 'ratings:9080', propagate: end-user}]}"),
         "services[0].deployments[0].calls[0].propagate", "expected a list, got \"end-user\"");
   }
+
+  @Test
+  void listenAddress() throws ScenarioException {
+    String text = withReviewsV1("{name: reviews-v1, serviceTime: 1ms, listenAddress: podIP}");
+    assertEquals(ListenAddress.POD_IP, TestScenarios.load(tmp, text).scenario().services().get(0).deployments().get(0)
+        .listenAddress());
+    assertEquals(ListenAddress.ALL, TestScenarios.load(tmp, TestScenarios.MINIMAL).scenario().services().get(0)
+        .deployments().get(0).listenAddress());
+    assertProblem(withReviewsV1("{name: reviews-v1, serviceTime: 1ms, listenAddress: 10.0.0.1}"),
+        "services[0].deployments[0].listenAddress",
+        "\"10.0.0.1\" is not a listen address meshsim models; use 0.0.0.0, 127.0.0.1 or podIP");
+  }
 }

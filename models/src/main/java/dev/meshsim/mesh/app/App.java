@@ -29,6 +29,7 @@ public final class App implements AppProcess {
   private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
   private final java.util.Set<Serving> inService = new java.util.LinkedHashSet<>();
   private final MeshStats stats;
+  private final dev.meshsim.scenario.ListenAddress listenAddress;
   private int busy;
 
   /** One step of the call graph, its calls prepared once. */
@@ -42,6 +43,7 @@ public final class App implements AppProcess {
   public App(Pod pod, DeploymentSpec spec, dev.meshsim.engine.random.RandomStreams streams, MeshStats stats) {
     this.pod = pod;
     this.stats = stats;
+    this.listenAddress = spec.listenAddress();
     this.workers = spec.workers();
     String prefix = "pod/" + pod.name() + "/app/";
     this.serviceTime = spec.serviceTime().sampler(streams.stream(prefix + "service-time"));
@@ -66,7 +68,8 @@ public final class App implements AppProcess {
   }
 
   /**
-   * A request reached the app (after its sidecar, if any). An app that refuses connections never
+   * A request reached the app (after its sidecar, if any). An app that refuses connections, or
+   * listens on another address than the one requests arrive at ({@code listenAddress}), never
    * sees it: the server sidecar's connect to it fails and the sidecar answers 503 itself (after
    * its inbound retries, which are immediate), so the client gets a 503 from upstream.
    */
@@ -74,7 +77,7 @@ public final class App implements AppProcess {
     if (stats != null) {
       stats.recordSpan(request.caller());
     }
-    if (failure.refuseConnections()) {
+    if (failure.refuseConnections() || !listenAddress.reachableAt(arrivesOnLoopback())) {
       request.respond(503);
       return;
     }
@@ -83,6 +86,14 @@ public final class App implements AppProcess {
     } else {
       queue.addLast(request);
     }
+  }
+
+  /**
+   * Whether requests reach the app on 127.0.0.1: through its sidecar before Istio 1.10; otherwise
+   * (Istio 1.10 on, or no sidecar: kube-proxy or a client's sidecar connects) on the pod IP.
+   */
+  private boolean arrivesOnLoopback() {
+    return pod.sidecar() != null && !pod.sidecar().inboundToPodIp();
   }
 
   private void start(Inbound request) {

@@ -67,6 +67,11 @@ public final class Sidecar {
     return pod;
   }
 
+  /** Whether this proxy forwards inbound requests to its app at the pod IP (else at 127.0.0.1). */
+  public boolean inboundToPodIp() {
+    return env.inboundToPodIp();
+  }
+
   Simulation sim() {
     return env.sim();
   }
