@@ -14,6 +14,7 @@ import java.util.List;
  * @param fault {@code fault}, or null
  * @param directReply {@code redirect} or {@code directResponse} (then {@code route} is empty), or
  *     null
+ * @param mirrors {@code mirror} or {@code mirrors[]}, in order; empty for none
  */
 public record HttpRoute(
     String name,
@@ -22,17 +23,25 @@ public record HttpRoute(
     Long timeoutNanos,
     HttpRetry retries,
     HttpFaultInjection fault,
-    HttpDirectReply directReply) {
+    HttpDirectReply directReply,
+    List<HttpMirror> mirrors) {
 
   public HttpRoute {
     match = List.copyOf(match);
     route = List.copyOf(route);
+    mirrors = List.copyOf(mirrors);
+  }
+
+  /** A route without mirrors. */
+  public HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route, Long timeoutNanos,
+      HttpRetry retries, HttpFaultInjection fault, HttpDirectReply directReply) {
+    this(name, match, route, timeoutNanos, retries, fault, directReply, List.of());
   }
 
   /** A route that forwards (no redirect or direct response). */
   public HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route, Long timeoutNanos,
       HttpRetry retries, HttpFaultInjection fault) {
-    this(name, match, route, timeoutNanos, retries, fault, null);
+    this(name, match, route, timeoutNanos, retries, fault, null, List.of());
   }
 
   /** A route without timeout, retries or fault (kept for callers written before they existed). */

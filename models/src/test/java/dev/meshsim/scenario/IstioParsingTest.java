@@ -189,6 +189,42 @@ class IstioParsingTest {
         "bytes must be base64, as a protobuf bytes field in YAML is");
   }
 
+  @Test
+  void mirrorsAreReadAsIstiodReadsThem() throws Exception {
+    var http = withIstio(vs("""
+            - route: [{destination: {host: reviews}}]
+              mirror: {host: ratings}
+            - route: [{destination: {host: reviews}}]
+              mirror: {host: ratings}
+              mirrorPercent: 20
+            - route: [{destination: {host: reviews}}]
+              mirrors:
+                - {destination: {host: ratings}, percentage: {value: 12.5}}
+                - destination: {host: reviews}
+        """)).scenario().istio().virtualServices().get(0).http();
+    assertEquals(100.0, http.get(0).mirrors().get(0).percent(), "absent means 100%");
+    assertEquals(20.0, http.get(1).mirrors().get(0).percent());
+    assertEquals(List.of(12.5, 100.0), http.get(2).mirrors().stream().map(m -> m.percent()).toList());
+  }
+
+  @Test
+  void badMirrorsArePositioned() {
+    assertBad("""
+            - route: [{destination: {host: reviews}}]
+              mirror: {host: ratings}
+              mirrorPercentage: {value: 120}
+        """, "istio[0].spec.http[0].mirrorPercentage.value", "percentage 120 is neither 0 nor in [0.0001, 100]");
+    assertBad("""
+            - route: [{destination: {host: reviews}}]
+              mirror: {host: ratings}
+              mirrors: [{destination: {host: ratings}}]
+        """, "istio[0].spec.http[0].mirrors", "mirror and mirrors cannot be used together (Istio rejects it)");
+    assertBad("""
+            - route: [{destination: {host: reviews}}]
+              mirrorPercentage: {value: 10}
+        """, "istio[0].spec.http[0].mirrorPercentage", "mirrorPercentage needs mirror");
+  }
+
   private void assertBad(String http, String path, String problem) {
     ScenarioException e = istioError(vs(http));
     assertEquals(path, e.path(), e.getMessage());

@@ -47,7 +47,8 @@ class ReferenceScenarioTest {
     keys.put("load[].arrival", List.of("poisson", "constant", "connections", "qps"));
     keys.put("istio", ScenarioLoader.ISTIO_KEYS);
     keys.put("istio[].spec.http[]", List.of("name", "match", "route", "timeout", "retries", "fault", "redirect",
-        "directResponse"));
+        "directResponse", "mirror", "mirrorPercentage", "mirrors"));
+    keys.put("istio[].spec.http[].mirrors[]", List.of("destination", "percentage"));
     keys.put("istio[].spec.http[].redirect", DirectReplyBinder.REDIRECT_KEYS.stream()
         .filter(k -> !k.equals("derivePort")).toList()); // port and derivePort are alternatives
     keys.put("istio[].spec.http[].directResponse", List.of("status", "body"));
@@ -97,7 +98,8 @@ class ReferenceScenarioTest {
    * Keys the README documents but the reference leaves out: alternatives of a oneof the reference
    * already shows (a gRPC abort in Bookinfo's HTTP) and deprecated forms.
    */
-  private static final List<String> DOCUMENTED_ONLY = List.of("grpcStatus", "percent", "derivePort", "bytes");
+  private static final List<String> DOCUMENTED_ONLY = List.of("grpcStatus", "percent", "derivePort", "bytes",
+      "mirrorPercent");
 
   /** {@code keys} without those accepted only with a warning (the reference loads without any). */
   private static List<String> without(List<String> keys, String... warned) {

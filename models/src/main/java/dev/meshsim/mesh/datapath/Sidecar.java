@@ -4,6 +4,7 @@ import dev.meshsim.mesh.streaminfo.ResponseFlag;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
 import dev.meshsim.mesh.routing.FaultPolicy;
+import dev.meshsim.mesh.routing.MirrorPolicy;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
@@ -38,6 +39,10 @@ public final class Sidecar {
   private final RandomStream faultRandom;
   private final RandomStream workerRandom;
   private final RandomStream retryRandom;
+  /** Drawn only for mirrors below 100%, so runs without mirrors draw exactly as before. */
+  private final RandomStream mirrorRandom;
+  /** Each request template's shadow ({@code -shadow} on the authority), made once. */
+  private final Map<RequestTemplate, RequestTemplate> shadows = new java.util.IdentityHashMap<>();
   private final Map<String, Cluster> clusters = new HashMap<>();
   private final ClusterInfo.StatsSink statsSink;
   private final DataPathMetrics metrics;
@@ -54,6 +59,7 @@ public final class Sidecar {
     this.faultRandom = env.streams().stream(prefix + "fault");
     this.workerRandom = env.streams().stream(prefix + "worker");
     this.retryRandom = env.streams().stream(prefix + "retry-backoff");
+    this.mirrorRandom = env.streams().stream(prefix + "mirror");
     this.statsSink = env.stats().sinkFor(pod.name());
     this.metrics = env.metrics();
   }
@@ -140,6 +146,46 @@ public final class Sidecar {
     RetryState retry = new RetryState(route.retryPolicy(), cluster.breaker(), retryRandom);
     int worker = workers == 1 ? 0 : workerRandom.nextInt(workers);
     new RouterRequest(this, exchange, route, cluster, worker, retry).start();
+    if (!route.mirrors().isEmpty()) {
+      shadow(exchange, route);
+    }
+  }
+
+  /**
+   * Envoy's {@code maybeDoShadowing}: once the request is complete (at once for one without a
+   * body), each mirror that samples this request gets a copy with {@code -shadow} on the authority,
+   * on its own router request (the route's timeout, no retries). Its answer is dropped: the client
+   * never waits for it. A mirror cluster this proxy lacks is skipped, as Envoy skips it.
+   */
+  private void shadow(Exchange exchange, Route route) {
+    for (MirrorPolicy mirror : route.mirrors()) {
+      if (mirror.percent() < 100 && mirrorRandom.nextDouble() * 100 >= mirror.percent()) {
+        continue;
+      }
+      Cluster cluster = cluster(mirror.clusterName());
+      if (cluster == null) {
+        continue;
+      }
+      Exchange copy = new Exchange(shadowOf(exchange.request()), pod, sim().now(), DROP_ANSWER);
+      copy.routedTo(mirror.clusterName());
+      RetryState retry = new RetryState(mirror.shadowRoute().retryPolicy(), cluster.breaker(), retryRandom);
+      int worker = workers == 1 ? 0 : workerRandom.nextInt(workers);
+      new RouterRequest(this, copy, mirror.shadowRoute(), cluster, worker, retry).start();
+    }
+  }
+
+  /** A shadow's answer goes nowhere. */
+  private static final Exchange.ResponseHandler DROP_ANSWER = e -> { };
+
+  private RequestTemplate shadowOf(RequestTemplate request) {
+    RequestTemplate shadow = shadows.get(request);
+    if (shadow == null) {
+      var s = request.spec();
+      shadow = RequestTemplate.of(new dev.meshsim.scenario.HttpRequestSpec(s.authority() + "-shadow", s.host(),
+          s.port(), s.method(), s.path(), s.headers()));
+      shadows.put(request, shadow);
+    }
+    return shadow;
   }
 
   /** A response Envoy made itself: it goes back through the encoder and iptables to the app. */
