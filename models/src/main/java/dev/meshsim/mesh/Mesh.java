@@ -52,11 +52,11 @@ final class Mesh {
     this.timeline = timeline;
     this.timelineStats = new TimelineStats(timeline.bucketNanos(), scenario.warmupNanos(),
         scenario.durationNanos(), timeline.events());
-    this.stats = new MeshStats(scenario.warmupNanos(), sim, timelineStats);
+    this.stats = new MeshStats(scenario.warmupNanos(), sim, timelineStats, declaresPropagation(scenario));
     IstioProfile profile = IstioProfile.of(scenario.istioVersion());
     ServiceRegistry registry = new ServiceRegistry();
     Network network = new Network();
-    PodFactory pods = new PodFactory(sim, streams, settings, registry, network);
+    PodFactory pods = new PodFactory(sim, streams, settings, registry, network, stats);
     this.pods = pods;
     List<List<Pod>> initialPods = new ArrayList<>();
     for (ServiceSpec service : scenario.services()) {
@@ -69,7 +69,7 @@ final class Mesh {
     this.istiod = Istiod.create(sim, streams, timeline.controlPlane(), registry, scenario.istio(), profile);
     EndpointsController endpoints = new EndpointsController(sim, streams, timeline.controlPlane(), registry, istiod);
     ProxyEnvironment proxies = new ProxyEnvironment(sim, streams, stats, metrics, network,
-        settings.sidecarConcurrency(), profile.missingClusterFlag());
+        settings.sidecarConcurrency(), profile.missingClusterFlag(), profile.inboundToPodIp());
     SidecarInjector sidecars = new SidecarInjector(settings.sidecarEnabled(), istiod, proxies);
     PodEvents events = new PodEvents(sim);
     Kubelet kubelet = new Kubelet(sim, streams, events, endpoints, sidecars);
@@ -84,6 +84,13 @@ final class Mesh {
       }
     }
     this.driver = new TimelineDriver(sim, streams, timeline, istiod, workloads);
+  }
+
+  /** Whether some app's call says which headers it copies: then the run counts traces. */
+  private static boolean declaresPropagation(Scenario scenario) {
+    return scenario.services().stream().flatMap(s -> s.deployments().stream())
+        .flatMap(d -> d.calls().stream()).flatMap(step -> step.calls().stream())
+        .anyMatch(call -> call.propagate() != null);
   }
 
   /** The pods of a Deployment that run from time 0, published as ready endpoints. */

@@ -116,7 +116,8 @@ public final class MeshSimulation {
         inFlight(),
         mesh.sim().now(),
         mesh.stats().clusters(),
-        timelineResult());
+        timelineResult(),
+        mesh.stats().traces());
   }
 
   private TimelineResult timelineResult() {

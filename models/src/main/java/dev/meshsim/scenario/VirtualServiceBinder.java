@@ -2,6 +2,7 @@ package dev.meshsim.scenario;
 
 import dev.meshsim.istio.Destination;
 import dev.meshsim.istio.HttpMatchRequest;
+import dev.meshsim.istio.HttpMirror;
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.HttpRouteDestination;
 import dev.meshsim.istio.ObjectMeta;
@@ -23,9 +24,7 @@ final class VirtualServiceBinder {
   private static final List<String> ROUTE_KEYS = List.of("name", "match", "route", "redirect", "directResponse",
       "delegate", "rewrite", "timeout", "retries", "fault", "mirror", "mirrors", "mirrorPercent",
       "mirrorPercentage", "corsPolicy", "headers");
-  private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "mirror", "mirrors", "mirrorPercent",
-      "mirrorPercentage", "corsPolicy", "headers"};
-  private static final String[] ROUTE_ALTERNATIVES = {"redirect", "directResponse", "delegate"};
+  private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "corsPolicy", "headers"};
 
   /** A destination as read, kept for the cross-resource checks once every resource is read. */
   record DestinationRef(Destination destination, String namespace, YamlNode node) {}
@@ -61,12 +60,14 @@ final class VirtualServiceBinder {
       match.add(MatchBinder.bind(node.asMap(), warnings));
     }
     return new HttpRoute(m.string("name", ""), match, destinationsOf(m, namespace),
-        IstioFields.checkedDuration(m, "timeout"), policies.retries(m.get("retries")), policies.fault(m.get("fault")));
+        IstioFields.checkedDuration(m, "timeout"), policies.retries(m.get("retries")), policies.fault(m.get("fault")),
+        DirectReplyBinder.bind(m), mirrors(m, namespace));
   }
 
   /**
    * The weighted destinations. A route without {@code route} must redirect, answer directly or
-   * delegate; those are not modelled yet, so such a route is kept, matching, with no destinations.
+   * delegate. The first two the client sidecar answers itself ({@link DirectReplyBinder}); delegation
+   * is not modelled yet, so such a route is kept, matching, with no destinations.
    */
   private List<HttpRouteDestination> destinationsOf(YamlMap m, String namespace) {
     boolean alternative = m.has("redirect") || m.has("directResponse") || m.has("delegate");
@@ -74,11 +75,9 @@ final class VirtualServiceBinder {
       if (!alternative) {
         throw m.fail("an http route needs route (or redirect, directResponse or delegate)");
       }
-      for (String key : ROUTE_ALTERNATIVES) {
-        if (m.has(key)) {
-          warnings.add(m.keyPosition(key), m.childPath(key), key
-              + " is not modelled yet; the route still matches but has no destinations");
-        }
+      if (m.has("delegate")) {
+        warnings.add(m.keyPosition("delegate"), m.childPath("delegate"),
+            "delegate is not modelled yet; the route still matches but has no destinations");
       }
       return List.of();
     }
@@ -109,6 +108,41 @@ final class VirtualServiceBinder {
     if (out.size() >= 2 && !version.atLeast(1, 15) && total != 100) {
       throw list.fail("total destination weight " + total + " != 100: before Istio 1.15 the weights must"
           + " add up to 100 (this scenario simulates Istio " + version + ")");
+    }
+    return out;
+  }
+
+  /**
+   * {@code mirror} (with {@code mirrorPercentage}, else the deprecated integer {@code mirrorPercent},
+   * else 100%) or {@code mirrors[]} (Istio 1.18 on; each with its own {@code percentage}), as istio
+   * {@code route.go} reads them; istiod's validation rejects the two forms together.
+   */
+  private List<HttpMirror> mirrors(YamlMap m, String namespace) {
+    if (m.has("mirror") && m.has("mirrors")) {
+      throw m.failAtKey("mirrors", "mirror and mirrors cannot be used together (Istio rejects it)");
+    }
+    if (!m.has("mirror") && (m.has("mirrorPercentage") || m.has("mirrorPercent"))) {
+      String key = m.has("mirrorPercentage") ? "mirrorPercentage" : "mirrorPercent";
+      throw m.failAtKey(key, key + " needs mirror");
+    }
+    List<HttpMirror> out = new ArrayList<>();
+    if (m.has("mirror")) {
+      Double pct = IstioFields.percentage(m, "mirrorPercentage");
+      if (pct == null && m.has("mirrorPercent")) {
+        pct = (double) m.required("mirrorPercent").asInt(0, 100);
+      }
+      out.add(new HttpMirror(destination(m.required("mirror").asMap(), namespace), pct == null ? 100 : pct));
+    }
+    if (m.has("mirrors")) {
+      if (!version.atLeast(1, 18)) {
+        throw m.failAtKey("mirrors", "mirrors needs Istio 1.18 or later (this scenario simulates Istio " + version
+            + "); use mirror");
+      }
+      for (YamlNode node : m.required("mirrors").asList().requireSize(1, "mirror").items()) {
+        YamlMap e = node.asMap().allowOnly("destination", "percentage");
+        Double pct = IstioFields.percentage(e, "percentage");
+        out.add(new HttpMirror(destination(e.required("destination").asMap(), namespace), pct == null ? 100 : pct));
+      }
     }
     return out;
   }
