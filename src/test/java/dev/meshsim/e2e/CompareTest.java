@@ -26,17 +26,17 @@ class CompareTest {
   @BeforeAll
   static void snapshot() {
     snap = tmp.resolve("snap");
-    assertEquals(0, InspectTest.meshsim("run", "scenarios/bookinfo/scenario-traffic-shifting.yaml", "--duration", "6s", "--inspect-at",
+    assertEquals(0, CliRun.meshsim("run", "scenarios/bookinfo/scenario-traffic-shifting.yaml", "--duration", "6s", "--inspect-at",
         "5s", "--inspect-dir", snap.toString()).exit());
   }
 
-  private static InspectTest.Outcome compare(Path real) {
-    return InspectTest.meshsim("inspect", snap.toString(), "compare", POD, real.toString());
+  private static CliRun.Outcome compare(Path real) {
+    return CliRun.meshsim("inspect", snap.toString(), "compare", POD, real.toString());
   }
 
   @Test
   void theDocumentedBookinfoConfigHasNoDifferenceInWhatMeshsimModels() {
-    InspectTest.Outcome out = compare(REAL);
+    CliRun.Outcome out = compare(REAL);
     assertEquals(0, out.exit(), out.err());
     assertTrue(out.out().startsWith("0 differences in what meshsim models\n"), out.out());
     for (String listed : List.of("cluster BlackHoleCluster", "cluster inbound|9080||", "route 9080 virtual host allow_any",
@@ -77,12 +77,12 @@ class CompareTest {
   void aFileThatIsNotAConfigDumpIsBadInput() throws Exception {
     Path notJson = tmp.resolve("broken.json");
     Files.writeString(notJson, "{\n  \"configs\": [\n    oops\n");
-    InspectTest.Outcome broken = compare(notJson);
+    CliRun.Outcome broken = compare(notJson);
     assertEquals(2, broken.exit());
     assertTrue(broken.err().contains("broken.json:3:"), broken.err());
     Path other = tmp.resolve("other.json");
     Files.writeString(other, "{\"clusters\": []}");
-    InspectTest.Outcome wrong = compare(other);
+    CliRun.Outcome wrong = compare(other);
     assertEquals(2, wrong.exit());
     assertTrue(wrong.err().contains("not an Envoy config_dump"), wrong.err());
   }

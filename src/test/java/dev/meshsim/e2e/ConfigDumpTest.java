@@ -53,8 +53,8 @@ class ConfigDumpTest {
 
   private ConfigDump dump(String scenario, String at, String pod) throws Exception {
     Path snap = tmp.resolve("snap-" + pod);
-    assertEquals(0, InspectTest.meshsim("run", scenario, "--inspect-at", at, "--inspect-dir", snap.toString()).exit());
-    String json = InspectTest.meshsim("inspect", snap.toString(), "config-dump", pod).out();
+    assertEquals(0, CliRun.meshsim("run", scenario, "--inspect-at", at, "--inspect-dir", snap.toString()).exit());
+    String json = CliRun.meshsim("inspect", snap.toString(), "config-dump", pod).out();
     assertTrue(json.contains("\"dynamic_active_clusters\""), "Envoy prints proto field names");
     ConfigDump.Builder b = ConfigDump.newBuilder();
     JsonFormat.parser().usingTypeRegistry(TYPES).merge(json, b);

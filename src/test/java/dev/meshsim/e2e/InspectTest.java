@@ -1,20 +1,18 @@
 package dev.meshsim.e2e;
 
+import static dev.meshsim.e2e.CliRun.meshsim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.meshsim.cli.Main;
+import dev.meshsim.e2e.CliRun.Outcome;
 import dev.meshsim.inspect.Inspection;
 import dev.meshsim.inspect.ProxyStatusView;
 import dev.meshsim.inspect.Snapshot;
 import dev.meshsim.inspect.Snapshot.Proxy;
 import dev.meshsim.inspect.Snapshot.RouteState;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -43,23 +41,7 @@ class InspectTest {
   private static byte[] jsonWith;
   private static byte[] jsonWithout;
 
-  record Outcome(int exit, String out, String err) {}
 
-  static Outcome meshsim(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.execute(args);
-      return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @BeforeAll
   static void runWithAndWithoutSnapshots() throws IOException {
