@@ -15,6 +15,8 @@ import java.util.List;
  * @param directReply {@code redirect} or {@code directResponse} (then {@code route} is empty), or
  *     null
  * @param mirrors {@code mirror} or {@code mirrors[]}, in order; empty for none
+ * @param delegate {@code delegate} (then {@code route} is empty and there is no redirect), or null;
+ *     istiod replaces such a route by the delegate's merged routes before building any proxy's
  */
 public record HttpRoute(
     String name,
@@ -24,12 +26,19 @@ public record HttpRoute(
     HttpRetry retries,
     HttpFaultInjection fault,
     HttpDirectReply directReply,
-    List<HttpMirror> mirrors) {
+    List<HttpMirror> mirrors,
+    HttpDelegate delegate) {
 
   public HttpRoute {
     match = List.copyOf(match);
     route = List.copyOf(route);
     mirrors = List.copyOf(mirrors);
+  }
+
+  /** A route that does not delegate. */
+  public HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route, Long timeoutNanos,
+      HttpRetry retries, HttpFaultInjection fault, HttpDirectReply directReply, List<HttpMirror> mirrors) {
+    this(name, match, route, timeoutNanos, retries, fault, directReply, mirrors, null);
   }
 
   /** A route without mirrors. */

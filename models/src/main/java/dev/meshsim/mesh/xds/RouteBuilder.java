@@ -49,9 +49,6 @@ final class RouteBuilder {
     }
     List<Route> routes = new ArrayList<>();
     for (HttpRoute httpRoute : vs.http()) {
-      if (httpRoute.route().isEmpty() && httpRoute.directReply() == null) {
-        continue; // delegate: not modelled (the loader warns)
-      }
       Route route = translate(httpRoute, vs, port);
       if (route != null) {
         routes.add(route);
