@@ -104,6 +104,18 @@ class TroublesTest {
   }
 
   @Test
+  void trouble7DelegationGivesTeamBsPrefixToItsOwnVirtualService() {
+    RunResult r = Scenarios.run(Scenarios.load(DIR + "07-delegate.yaml"));
+    TrafficStats api = r.loads().get("v3-api");
+    assertEquals(only(cluster("v3", REVIEWS), api.requests()), api.clusters(), "the child's route, merged");
+    TrafficStats other = r.loads().get("v3-other");
+    assertEquals(only(cluster("v1", REVIEWS), other.requests()), other.clusters(),
+        "no child route matches: the merged routes replace the delegating one, so the root's catch-all");
+    TrafficStats testers = r.loads().get("testers");
+    assertEquals(only(cluster("v2", REVIEWS), testers.requests()), testers.clusters());
+  }
+
+  @Test
   void trouble10AnAppBoundToOneAddressIsReachedOrNotAsTheIstioReleaseForwards() {
     String file = DIR + "10-listen-address.yaml";
     RunResult v15 = Scenarios.run(Scenarios.load(file));
