@@ -1,5 +1,6 @@
 package dev.meshsim.e2e;
 
+import static dev.meshsim.e2e.CliRun.meshsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,7 @@ class AnalyzeCommandTest {
 
   @Test
   void errorsFoundExit79WithIstioctlLinesAndPredictions() {
-    var o = CheckCommandTest.meshsim("analyze", BROKEN);
+    var o = meshsim("analyze", BROKEN);
     assertEquals(79, o.exit(), o.err());
     assertTrue(o.out().contains("Error [IST0101] (VirtualService default/reviews) Referenced host+subset in "
         + "destinationrule not found: \"reviews+v4\"\n    predicted: "), o.out());
@@ -19,19 +20,19 @@ class AnalyzeCommandTest {
 
   @Test
   void goodScenarioExits0() {
-    var o = CheckCommandTest.meshsim("analyze", "scenarios/reviews-canary.yaml");
+    var o = meshsim("analyze", "scenarios/reviews-canary.yaml");
     assertEquals(0, o.exit(), o.err());
     assertTrue(o.out().startsWith("\u2714 No validation issues found"), o.out());
   }
 
   @Test
   void outputFormatsAndBadInput() {
-    var json = CheckCommandTest.meshsim("analyze", BROKEN, "-o", "json", "--no-impact");
+    var json = meshsim("analyze", BROKEN, "-o", "json", "--no-impact");
     assertEquals(79, json.exit());
     assertTrue(json.out().startsWith("[\n  {\n    \"code\": "), json.out());
-    var yaml = CheckCommandTest.meshsim("analyze", BROKEN, "--output", "yaml", "--no-impact");
+    var yaml = meshsim("analyze", BROKEN, "--output", "yaml", "--no-impact");
     assertTrue(yaml.out().startsWith("- code: "), yaml.out());
-    assertEquals(2, CheckCommandTest.meshsim("analyze", BROKEN, "-o", "xml").exit());
-    assertEquals(2, CheckCommandTest.meshsim("analyze", "no/such.yaml").exit());
+    assertEquals(2, meshsim("analyze", BROKEN, "-o", "xml").exit());
+    assertEquals(2, meshsim("analyze", "no/such.yaml").exit());
   }
 }

@@ -1,11 +1,13 @@
 package dev.meshsim.e2e;
 
+import static dev.meshsim.e2e.CliRun.meshsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.meshsim.e2e.CliRun.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class PlanCliTest {
     argv.add(words[0]);
     argv.add(MM1);
     argv.addAll(List.of(words).subList(1, words.length));
-    PlanCli.Outcome o = PlanCli.meshsim(argv.toArray(String[]::new));
+    Outcome o = meshsim(argv.toArray(String[]::new));
     assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().contains(expected), "expected '" + expected + "' in: " + o.err());
     assertEquals(1, o.err().strip().lines().count(), "one paragraph: " + o.err());
@@ -54,7 +56,7 @@ class PlanCliTest {
   @Test
   void exit3WhenNoValueInRangeMeetsTheSlo() {
     // One pod at 2400/s is overloaded whatever the range allows up to 2 pods.
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "min-replicas", "src/test/resources/scenarios/plan-random-pods.yaml",
+    Outcome o = meshsim("plan", "min-replicas", "src/test/resources/scenarios/plan-random-pods.yaml",
         "--deployment", "server", "--slo", "p99<=20ms", "--range", "1..2", "--duration", "3s", "--max-reps", "4");
     assertEquals(3, o.exit(), o.err() + o.out());
     assertTrue(o.out().contains("answer: no value in range meets the SLO"), o.out());
@@ -64,7 +66,7 @@ class PlanCliTest {
   void mergeRefusesShardsOfADifferentSeed() throws Exception {
     Path a = shard("0/2", "1");
     Path b = shard("1/2", "2");
-    PlanCli.Outcome o = PlanCli.meshsim("merge", a.toString(), b.toString());
+    Outcome o = meshsim("merge", a.toString(), b.toString());
     assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().contains("refusing to combine") && o.err().contains("different seeds"), o.err());
   }
@@ -74,10 +76,10 @@ class PlanCliTest {
     Path a = shard("0/2", "1");
     Path b = shard("1/2", "1");
     Files.writeString(b, Files.readString(b).replaceFirst("\"version\" : \"[^\"]*\"", "\"version\" : \"meshsim 0.0.9\""));
-    PlanCli.Outcome o = PlanCli.meshsim("merge", a.toString(), b.toString());
+    Outcome o = meshsim("merge", a.toString(), b.toString());
     assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().contains("different meshsim versions"), o.err());
-    PlanCli.Outcome missing = PlanCli.meshsim("merge", a.toString());
+    Outcome missing = meshsim("merge", a.toString());
     assertEquals(2, missing.exit(), missing.err());
     assertTrue(missing.err().contains("shard 1 of 2 is missing"), missing.err());
   }
@@ -87,15 +89,15 @@ class PlanCliTest {
     Path scenario = tmp.resolve("mm1.yaml");
     Files.copy(Path.of(MM1), scenario);
     Path part = tmp.resolve("part.json");
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "sweep", scenario.toString(), "--set", "load[0].arrival.poisson=100/s",
+    Outcome o = meshsim("plan", "sweep", scenario.toString(), "--set", "load[0].arrival.poisson=100/s",
         "--duration", "2s", "--max-reps", "2", "--min-reps", "2", "--shard", "0/1", "--partial", part.toString());
     assertEquals(0, o.exit(), o.err());
     Files.writeString(scenario, Files.readString(scenario).replace("seed: 11", "seed: 12"));
-    PlanCli.Outcome changed = PlanCli.meshsim("merge", part.toString());
+    Outcome changed = meshsim("merge", part.toString());
     assertEquals(2, changed.exit(), changed.err());
     assertTrue(changed.err().contains("is not the scenario the shards ran"), changed.err());
     Files.delete(scenario);
-    PlanCli.Outcome gone = PlanCli.meshsim("merge", part.toString());
+    Outcome gone = meshsim("merge", part.toString());
     assertEquals(2, gone.exit(), gone.err());
     assertTrue(gone.err().contains("cannot read the scenario"), gone.err());
   }
@@ -103,7 +105,7 @@ class PlanCliTest {
   @Test
   void emitJobWritesAnIndexedJobWhosePodsRunTheirShard() throws Exception {
     Path job = tmp.resolve("job.yaml");
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "max-rate", MM1, "--slo", "p99<=20ms", "--range", "400..1000",
+    Outcome o = meshsim("plan", "max-rate", MM1, "--slo", "p99<=20ms", "--range", "400..1000",
         "--emit-job", job.toString(), "--image", "registry.example/meshsim:0.1.0", "--shards", "8",
         "--parallelism", "3");
     assertEquals(0, o.exit(), o.err());
@@ -133,7 +135,7 @@ class PlanCliTest {
 
   @Test
   void emitJobRefusesAnUnboundedMaxRate() {
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "max-rate", MM1, "--slo", "p99<=20ms",
+    Outcome o = meshsim("plan", "max-rate", MM1, "--slo", "p99<=20ms",
         "--emit-job", tmp.resolve("job.yaml").toString(), "--image", "x");
     assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().contains("needs --range"), o.err());
@@ -143,7 +145,7 @@ class PlanCliTest {
   void outputsNeverOverwriteAFileMeshsimDidNotWrite() throws Exception {
     Path mine = tmp.resolve("notes.json");
     Files.writeString(mine, "{\"my\": \"notes\"}");
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "sweep", MM1, "--set", "load[0].arrival.poisson=100/s",
+    Outcome o = meshsim("plan", "sweep", MM1, "--set", "load[0].arrival.poisson=100/s",
         "--duration", "2s", "--json", mine.toString());
     assertEquals(2, o.exit(), o.err());
     assertEquals("{\"my\": \"notes\"}", Files.readString(mine));
@@ -152,7 +154,7 @@ class PlanCliTest {
   @Test
   void htmlHoldsTheKneeChartAsInlineSvg() throws Exception {
     Path html = tmp.resolve("plan.html");
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "sweep", MM1, "--set", "load[0].arrival.poisson=200/s,600/s",
+    Outcome o = meshsim("plan", "sweep", MM1, "--set", "load[0].arrival.poisson=200/s,600/s",
         "--slo", "p99<=20ms", "--duration", "2s", "--max-reps", "4", "--html", html.toString());
     assertEquals(0, o.exit(), o.err());
     String page = Files.readString(html);
@@ -163,7 +165,7 @@ class PlanCliTest {
 
   private Path shard(String shard, String seed) {
     Path part = tmp.resolve("part-" + shard.replace('/', '-') + "-seed" + seed + ".json");
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "sweep", MM1, "--set", "load[0].arrival.poisson=100/s,200/s",
+    Outcome o = meshsim("plan", "sweep", MM1, "--set", "load[0].arrival.poisson=100/s,200/s",
         "--duration", "2s", "--max-reps", "2", "--min-reps", "2", "--seed", seed, "--shard", shard,
         "--partial", part.toString());
     assertEquals(0, o.exit(), o.err());

@@ -1,7 +1,9 @@
 package dev.meshsim.e2e;
 
+import static dev.meshsim.e2e.CliRun.meshsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.meshsim.e2e.CliRun.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,13 +63,13 @@ class PlanDeterminismTest {
       List<String> args = new ArrayList<>(question);
       args.addAll(QUICK);
       args.addAll(List.of("--shard", k + "/" + shards, "--partial", part.toString()));
-      PlanCli.Outcome o = PlanCli.meshsim(args.toArray(String[]::new));
+      Outcome o = meshsim(args.toArray(String[]::new));
       assertEquals(0, o.exit(), o.err());
       merge.add(part.toString());
     }
     Path merged = tmp.resolve("merged.json");
     merge.addAll(List.of("--json", merged.toString()));
-    PlanCli.Outcome o = PlanCli.meshsim(merge.toArray(String[]::new));
+    Outcome o = meshsim(merge.toArray(String[]::new));
     assertEquals(0, o.exit() == 3 ? 0 : o.exit(), o.err());
     assertEquals(unsharded, Files.readString(merged));
   }
@@ -83,7 +85,7 @@ class PlanDeterminismTest {
     List<String> args = new ArrayList<>(question);
     args.addAll(QUICK);
     args.addAll(List.of("--threads", threads, "--html", html.toString()));
-    PlanCli.Outcome o = PlanCli.meshsim(args.toArray(String[]::new));
+    Outcome o = meshsim(args.toArray(String[]::new));
     assertEquals(0, o.exit(), o.err());
     return Files.readString(html);
   }
@@ -95,7 +97,7 @@ class PlanDeterminismTest {
     args.addAll(QUICK);
     args.addAll(List.of(more));
     args.addAll(List.of("--json", json.toString()));
-    PlanCli.Outcome o = PlanCli.meshsim(args.toArray(String[]::new));
+    Outcome o = meshsim(args.toArray(String[]::new));
     assertEquals(0, o.exit() == 3 ? 0 : o.exit(), o.err());
     return Files.readString(json);
   }

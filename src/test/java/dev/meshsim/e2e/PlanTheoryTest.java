@@ -1,10 +1,12 @@
 package dev.meshsim.e2e;
 
+import static dev.meshsim.e2e.CliRun.meshsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshsim.e2e.CliRun.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class PlanTheoryTest {
   @Test
   void maxRateOfMM1MeetsTheTheoreticalP99Knee() throws Exception {
     Path json = tmp.resolve("plan.json");
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "max-rate", "src/test/resources/scenarios/plan-mm1.yaml",
+    Outcome o = meshsim("plan", "max-rate", "src/test/resources/scenarios/plan-mm1.yaml",
         "--slo", "p99<=20ms", "--precision", "1%", "--rel-precision", "2%", "--json", json.toString());
     assertEquals(0, o.exit(), o.err() + o.out());
     double expected = MU - Math.log(100) / T; // 769.7/s
@@ -38,7 +40,7 @@ class PlanTheoryTest {
   @Test
   void minReplicasBehindRandomChoiceIsTheSmallestStablePodCountMeetingP99() throws Exception {
     Path json = tmp.resolve("plan.json");
-    PlanCli.Outcome o = PlanCli.meshsim("plan", "min-replicas", "src/test/resources/scenarios/plan-random-pods.yaml",
+    Outcome o = meshsim("plan", "min-replicas", "src/test/resources/scenarios/plan-random-pods.yaml",
         "--deployment", "server", "--slo", "p99<=20ms", "--range", "1..16", "--json", json.toString());
     assertEquals(0, o.exit(), o.err() + o.out());
     double lambda = 2400;

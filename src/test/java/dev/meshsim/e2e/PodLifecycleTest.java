@@ -1,9 +1,9 @@
 package dev.meshsim.e2e;
 
-import dev.meshsim.mesh.MeshSimulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.mesh.MeshSimulation;
 import dev.meshsim.result.Convergence;
 import dev.meshsim.result.FailureWindow;
 import dev.meshsim.result.Phase;

@@ -1,9 +1,11 @@
 package dev.meshsim.hostile;
 
+import static dev.meshsim.e2e.CliRun.meshsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.meshsim.e2e.CliRun.Outcome;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -88,7 +90,7 @@ class HostileInputFuzzTest {
       List<String> args = c.mutation().apply(dir, c.scenario());
       Map<Path, String> before = hashes(dir);
       resetPeaks();
-      Cli.Outcome o = runWithin(args, c);
+      Outcome o = runWithin(args, c);
       long heapMiB = peakHeapMiB();
       EXITS.merge(c.mutation().kind() + "->" + o.exit(), 1, Integer::sum);
       String what = c + " " + args + "\n" + o.err();
@@ -115,8 +117,8 @@ class HostileInputFuzzTest {
     assertTrue(wholeFile || POSITIONED.matcher(line).matches(), "no file:line:column in: " + what);
   }
 
-  private static Cli.Outcome runWithin(List<String> args, Case c) throws Exception {
-    Future<Cli.Outcome> run = RUNNER.submit(() -> Cli.meshsim(args.toArray(String[]::new)));
+  private static Outcome runWithin(List<String> args, Case c) throws Exception {
+    Future<Outcome> run = RUNNER.submit(() -> meshsim(args.toArray(String[]::new)));
     try {
       return run.get(CASE_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

@@ -1,9 +1,11 @@
 package dev.meshsim.hostile;
 
+import static dev.meshsim.e2e.CliRun.meshsim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.e2e.CliRun.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class OutputSafetyTest {
 
   private void assertRefused(Path scenario, Path target) throws Exception {
     byte[] before = Files.readAllBytes(target);
-    Cli.Outcome o = Cli.meshsim("run", scenario.toString(), "--json", target.toString());
+    Outcome o = meshsim("run", scenario.toString(), "--json", target.toString());
     assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().contains("refusing to overwrite"), o.err());
     assertArrayEquals(before, Files.readAllBytes(target), "the file is untouched");
@@ -74,10 +76,10 @@ class OutputSafetyTest {
   void meshsimsOwnOutputIsReplacedAndCarriesTheMark() throws Exception {
     Path s = scenario("");
     Path json = tmp.resolve("out.json");
-    assertEquals(0, Cli.meshsim("run", s.toString(), "--json", json.toString()).exit());
+    assertEquals(0, meshsim("run", s.toString(), "--json", json.toString()).exit());
     String first = Files.readString(json);
     assertTrue(first.startsWith("{\"meshsim\": \"meshsim output; meshsim may replace this file\",\n"), first);
-    assertEquals(0, Cli.meshsim("run", s.toString(), "--json", json.toString(), "--seed", "9").exit());
+    assertEquals(0, meshsim("run", s.toString(), "--json", json.toString(), "--seed", "9").exit());
     assertTrue(Files.readString(json).contains("\"seed\" : 9"), "replaced");
   }
 
@@ -87,7 +89,7 @@ class OutputSafetyTest {
     Path file = Files.writeString(tmp.resolve("file"), "x");
     for (String target : new String[] {file.resolve("out.json").toString(), "/proc/meshsim-out.json",
         tmp.toString()}) {
-      Cli.Outcome o = Cli.meshsim("run", s.toString(), "--json", target);
+      Outcome o = meshsim("run", s.toString(), "--json", target);
       assertEquals(2, o.exit(), target + ": " + o.err());
       assertEquals("", o.out(), "no simulation for " + target);
       assertTrue(o.err().startsWith("meshsim: " + target + ": "), o.err());
@@ -99,7 +101,7 @@ class OutputSafetyTest {
     Path fifo = tmp.resolve("out.json");
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
-      Cli.Outcome o = Cli.meshsim("run", scenario("").toString(), "--json", fifo.toString());
+      Outcome o = meshsim("run", scenario("").toString(), "--json", fifo.toString());
       assertEquals(2, o.exit(), o.err());
       assertTrue(o.err().contains("is not a regular file"), o.err());
     });
@@ -112,7 +114,7 @@ class OutputSafetyTest {
       f.setLength(3L << 30); // sparse
     }
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
-      Cli.Outcome o = Cli.meshsim("run", scenario("").toString(), "--json", huge.toString());
+      Outcome o = meshsim("run", scenario("").toString(), "--json", huge.toString());
       assertEquals(2, o.exit(), o.err());
       assertTrue(o.err().contains("was not written by meshsim"), o.err());
     });
@@ -120,7 +122,7 @@ class OutputSafetyTest {
 
   @Test
   void aDurationOverrideThatWouldNeedTooManyBucketsIsBadInput() throws Exception {
-    Cli.Outcome o = Cli.meshsim("run", scenario("report: {bucket: 1ms}\ntimeline: [{at: 0.5s, kill: {deployment: server}}]\n").toString(), "--duration", "10h");
+    Outcome o = meshsim("run", scenario("report: {bucket: 1ms}\ntimeline: [{at: 0.5s, kill: {deployment: server}}]\n").toString(), "--duration", "10h");
     assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().contains("--duration 10h: report.bucket 1ms gives 36000000 buckets"), o.err());
   }

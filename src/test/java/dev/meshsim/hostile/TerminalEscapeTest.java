@@ -1,8 +1,10 @@
 package dev.meshsim.hostile;
 
+import static dev.meshsim.e2e.CliRun.meshsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.e2e.CliRun.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class TerminalEscapeTest {
 
   @Test
   void theSummaryShowsAHostileNameEscaped() throws Exception {
-    Cli.Outcome o = Cli.meshsim("run", scenario(EVIL, "").toString());
+    Outcome o = meshsim("run", scenario(EVIL, "").toString());
     assertEquals(0, o.exit(), o.err());
     assertEquals(-1, Printed.firstRawControl(o.printed()), o.printed());
     assertTrue(o.out().startsWith("scenario \\e[2J\\e[31mowned\\nrequests 999999\\u202eevil, seed 1\n"), o.out());
@@ -36,11 +38,11 @@ class TerminalEscapeTest {
 
   @Test
   void errorsAndWarningsShowHostileKeysAndValuesEscaped() throws Exception {
-    Cli.Outcome bad = Cli.meshsim("run", scenario("x", "\"\\e]0;title\\u0007key\": 1\n").toString());
+    Outcome bad = meshsim("run", scenario("x", "\"\\e]0;title\\u0007key\": 1\n").toString());
     assertEquals(2, bad.exit());
     assertEquals(-1, Printed.firstRawControl(bad.printed()), bad.printed());
     assertTrue(bad.err().contains("\\e]0;title\\x07key"), bad.err());
-    Cli.Outcome warned = Cli.meshsim("run", scenario("x", """
+    Outcome warned = meshsim("run", scenario("x", """
         timeline: [{at: 0.5s, delete: {kind: VirtualService, name: "a\\u202eb"}}]
         """).toString());
     assertEquals(-1, Printed.firstRawControl(warned.printed()), warned.printed());
@@ -48,10 +50,10 @@ class TerminalEscapeTest {
 
   @Test
   void aHostileFileNameOnTheCommandLineIsEscaped() {
-    Cli.Outcome o = Cli.meshsim("run", tmp.resolve("\u001b[2J\u202e.yaml").toString());
+    Outcome o = meshsim("run", tmp.resolve("\u001b[2J\u202e.yaml").toString());
     assertEquals(2, o.exit());
     assertEquals(-1, Printed.firstRawControl(o.printed()), o.printed());
-    Cli.Outcome option = Cli.meshsim("run", "--seed", "\u001b[2J", "x.yaml");
+    Outcome option = meshsim("run", "--seed", "\u001b[2J", "x.yaml");
     assertEquals(2, option.exit());
     assertEquals(-1, Printed.firstRawControl(option.printed()), option.printed());
   }

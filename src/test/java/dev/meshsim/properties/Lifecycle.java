@@ -1,8 +1,8 @@
 package dev.meshsim.properties;
 
-import dev.meshsim.mesh.MeshSimulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.meshsim.mesh.MeshSimulation;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.result.TrafficStats;
 import java.util.Map;

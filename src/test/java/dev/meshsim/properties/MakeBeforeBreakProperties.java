@@ -1,9 +1,9 @@
 package dev.meshsim.properties;
 
-import dev.meshsim.mesh.MeshSimulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.mesh.MeshSimulation;
 import dev.meshsim.mesh.xds.XdsType;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.scenario.ScenarioLoader;

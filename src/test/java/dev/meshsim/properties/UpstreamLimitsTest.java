@@ -1,10 +1,10 @@
 package dev.meshsim.properties;
 
-import dev.meshsim.mesh.UpstreamPeaks;
-import dev.meshsim.mesh.MeshSimulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.mesh.MeshSimulation;
+import dev.meshsim.mesh.UpstreamPeaks;
 import dev.meshsim.mesh.upstream.Thresholds;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.result.TrafficStats;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     version = "meshsim " + Main.VERSION,
     description = "Deterministic simulator of an Istio/Envoy service mesh.",
     subcommands = {RunCommand.class, PlanCommand.class, MergeCommand.class, CheckCommand.class,
-        AnalyzeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        AnalyzeCommand.class, DiffCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   static final int EXIT_BAD_INPUT = 2;
   static final String VERSION = "0.1.0";

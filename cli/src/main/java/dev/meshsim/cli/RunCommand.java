@@ -54,6 +54,8 @@ final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin final ReportOutputs reports = new ReportOutputs();
 
+  @picocli.CommandLine.Mixin InspectRunOptions inspect;
+
   @Override
   public Integer call() throws Exception {
     LoadedScenario loaded = load();
@@ -74,7 +76,9 @@ final class RunCommand implements Callable<Integer> {
       if (listener != null) {
         simulation.observeRequests(listener);
       }
+      Runnable snapshots = inspect.attach(simulation, scenario);
       result = simulation.run();
+      snapshots.run();
       watch.stop();
       if (progress != null) {
         progress.done();

@@ -12,6 +12,11 @@ import java.util.List;
  *     (reference notes §3.3)
  * @param retries {@code retries}, or null: Istio's default retry policy applies
  * @param fault {@code fault}, or null
+ * @param directReply {@code redirect} or {@code directResponse} (then {@code route} is empty), or
+ *     null
+ * @param mirrors {@code mirror} or {@code mirrors[]}, in order; empty for none
+ * @param delegate {@code delegate} (then {@code route} is empty and there is no redirect), or null;
+ *     istiod replaces such a route by the delegate's merged routes before building any proxy's
  */
 public record HttpRoute(
     String name,
@@ -19,11 +24,33 @@ public record HttpRoute(
     List<HttpRouteDestination> route,
     Long timeoutNanos,
     HttpRetry retries,
-    HttpFaultInjection fault) {
+    HttpFaultInjection fault,
+    HttpDirectReply directReply,
+    List<HttpMirror> mirrors,
+    HttpDelegate delegate) {
 
   public HttpRoute {
     match = List.copyOf(match);
     route = List.copyOf(route);
+    mirrors = List.copyOf(mirrors);
+  }
+
+  /** A route that does not delegate. */
+  public HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route, Long timeoutNanos,
+      HttpRetry retries, HttpFaultInjection fault, HttpDirectReply directReply, List<HttpMirror> mirrors) {
+    this(name, match, route, timeoutNanos, retries, fault, directReply, mirrors, null);
+  }
+
+  /** A route without mirrors. */
+  public HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route, Long timeoutNanos,
+      HttpRetry retries, HttpFaultInjection fault, HttpDirectReply directReply) {
+    this(name, match, route, timeoutNanos, retries, fault, directReply, List.of());
+  }
+
+  /** A route that forwards (no redirect or direct response). */
+  public HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route, Long timeoutNanos,
+      HttpRetry retries, HttpFaultInjection fault) {
+    this(name, match, route, timeoutNanos, retries, fault, null, List.of());
   }
 
   /** A route without timeout, retries or fault (kept for callers written before they existed). */

@@ -9,12 +9,36 @@ import java.util.List;
  * @param hosts {@code spec.hosts}, as written (short names resolve in {@code meta.namespace})
  * @param gateways {@code spec.gateways}; empty means {@code [mesh]}, i.e. every sidecar
  * @param http {@code spec.http}, in order: the first matching route wins
+ * @param exportTo {@code spec.exportTo} as written ({@code .}, {@code *} or namespaces); empty means
+ *     the mesh default, every namespace. meshsim applies it only to delegates (which roots see them)
  */
-public record VirtualService(ObjectMeta meta, List<String> hosts, List<String> gateways, List<HttpRoute> http) {
+public record VirtualService(ObjectMeta meta, List<String> hosts, List<String> gateways, List<HttpRoute> http,
+    List<String> exportTo) {
 
   public VirtualService {
     hosts = List.copyOf(hosts);
     gateways = List.copyOf(gateways);
     http = List.copyOf(http);
+    exportTo = List.copyOf(exportTo);
+  }
+
+  /** A VirtualService exported to every namespace. */
+  public VirtualService(ObjectMeta meta, List<String> hosts, List<String> gateways, List<HttpRoute> http) {
+    this(meta, hosts, gateways, http, List.of());
+  }
+
+  /** A delegate: no {@code hosts}; only a root's {@code delegate} route brings its routes into use. */
+  public boolean isDelegate() {
+    return hosts.isEmpty();
+  }
+
+  /**
+   * Whether a root in {@code namespace} may delegate to this VirtualService: its {@code exportTo}
+   * (default every namespace; {@code .} is its own) contains {@code *} or that namespace (istio
+   * {@code mergeVirtualServicesIfNeeded}).
+   */
+  public boolean exportedTo(String namespace) {
+    return exportTo.isEmpty() || exportTo.contains("*") || exportTo.contains(namespace)
+        || (exportTo.contains(".") && meta.namespace().equals(namespace));
   }
 }

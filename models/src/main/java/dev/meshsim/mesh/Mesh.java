@@ -44,6 +44,7 @@ final class Mesh {
   private final Istiod istiod;
   private final Workloads workloads;
   private final TimelineDriver driver;
+  private final PodFactory pods;
 
   Mesh(Scenario scenario, Timeline timeline) {
     RandomStreams streams = new RandomStreams(scenario.seed());
@@ -51,11 +52,12 @@ final class Mesh {
     this.timeline = timeline;
     this.timelineStats = new TimelineStats(timeline.bucketNanos(), scenario.warmupNanos(),
         scenario.durationNanos(), timeline.events());
-    this.stats = new MeshStats(scenario.warmupNanos(), sim, timelineStats);
+    this.stats = new MeshStats(scenario.warmupNanos(), sim, timelineStats, declaresPropagation(scenario));
     IstioProfile profile = IstioProfile.of(scenario.istioVersion());
     ServiceRegistry registry = new ServiceRegistry();
     Network network = new Network();
-    PodFactory pods = new PodFactory(sim, streams, settings, registry, network);
+    PodFactory pods = new PodFactory(sim, streams, settings, registry, network, stats);
+    this.pods = pods;
     List<List<Pod>> initialPods = new ArrayList<>();
     for (ServiceSpec service : scenario.services()) {
       registry.addService(service);
@@ -69,7 +71,7 @@ final class Mesh {
     this.istiod = Istiod.create(sim, streams, timeline.controlPlane(), registry, scenario.istio(), profile);
     EndpointsController endpoints = new EndpointsController(sim, streams, timeline.controlPlane(), registry, istiod);
     ProxyEnvironment proxies = new ProxyEnvironment(sim, streams, stats, metrics, network,
-        settings.sidecarConcurrency(), profile.missingClusterFlag());
+        settings.sidecarConcurrency(), profile.missingClusterFlag(), profile.inboundToPodIp());
     SidecarInjector sidecars = new SidecarInjector(settings.sidecarEnabled(), istiod, proxies);
     PodEvents events = new PodEvents(sim);
     Kubelet kubelet = new Kubelet(sim, streams, events, endpoints, sidecars);
@@ -84,6 +86,13 @@ final class Mesh {
       }
     }
     this.driver = new TimelineDriver(sim, streams, timeline, istiod, workloads);
+  }
+
+  /** Whether some app's call says which headers it copies: then the run counts traces. */
+  private static boolean declaresPropagation(Scenario scenario) {
+    return scenario.services().stream().flatMap(s -> s.deployments().stream())
+        .flatMap(d -> d.calls().stream()).flatMap(step -> step.calls().stream())
+        .anyMatch(call -> call.propagate() != null);
   }
 
   /** The pods of a Deployment that run from time 0, published as ready endpoints. */
@@ -135,6 +144,11 @@ final class Mesh {
 
   Istiod istiod() {
     return istiod;
+  }
+
+  /** Every pod created so far, in creation order. */
+  List<Pod> pods() {
+    return pods.all();
   }
 
   Workloads workloads() {

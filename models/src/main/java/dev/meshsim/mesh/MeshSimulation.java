@@ -116,7 +116,8 @@ public final class MeshSimulation {
         inFlight(),
         mesh.sim().now(),
         mesh.stats().clusters(),
-        timelineResult());
+        timelineResult(),
+        mesh.stats().traces());
   }
 
   private TimelineResult timelineResult() {
@@ -135,6 +136,22 @@ public final class MeshSimulation {
    */
   public void observeRequests(dev.meshsim.result.RequestListener listener) {
     mesh.stats().listen(listener);
+  }
+
+  /**
+   * Calls {@code inspector} at simulated time {@code atNanos} (call before {@link #run()}), between
+   * two events, ahead of the events the run schedules for that instant (ties are served FIFO). It
+   * reads the mesh through a {@link MeshView} and changes nothing, so the run's results are the
+   * same with or without it.
+   *
+   * @throws IllegalArgumentException if {@code atNanos} is outside {@code [0, duration]}
+   */
+  public void inspectAt(long atNanos, java.util.function.Consumer<MeshView> inspector) {
+    if (atNanos < 0 || atNanos > scenario.durationNanos()) {
+      throw new IllegalArgumentException("instant outside the run [0, duration]");
+    }
+    MeshView view = new LiveMeshView(scenario, mesh);
+    mesh.sim().scheduleAt(atNanos, () -> inspector.accept(view));
   }
 
   /** A test probe: called for every xDS update any sidecar applies, with the pod's name. */

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param clusterStats Envoy's per-cluster stats summed over client sidecars, by cluster name
  * @param timeline what happened over time (time series, phases, failure windows, convergence of
  *     config changes, istiod's pushes, pod events); null for hand-built results
+ * @param traces whether traces' spans were linked; null unless some app in the scenario declares
+ *     {@code propagate} (the header propagation meshsim then follows)
  */
 public record RunResult(
     String scenario,
@@ -31,11 +33,20 @@ public record RunResult(
     long unfinished,
     long simulatedEndNanos,
     Map<String, ClusterStats> clusterStats,
-    TimelineResult timeline) {
+    TimelineResult timeline,
+    TraceStats traces) {
 
   public RunResult {
     loads = Collections.unmodifiableMap(new LinkedHashMap<>(loads));
     clusterStats = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(clusterStats));
+  }
+
+  /** A result without trace counts (no app declares {@code propagate}). */
+  public RunResult(String scenario, long seed, long durationNanos, long warmupNanos, TrafficStats total,
+      Map<String, TrafficStats> loads, long unfinished, long simulatedEndNanos,
+      Map<String, ClusterStats> clusterStats, TimelineResult timeline) {
+    this(scenario, seed, durationNanos, warmupNanos, total, loads, unfinished, simulatedEndNanos, clusterStats,
+        timeline, null);
   }
 
   /** A result without Envoy cluster stats (runs without sidecars, hand-built results in tests). */

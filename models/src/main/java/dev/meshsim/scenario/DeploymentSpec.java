@@ -15,6 +15,7 @@ import java.util.Map;
  * @param failure how the app misbehaves ({@link FailureMode#NONE}: not at all)
  * @param calls downstream calls made while serving, in order
  * @param locality where the pods run ({@link Locality#NONE} by default)
+ * @param listenAddress the address the app listens on ({@link ListenAddress#ALL} by default)
  */
 public record DeploymentSpec(
     String name,
@@ -24,7 +25,8 @@ public record DeploymentSpec(
     Distribution serviceTime,
     FailureMode failure,
     List<CallStep> calls,
-    Locality locality) {
+    Locality locality,
+    ListenAddress listenAddress) {
 
   public DeploymentSpec {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
@@ -35,6 +37,15 @@ public record DeploymentSpec(
     if (locality == null) {
       throw new IllegalArgumentException("locality must not be null; use Locality.NONE");
     }
+    if (listenAddress == null) {
+      throw new IllegalArgumentException("listenAddress must not be null; use ListenAddress.ALL");
+    }
+  }
+
+  /** A Deployment whose app listens on every address. */
+  public DeploymentSpec(String name, Map<String, String> labels, int replicas, int workers,
+      Distribution serviceTime, FailureMode failure, List<CallStep> calls, Locality locality) {
+    this(name, labels, replicas, workers, serviceTime, failure, calls, locality, ListenAddress.ALL);
   }
 
   /** A Deployment without a locality. */

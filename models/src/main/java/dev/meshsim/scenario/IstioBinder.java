@@ -47,6 +47,7 @@ final class IstioBinder {
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
   /** The hosts each VirtualService claims, with where they are written. */
   private final Map<String, List<VirtualServiceChecks.HostRef>> hostRefs = new LinkedHashMap<>();
+  private final Map<String, List<VirtualServiceChecks.DelegateRef>> delegateRefs = new LinkedHashMap<>();
   /** Each DestinationRule (namespace/name) with where it is written, for the visibility checks. */
   private final Map<String, RuleVisibilityChecks.RuleRef> ruleRefs = new LinkedHashMap<>();
   /** kind/namespace/name to where and in which apply it was defined: names are unique per apply. */
@@ -97,6 +98,7 @@ final class IstioBinder {
       replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
       destinationRefs.put(key, refs);
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
+      delegateRefs.put(key, VirtualServiceChecks.delegates(vs, spec));
     } else if (kind.equals("HTTPRoute")) {
       HttpRouteBinder routeBinder = new HttpRouteBinder(warnings);
       List<HttpRouteBinder.Translated> translated = routeBinder.bind(meta, spec);
@@ -201,6 +203,8 @@ final class IstioBinder {
     IstioChecks.warnUnresolved(destinationRefs.values().stream().flatMap(List::stream).toList(),
         destinationRules, services, warnings);
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
+    VirtualServiceChecks.warnDelegates(delegateRefs.values().stream().flatMap(List::stream).toList(),
+        virtualServices, warnings);
     return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
   }
 

@@ -18,7 +18,8 @@ final class ServiceBinder {
 
   static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
   static final List<String> DEPLOYMENT_KEYS = List.of("name", "labels", "locality", "replicas", "workers",
-      "serviceTime", "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls");
+      "serviceTime", "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls",
+      "propagate", "listenAddress");
 
   private ServiceBinder() {}
 
@@ -83,7 +84,7 @@ final class ServiceBinder {
     }
     return new DeploymentSpec(name, labels(m, service.name()), replicas(m, "replicas"),
         m.optional("workers").map(n -> n.asInt(1, ScenarioLimits.MAX_WORKERS)).orElse(1), DistributionBinder.bind(m.required("serviceTime")),
-        failure(m), requests.calls(m, service.namespace(), service.fqdn()), Fields.locality(m));
+        failure(m), requests.calls(m, service.namespace(), service.fqdn()), Fields.locality(m), listenAddress(m));
   }
 
   /** The app's failure modes; each defaults to {@link FailureMode#NONE}'s value. */
@@ -98,6 +99,22 @@ final class ServiceBinder {
   /** A pod count of one Deployment, default 1, at most {@link ScenarioLimits#MAX_REPLICAS}. */
   static int replicas(YamlMap m, String key) {
     return m.optional(key).map(n -> n.asInt(0, ScenarioLimits.MAX_REPLICAS)).orElse(1);
+  }
+
+  /** {@code listenAddress}: {@code 0.0.0.0} (the default), {@code 127.0.0.1} or {@code podIP}. */
+  static ListenAddress listenAddress(YamlMap m) {
+    if (!m.has("listenAddress")) {
+      return ListenAddress.ALL;
+    }
+    YamlNode node = m.required("listenAddress");
+    String value = node.asString();
+    for (ListenAddress a : ListenAddress.values()) {
+      if (a.spelling().equals(value)) {
+        return a;
+      }
+    }
+    throw node.fail(dev.meshsim.yaml.YamlScalar.quote(value) + " is not a listen address meshsim models;"
+        + " use 0.0.0.0, 127.0.0.1 or podIP");
   }
 
   /** Pod labels; default {@code app: <name>}, as Istio's telemetry and most examples expect. */

@@ -1,7 +1,9 @@
 package dev.meshsim.scenario;
 
 import dev.meshsim.istio.Destination;
+import dev.meshsim.istio.HttpDelegate;
 import dev.meshsim.istio.HttpMatchRequest;
+import dev.meshsim.istio.HttpMirror;
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.HttpRouteDestination;
 import dev.meshsim.istio.ObjectMeta;
@@ -23,9 +25,7 @@ final class VirtualServiceBinder {
   private static final List<String> ROUTE_KEYS = List.of("name", "match", "route", "redirect", "directResponse",
       "delegate", "rewrite", "timeout", "retries", "fault", "mirror", "mirrors", "mirrorPercent",
       "mirrorPercentage", "corsPolicy", "headers");
-  private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "mirror", "mirrors", "mirrorPercent",
-      "mirrorPercentage", "corsPolicy", "headers"};
-  private static final String[] ROUTE_ALTERNATIVES = {"redirect", "directResponse", "delegate"};
+  private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "corsPolicy", "headers"};
 
   /** A destination as read, kept for the cross-resource checks once every resource is read. */
   record DestinationRef(Destination destination, String namespace, YamlNode node) {}
@@ -43,17 +43,37 @@ final class VirtualServiceBinder {
 
   VirtualService bind(ObjectMeta meta, YamlMap spec) {
     spec.allowOnly(SPEC_KEYS);
-    warnings.notModelled(spec, "tls", "tcp", "exportTo");
-    List<String> hosts = spec.required("hosts").asList().requireSize(1, "host").items().stream()
+    boolean delegate = !spec.has("hosts");
+    warnings.notModelled(spec, delegate ? new String[] {"tls", "tcp"} : new String[] {"tls", "tcp", "exportTo"});
+    List<String> hosts = delegate ? List.of() : spec.required("hosts").asList().requireSize(1, "host").items().stream()
         .map(YamlNode::asNonEmptyString).toList();
+    if (delegate) {
+      checkDelegateSpec(spec);
+    }
     List<HttpRoute> http = new ArrayList<>();
     for (YamlNode route : spec.list("http")) {
-      http.add(route(route.asMap(), meta.namespace()));
+      http.add(route(route.asMap(), meta.namespace(), delegate));
     }
-    return new VirtualService(meta, hosts, spec.stringList("gateways"), http);
+    return new VirtualService(meta, hosts, spec.stringList("gateways"), http, ExportTo.bind(spec));
   }
 
-  private HttpRoute route(YamlMap m, String namespace) {
+  /**
+   * A VirtualService without {@code hosts} is a delegate (Istio 1.6 on); istio's {@code
+   * ValidateVirtualService} rejects one with {@code gateways}, {@code tls} or {@code tcp}.
+   */
+  private static void checkDelegateSpec(YamlMap spec) {
+    for (String key : List.of("gateways", "tls", "tcp")) {
+      if (spec.has(key)) {
+        throw spec.failAtKey(key, "a delegate VirtualService (one without hosts) must have no " + key
+            + " (Istio rejects it)");
+      }
+    }
+    if (!spec.has("http")) {
+      throw spec.fail("a VirtualService needs hosts (or, as a delegate without hosts, http routes)");
+    }
+  }
+
+  private HttpRoute route(YamlMap m, String namespace, boolean inDelegate) {
     m.allowOnly(ROUTE_KEYS);
     warnings.notModelled(m, UNMODELLED_ROUTE_KEYS);
     List<HttpMatchRequest> match = new ArrayList<>();
@@ -61,24 +81,45 @@ final class VirtualServiceBinder {
       match.add(MatchBinder.bind(node.asMap(), warnings));
     }
     return new HttpRoute(m.string("name", ""), match, destinationsOf(m, namespace),
-        IstioFields.checkedDuration(m, "timeout"), policies.retries(m.get("retries")), policies.fault(m.get("fault")));
+        IstioFields.checkedDuration(m, "timeout"), policies.retries(m.get("retries")), policies.fault(m.get("fault")),
+        DirectReplyBinder.bind(m), mirrors(m, namespace), delegate(m, inDelegate));
+  }
+
+  /**
+   * {@code delegate: {name, namespace}}, checked as istio's {@code validateHTTPRouteConflict} does
+   * for a root route: no {@code route}, no {@code redirect}; and a delegate's own routes cannot
+   * delegate ("delegate HTTP route cannot contain delegate"), so chains are one level deep and no
+   * loop (A to B to A) can form.
+   */
+  private static HttpDelegate delegate(YamlMap m, boolean inDelegate) {
+    if (!m.has("delegate")) {
+      return null;
+    }
+    if (inDelegate) {
+      throw m.failAtKey("delegate", "a delegate VirtualService (one without hosts) cannot delegate again: Istio"
+          + " allows one level of delegation, so a chain or loop (A -> B -> A) is rejected");
+    }
+    for (String key : List.of("route", "redirect")) {
+      if (m.has(key)) {
+        throw m.failAtKey(key, "a route with delegate must not specify " + key + " (Istio rejects it)");
+      }
+    }
+    YamlMap d = m.required("delegate").asMap().allowOnly("name", "namespace");
+    String name = KubeNames.objectName(d.required("name"));
+    String namespace = d.optional("namespace").map(KubeNames::namespace).orElse(null);
+    return new HttpDelegate(name, namespace);
   }
 
   /**
    * The weighted destinations. A route without {@code route} must redirect, answer directly or
-   * delegate; those are not modelled yet, so such a route is kept, matching, with no destinations.
+   * delegate. The first two the client sidecar answers itself ({@link DirectReplyBinder}); a
+   * delegating route is replaced by the delegate's routes when istiod merges them.
    */
   private List<HttpRouteDestination> destinationsOf(YamlMap m, String namespace) {
     boolean alternative = m.has("redirect") || m.has("directResponse") || m.has("delegate");
     if (!m.has("route")) {
       if (!alternative) {
         throw m.fail("an http route needs route (or redirect, directResponse or delegate)");
-      }
-      for (String key : ROUTE_ALTERNATIVES) {
-        if (m.has(key)) {
-          warnings.add(m.keyPosition(key), m.childPath(key), key
-              + " is not modelled yet; the route still matches but has no destinations");
-        }
       }
       return List.of();
     }
@@ -109,6 +150,41 @@ final class VirtualServiceBinder {
     if (out.size() >= 2 && !version.atLeast(1, 15) && total != 100) {
       throw list.fail("total destination weight " + total + " != 100: before Istio 1.15 the weights must"
           + " add up to 100 (this scenario simulates Istio " + version + ")");
+    }
+    return out;
+  }
+
+  /**
+   * {@code mirror} (with {@code mirrorPercentage}, else the deprecated integer {@code mirrorPercent},
+   * else 100%) or {@code mirrors[]} (Istio 1.18 on; each with its own {@code percentage}), as istio
+   * {@code route.go} reads them; istiod's validation rejects the two forms together.
+   */
+  private List<HttpMirror> mirrors(YamlMap m, String namespace) {
+    if (m.has("mirror") && m.has("mirrors")) {
+      throw m.failAtKey("mirrors", "mirror and mirrors cannot be used together (Istio rejects it)");
+    }
+    if (!m.has("mirror") && (m.has("mirrorPercentage") || m.has("mirrorPercent"))) {
+      String key = m.has("mirrorPercentage") ? "mirrorPercentage" : "mirrorPercent";
+      throw m.failAtKey(key, key + " needs mirror");
+    }
+    List<HttpMirror> out = new ArrayList<>();
+    if (m.has("mirror")) {
+      Double pct = IstioFields.percentage(m, "mirrorPercentage");
+      if (pct == null && m.has("mirrorPercent")) {
+        pct = (double) m.required("mirrorPercent").asInt(0, 100);
+      }
+      out.add(new HttpMirror(destination(m.required("mirror").asMap(), namespace), pct == null ? 100 : pct));
+    }
+    if (m.has("mirrors")) {
+      if (!version.atLeast(1, 18)) {
+        throw m.failAtKey("mirrors", "mirrors needs Istio 1.18 or later (this scenario simulates Istio " + version
+            + "); use mirror");
+      }
+      for (YamlNode node : m.required("mirrors").asList().requireSize(1, "mirror").items()) {
+        YamlMap e = node.asMap().allowOnly("destination", "percentage");
+        Double pct = IstioFields.percentage(e, "percentage");
+        out.add(new HttpMirror(destination(e.required("destination").asMap(), namespace), pct == null ? 100 : pct));
+      }
     }
     return out;
   }

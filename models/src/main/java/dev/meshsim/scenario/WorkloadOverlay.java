@@ -21,7 +21,8 @@ import java.util.Set;
 final class WorkloadOverlay {
 
   static final List<String> KEYS = List.of("workers", "serviceTime", "errorRate", "errorCode",
-      "refuseConnections", "resetRate", "slowdown", "calls", "locality");
+      "refuseConnections", "resetRate", "slowdown", "calls", "locality", "propagate",
+      "listenAddress");
 
   /** Overlay entries by workload key (namespace/name). */
   private final Map<String, YamlMap> entries = new LinkedHashMap<>();
@@ -86,6 +87,6 @@ final class WorkloadOverlay {
     }
     return new DeploymentSpec(w.name(), w.podLabels(), w.replicas(), m.integer("workers", 1, 1),
         DistributionBinder.bind(m.required("serviceTime")), ServiceBinder.failure(m),
-        requests.calls(m, s.namespace(), s.fqdn()), Fields.locality(m));
+        requests.calls(m, s.namespace(), s.fqdn()), Fields.locality(m), ServiceBinder.listenAddress(m));
   }
 }

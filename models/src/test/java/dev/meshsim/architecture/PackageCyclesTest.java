@@ -39,10 +39,10 @@ class PackageCyclesTest {
   }
 
   @Test
-  void theEnvoyUpstreamLayerKnowsNoPodAndNoRun() {
+  void theEnvoyUpstreamLayerKnowsNoPodNoRunAndNoIstioRecord() {
     Set<String> upstream = dependencies().get("dev.meshsim.mesh.upstream");
     for (String forbidden : List.of("dev.meshsim.mesh", "dev.meshsim.mesh.datapath", "dev.meshsim.mesh.workload",
-        "dev.meshsim.mesh.xds", "dev.meshsim.scenario")) {
+        "dev.meshsim.mesh.xds", "dev.meshsim.scenario", "dev.meshsim.istio")) {
       assertTrue(!upstream.contains(forbidden), "upstream depends on " + forbidden + ": " + upstream);
     }
   }

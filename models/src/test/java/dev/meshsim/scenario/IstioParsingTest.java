@@ -152,15 +152,85 @@ class IstioParsingTest {
   }
 
   @Test
-  void routesThatRedirectAreKeptWithAWarning() throws Exception {
+  void redirectsAndDirectResponsesAreRouteActionsWithoutDestinations() throws Exception {
     LoadedScenario l = withIstio(vs("""
             - match: [{uri: {prefix: /old}}]
-              redirect: {uri: /new}
+              redirect: {uri: /new, authority: ratings, scheme: https, port: 8443}
+            - match: [{uri: {prefix: /gone}}]
+              redirect: {uri: /new, redirectCode: 0}
+            - match: [{uri: {prefix: /down}}]
+              directResponse: {status: 503, body: {bytes: ZG93bg==}}
             - route: [{destination: {host: reviews}}]
         """));
-    assertEquals(List.of(), l.scenario().istio().virtualServices().get(0).http().get(0).route());
-    assertEquals(1, l.warnings().size());
-    assertTrue(l.warnings().get(0).contains("spec.http[0].redirect: redirect is not modelled yet"), l.warnings().get(0));
+    assertEquals(List.of(), l.warnings());
+    var http = l.scenario().istio().virtualServices().get(0).http();
+    assertEquals(List.of(), http.get(0).route());
+    assertEquals(new dev.meshsim.istio.HttpDirectReply(301, true, "https://ratings:8443/new", 0), http.get(0).directReply());
+    assertEquals(301, http.get(1).directReply().code(), "redirectCode 0 is MOVED_PERMANENTLY");
+    assertEquals(new dev.meshsim.istio.HttpDirectReply(503, false, "", 4), http.get(2).directReply());
+    assertEquals(null, http.get(3).directReply());
+  }
+
+  @Test
+  void badRedirectsAndDirectResponsesArePositioned() {
+    assertBad("""
+            - redirect: {uri: /new, redirectCode: 304}
+        """, "istio[0].spec.http[0].redirect.redirectCode",
+        "304 is not a redirect code Istio supports; use 301, 302, 303, 307 or 308");
+    assertBad("""
+            - directResponse: {status: 600}
+        """, "istio[0].spec.http[0].directResponse.status", "expected a whole number in [200, 599], got 600");
+    assertBad("""
+            - redirect: {uri: /new}
+              directResponse: {status: 200}
+        """, "istio[0].spec.http[0].directResponse",
+        "a route cannot both redirect and answer directly (Istio rejects it)");
+    assertBad("""
+            - directResponse: {status: 200, body: {bytes: "not base64!"}}
+        """, "istio[0].spec.http[0].directResponse.body.bytes",
+        "bytes must be base64, as a protobuf bytes field in YAML is");
+  }
+
+  @Test
+  void mirrorsAreReadAsIstiodReadsThem() throws Exception {
+    var http = withIstio(vs("""
+            - route: [{destination: {host: reviews}}]
+              mirror: {host: ratings}
+            - route: [{destination: {host: reviews}}]
+              mirror: {host: ratings}
+              mirrorPercent: 20
+            - route: [{destination: {host: reviews}}]
+              mirrors:
+                - {destination: {host: ratings}, percentage: {value: 12.5}}
+                - destination: {host: reviews}
+        """)).scenario().istio().virtualServices().get(0).http();
+    assertEquals(100.0, http.get(0).mirrors().get(0).percent(), "absent means 100%");
+    assertEquals(20.0, http.get(1).mirrors().get(0).percent());
+    assertEquals(List.of(12.5, 100.0), http.get(2).mirrors().stream().map(m -> m.percent()).toList());
+  }
+
+  @Test
+  void badMirrorsArePositioned() {
+    assertBad("""
+            - route: [{destination: {host: reviews}}]
+              mirror: {host: ratings}
+              mirrorPercentage: {value: 120}
+        """, "istio[0].spec.http[0].mirrorPercentage.value", "percentage 120 is neither 0 nor in [0.0001, 100]");
+    assertBad("""
+            - route: [{destination: {host: reviews}}]
+              mirror: {host: ratings}
+              mirrors: [{destination: {host: ratings}}]
+        """, "istio[0].spec.http[0].mirrors", "mirror and mirrors cannot be used together (Istio rejects it)");
+    assertBad("""
+            - route: [{destination: {host: reviews}}]
+              mirrorPercentage: {value: 10}
+        """, "istio[0].spec.http[0].mirrorPercentage", "mirrorPercentage needs mirror");
+  }
+
+  private void assertBad(String http, String path, String problem) {
+    ScenarioException e = istioError(vs(http));
+    assertEquals(path, e.path(), e.getMessage());
+    assertEquals(problem, e.problem(), e.getMessage());
   }
 
   @Test

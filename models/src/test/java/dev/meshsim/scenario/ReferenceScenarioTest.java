@@ -47,7 +47,13 @@ class ReferenceScenarioTest {
     keys.put("load[]", LoadBinder.LOAD_KEYS);
     keys.put("load[].arrival", List.of("poisson", "constant", "connections", "qps"));
     keys.put("istio", ScenarioLoader.ISTIO_KEYS);
-    keys.put("istio[].spec.http[]", List.of("name", "match", "route", "timeout", "retries", "fault"));
+    keys.put("istio[].spec.http[]", List.of("name", "match", "route", "timeout", "retries", "fault", "redirect",
+        "directResponse", "mirror", "mirrorPercentage", "mirrors"));
+    keys.put("istio[].spec.http[].mirrors[]", List.of("destination", "percentage"));
+    keys.put("istio[].spec.http[].redirect", DirectReplyBinder.REDIRECT_KEYS.stream()
+        .filter(k -> !k.equals("derivePort")).toList()); // port and derivePort are alternatives
+    keys.put("istio[].spec.http[].directResponse", List.of("status", "body"));
+    keys.put("istio[].spec.http[].directResponse.body", List.of("string"));
     keys.put("istio[].spec.http[].match[]", without(MatchBinder.MATCH_KEYS, "statPrefix"));
     keys.put("istio[].spec.http[].retries", HttpPolicyBinder.RETRY_KEYS);
     keys.put("istio[].spec.http[].fault", HttpPolicyBinder.FAULT_KEYS);
@@ -93,7 +99,8 @@ class ReferenceScenarioTest {
    * Keys the README documents but the reference leaves out: alternatives of a oneof the reference
    * already shows (a gRPC abort in Bookinfo's HTTP) and deprecated forms.
    */
-  private static final List<String> DOCUMENTED_ONLY = List.of("grpcStatus", "percent");
+  private static final List<String> DOCUMENTED_ONLY = List.of("grpcStatus", "percent", "derivePort", "bytes",
+      "mirrorPercent");
 
   /** {@code keys} without those accepted only with a warning (the reference loads without any). */
   private static List<String> without(List<String> keys, String... warned) {

@@ -79,6 +79,7 @@ public final class JsonReport {
       json.writeEndObject();
     }
     json.writeEndObject();
+    TraceSection.json(r, json);
     TimelineSection.json(r, json);
     json.writeEndObject();
   }

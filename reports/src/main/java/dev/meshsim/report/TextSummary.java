@@ -45,6 +45,7 @@ public final class TextSummary {
     }
     others(result, Ranking.rest(names, top), window, out);
     ClusterSection.text(result, out);
+    TraceSection.text(result, out);
     TimelineSection.text(result, out);
     return out.toString();
   }

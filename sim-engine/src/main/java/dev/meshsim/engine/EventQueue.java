@@ -43,7 +43,6 @@ final class EventQueue {
   private static final long STAMP_MASK = (1L << 40) - 1;
   private static final int INITIAL_CAPACITY = 64;
   private static final int COMPACT_MIN_SIZE = 1024;
-  private static final int INSERTION_SORT_MAX = 24;
 
   // Heap, in heap order, from index ROOT: times and slots. Entry 0 (at ROOT) is the earliest.
   private static final int ROOT = 1;
@@ -59,14 +58,11 @@ final class EventQueue {
   private long groupTime;
 
   // Slots, indexed by slot number. events[s] == null means slot s is free or its entry was cancelled
-  // (a slot is freed only when its entry leaves the heap or the group). freeBits has a 1 for every
-  // free slot; allocation takes the next free slot at or after slotCursor ("next fit"), and the
-  // arrays grow so that at least a fifth of the slots are free.
+  // (a slot is freed only when its entry leaves the heap or the group). FreeSlots tracks the free
+  // ones; the arrays grow so that at least a fifth of the slots are free.
   private Event[] events = new Event[INITIAL_CAPACITY];
   private long[] slotSeq = new long[INITIAL_CAPACITY];
-  private long[] freeBits = newFreeBits(INITIAL_CAPACITY);
-  private int slotCursor;
-  private int slotsInUse;
+  private final FreeSlots free = new FreeSlots(INITIAL_CAPACITY);
 
   /** Written with a value derived from the next event's slot, so that the load is not elided. */
   private int prefetchSink;
@@ -266,7 +262,7 @@ final class EventQueue {
       group[n++] = slots[ROOT];
       removeHeapTop();
     }
-    sortBySeq(group, n);
+    SeqSort.sort(group, n, slotSeq);
     groupTime = time;
     groupPos = 0;
     groupEnd = n;
@@ -275,51 +271,6 @@ final class EventQueue {
       dropCancelled(group[groupPos++]);
     }
     return group[groupPos++];
-  }
-
-  /** Sorts {@code slots[0..n)} by their sequence numbers (all distinct). */
-  private void sortBySeq(int[] slots, int n) {
-    if (n <= INSERTION_SORT_MAX) {
-      insertionSort(slots, 0, n);
-    } else {
-      mergeSort(slots, Arrays.copyOf(slots, n), 0, n);
-    }
-  }
-
-  private void insertionSort(int[] a, int from, int to) {
-    long[] seq = slotSeq;
-    for (int i = from + 1; i < to; i++) {
-      int s = a[i];
-      long k = seq[s];
-      int j = i - 1;
-      while (j >= from && seq[a[j]] > k) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = s;
-    }
-  }
-
-  /** Sorts {@code a[from..to)}, using {@code tmp}, which holds the same elements, as scratch. */
-  private void mergeSort(int[] a, int[] tmp, int from, int to) {
-    if (to - from <= INSERTION_SORT_MAX) {
-      insertionSort(a, from, to);
-      return;
-    }
-    int mid = (from + to) >>> 1;
-    // Sort both halves in tmp, then merge them into a.
-    mergeSort(tmp, a, from, mid);
-    mergeSort(tmp, a, mid, to);
-    long[] seq = slotSeq;
-    int i = from;
-    int j = mid;
-    for (int k = from; k < to; k++) {
-      if (j >= to || (i < mid && seq[tmp[i]] < seq[tmp[j]])) {
-        a[k] = tmp[i++];
-      } else {
-        a[k] = tmp[j++];
-      }
-    }
   }
 
   // --- heap --------------------------------------------------------------------------------------
@@ -400,42 +351,23 @@ final class EventQueue {
     assert cancelled == 0;
   }
 
-  // --- slots -------------------------------------------------------------------------------------
-  // Next fit rather than a LIFO free list: consecutive schedulings then write to neighbouring slots.
-  // Each write of an event reference into the (old-generation) slot array costs a GC write barrier,
-  // and G1's is much cheaper when it hits a card it has already dirtied; with a free list, slots
-  // come back in random order and nearly every scheduling dirtied a fresh card. Keeping a fifth of
-  // the slots free keeps the scan short (a few bits of one word, on average).
+  // --- slots (which are free: FreeSlots) -------------------------------------------------------
 
   private int allocateSlot() {
-    if (slotsInUse * 5L >= events.length * 4L) {
+    if (free.crowded()) {
       growSlots();
     }
-    long[] fb = freeBits;
-    int w = slotCursor >>> 6;
-    long bits = fb[w] & (-1L << slotCursor);
-    while (bits == 0) {
-      if (++w == fb.length) {
-        w = 0;
-      }
-      bits = fb[w];
-    }
-    fb[w] ^= Long.lowestOneBit(bits);
-    int slot = (w << 6) | Long.numberOfTrailingZeros(bits);
-    slotCursor = (slot + 1) & (events.length - 1);
-    slotsInUse++;
-    return slot;
+    return free.allocate();
   }
 
   private void freeSlot(int slot) {
-    freeBits[slot >>> 6] |= 1L << slot;
-    slotsInUse--;
+    free.free(slot);
   }
 
   private void growSlots() {
     int capacity = events.length;
     if (capacity == MAX_SLOTS) {
-      if (slotsInUse == capacity) {
+      if (free.inUse() == capacity) {
         throw new IllegalStateException("more than " + MAX_SLOTS + " pending events");
       }
       return; // no room to grow: allocate from the remaining free slots
@@ -443,14 +375,6 @@ final class EventQueue {
     int grown = capacity << 1;
     events = Arrays.copyOf(events, grown);
     slotSeq = Arrays.copyOf(slotSeq, grown);
-    long[] fb = Arrays.copyOf(freeBits, grown >>> 6);
-    Arrays.fill(fb, capacity >>> 6, grown >>> 6, -1L);
-    freeBits = fb;
-  }
-
-  private static long[] newFreeBits(int capacity) {
-    long[] fb = new long[capacity >>> 6];
-    Arrays.fill(fb, -1L);
-    return fb;
+    free.grow(grown);
   }
 }

@@ -43,6 +43,18 @@ class StaticRoutingMatchesSimulationTest {
     return PolicyArbitraries.of(bySource).requests();
   }
 
+  final MeshPolicies delegated = MeshPolicies.load(Path.of("scenarios/troubles/07-delegate.yaml"));
+
+  @Provide
+  Arbitrary<Request> delegatedRequests() {
+    return PolicyArbitraries.of(delegated).requests();
+  }
+
+  @Property(tries = 10)
+  void delegatedRequestsGetWhatTheStaticRouteSays(@ForAll("delegatedRequests") Request request) {
+    assertSimulationAgrees(delegated, request);
+  }
+
   @Property(tries = 15)
   void clientDependentRequestsGetWhatTheStaticRouteSays(@ForAll("sourceRequests") Request request) {
     assertSimulationAgrees(bySource, request);

@@ -1,7 +1,7 @@
 package dev.meshsim.mesh.app;
 
 import dev.meshsim.mesh.datapath.AppProcess;
-import dev.meshsim.mesh.datapath.RequestTemplate;
+import dev.meshsim.mesh.datapath.MeshStats;
 import dev.meshsim.mesh.datapath.Pod;
 import dev.meshsim.mesh.datapath.Inbound;
 import dev.meshsim.mesh.datapath.Exchange;
@@ -28,26 +28,33 @@ public final class App implements AppProcess {
   private final List<Step> steps = new ArrayList<>();
   private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
   private final java.util.Set<Serving> inService = new java.util.LinkedHashSet<>();
+  private final MeshStats stats;
+  private final dev.meshsim.scenario.ListenAddress listenAddress;
   private int busy;
 
-  /** One step of the call graph, with its request templates parsed once. */
-  private record Step(List<RequestTemplate> requests, List<Boolean> ignoreErrors) {}
+  /** One step of the call graph, its calls prepared once. */
+  private record Step(List<CallPlan> calls) {}
 
   public App(Pod pod, DeploymentSpec spec, dev.meshsim.engine.random.RandomStreams streams) {
+    this(pod, spec, streams, null);
+  }
+
+  /** An app whose served requests count in {@code stats}' trace counts (when it keeps them). */
+  public App(Pod pod, DeploymentSpec spec, dev.meshsim.engine.random.RandomStreams streams, MeshStats stats) {
     this.pod = pod;
+    this.stats = stats;
+    this.listenAddress = spec.listenAddress();
     this.workers = spec.workers();
     String prefix = "pod/" + pod.name() + "/app/";
     this.serviceTime = spec.serviceTime().sampler(streams.stream(prefix + "service-time"));
     this.failure = spec.failure();
     this.errors = streams.stream(prefix + "errors");
     for (CallStep step : spec.calls()) {
-      List<RequestTemplate> requests = new ArrayList<>();
-      List<Boolean> ignore = new ArrayList<>();
+      List<CallPlan> calls = new ArrayList<>();
       for (CallStep.Call call : step.calls()) {
-        requests.add(RequestTemplate.of(call.request()));
-        ignore.add(call.ignoreErrors());
+        calls.add(new CallPlan(call));
       }
-      steps.add(new Step(requests, ignore));
+      steps.add(new Step(calls));
     }
   }
 
@@ -61,12 +68,16 @@ public final class App implements AppProcess {
   }
 
   /**
-   * A request reached the app (after its sidecar, if any). An app that refuses connections never
+   * A request reached the app (after its sidecar, if any). An app that refuses connections, or
+   * listens on another address than the one requests arrive at ({@code listenAddress}), never
    * sees it: the server sidecar's connect to it fails and the sidecar answers 503 itself (after
    * its inbound retries, which are immediate), so the client gets a 503 from upstream.
    */
   public void accept(Inbound request) {
-    if (failure.refuseConnections()) {
+    if (stats != null) {
+      stats.recordSpan(request.caller());
+    }
+    if (failure.refuseConnections() || !listenAddress.reachableAt(arrivesOnLoopback())) {
       request.respond(503);
       return;
     }
@@ -75,6 +86,14 @@ public final class App implements AppProcess {
     } else {
       queue.addLast(request);
     }
+  }
+
+  /**
+   * Whether requests reach the app on 127.0.0.1: through its sidecar before Istio 1.10; otherwise
+   * (Istio 1.10 on, or no sidecar: kube-proxy or a client's sidecar connects) on the pod IP.
+   */
+  private boolean arrivesOnLoopback() {
+    return pod.sidecar() != null && !pod.sidecar().inboundToPodIp();
   }
 
   private void start(Inbound request) {
@@ -144,21 +163,76 @@ public final class App implements AppProcess {
         return;
       }
       Step step = steps.get(nextStep++);
-      outstanding = step.requests().size();
-      long now = pod.sim().now();
-      for (int i = 0; i < step.requests().size(); i++) {
-        boolean ignore = step.ignoreErrors().get(i);
-        pod.send(new Exchange(step.requests().get(i), pod, now, call -> onCallDone(call, ignore)));
+      outstanding = step.calls().size();
+      for (CallPlan plan : step.calls()) {
+        new CallRun(this, plan).send();
       }
     }
 
-    private void onCallDone(Exchange call, boolean ignoreErrors) {
-      if (!call.succeeded() && !ignoreErrors) {
+    void onCallDone(boolean succeeded, boolean ignoreErrors) {
+      if (!succeeded && !ignoreErrors) {
         failed = true;
       }
       if (--outstanding == 0) {
         nextStep();
       }
+    }
+  }
+
+  /**
+   * One call made while serving, attempt by attempt. With an app-side timeout the app gives up on
+   * an attempt when it fires and closes the connection (its client sidecar resets the request,
+   * {@code 0 DC} in its stats, while the server works on); a failed or timed-out attempt is tried
+   * again at once while retries remain, as Bookinfo's productpage does (3 s, one retry).
+   */
+  private final class CallRun implements Exchange.ResponseHandler {
+    private final Serving serving;
+    private final CallPlan plan;
+    private int retriesLeft;
+    private Exchange current;
+    private long timer = dev.meshsim.engine.Simulation.NO_TIMER;
+
+    CallRun(Serving serving, CallPlan plan) {
+      this.serving = serving;
+      this.plan = plan;
+      this.retriesLeft = plan.retries();
+    }
+
+    void send() {
+      Exchange served = serving.request.caller();
+      current = new Exchange(plan.requestFor(served), pod, pod.sim().now(), this, served, plan.passesTraceContext());
+      if (plan.timeoutNanos() > 0) {
+        timer = pod.sim().schedule(plan.timeoutNanos(), this::onTimeout);
+      }
+      pod.send(current);
+    }
+
+    @Override
+    public void onResponse(Exchange call) {
+      if (serving.aborted) {
+        return;
+      }
+      pod.sim().cancel(timer);
+      if (!call.succeeded() && retriesLeft > 0) {
+        retriesLeft--;
+        send();
+        return;
+      }
+      serving.onCallDone(call.succeeded(), plan.ignoreErrors());
+    }
+
+    private void onTimeout() {
+      timer = dev.meshsim.engine.Simulation.NO_TIMER;
+      current.abandon();
+      if (serving.aborted) {
+        return;
+      }
+      if (retriesLeft > 0) {
+        retriesLeft--;
+        send();
+        return;
+      }
+      serving.onCallDone(false, plan.ignoreErrors());
     }
   }
 }

@@ -110,6 +110,7 @@ public final class LoadGenerator {
   private void onEnded(Exchange exchange) {
     ended++;
     stats.recordEnded(exchange, traffic, sim.now() - exchange.startNanos());
+    stats.recordTrace(spec.name(), exchange);
   }
 
   private long exponentialGap(double perSecond) {

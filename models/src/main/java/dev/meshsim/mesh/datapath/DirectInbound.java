@@ -14,6 +14,11 @@ public final class DirectInbound implements Inbound {
   }
 
   @Override
+  public Exchange caller() {
+    return exchange;
+  }
+
+  @Override
   public void respond(int code) {
     exchange.setCode(code);
     long back = leg.responseNanos() + leg.upToClientApp();

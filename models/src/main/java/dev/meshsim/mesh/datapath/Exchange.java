@@ -9,13 +9,23 @@ import dev.meshsim.result.FinishedRequest;
 /**
  * One HTTP request and its response, from the sending app's point of view. It ends exactly once,
  * with one response code and the response flags Envoy set (in the order set, as current Envoy logs
- * them).
+ * them), unless the sending app gave up on it first ({@link #abandon}): then the answer goes
+ * nowhere and the client sidecar, told at once, resets its side.
+ *
+ * <p>It also carries the trace it belongs to: the load generator's request that started the call
+ * tree, and whether this request's span is linked into that trace (every app on the way passed the
+ * trace headers on).
  */
 public final class Exchange {
   /** Called once when the response reaches the sending app. */
   @FunctionalInterface
   public interface ResponseHandler {
     void onResponse(Exchange exchange);
+  }
+
+  /** The client sidecar's side of a request, told when the sending app closes its connection. */
+  public interface DownstreamReset {
+    void onDownstreamReset(Exchange exchange);
   }
 
   private final RequestTemplate request;
@@ -33,12 +43,73 @@ public final class Exchange {
   private long proxyEndNanos = -1;
   private String routeName;
   private Endpoint upstream;
+  private boolean abandoned;
+  private DownstreamReset downstream;
+  private Exchange trace = this;
+  private boolean linked = true;
+  private boolean traceBroken;
 
+  /** A request that starts a trace of its own (a load generator's). */
   public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
     this.request = request;
     this.client = client;
     this.startNanos = startNanos;
     this.handler = handler;
+  }
+
+  /**
+   * A call an app makes while serving {@code servedBy}'s request: it belongs to the same trace, and
+   * its span is linked only if the served span was and the app passed the trace context on. A link
+   * broken here marks the trace broken.
+   */
+  public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler, Exchange servedBy,
+      boolean passesTraceContext) {
+    this(request, client, startNanos, handler);
+    this.trace = servedBy.trace;
+    this.linked = servedBy.linked && passesTraceContext;
+    if (servedBy.linked && !passesTraceContext) {
+      servedBy.trace.traceBroken = true;
+    }
+  }
+
+  /** The load generator's request whose call tree this request is part of (itself for one). */
+  public Exchange trace() {
+    return trace;
+  }
+
+  /** Whether this request's span is linked into {@link #trace()}'s trace. */
+  public boolean linked() {
+    return linked;
+  }
+
+  /** For a load generator's request: whether some app in its call tree broke the trace. */
+  public boolean traceBroken() {
+    return traceBroken;
+  }
+
+  /**
+   * The sending app gives up (its own timeout) and closes the connection: the answer, whenever it
+   * comes, is dropped, and the client sidecar resets its request as Envoy does on a downstream
+   * disconnect. Nothing happens if the request already ended.
+   */
+  public void abandon() {
+    if (ended || abandoned) {
+      return;
+    }
+    abandoned = true;
+    if (downstream != null) {
+      downstream.onDownstreamReset(this);
+    }
+  }
+
+  /** Whether the sending app gave up on this request. */
+  public boolean abandoned() {
+    return abandoned;
+  }
+
+  /** The client sidecar's router takes the request: it hears of an abandon from now on. */
+  void attach(DownstreamReset router) {
+    this.downstream = router;
   }
 
   public RequestTemplate request() {
@@ -113,6 +184,8 @@ public final class Exchange {
       throw new IllegalStateException("request ended twice: " + request.spec().authority());
     }
     ended = true;
-    handler.onResponse(this);
+    if (!abandoned) {
+      handler.onResponse(this);
+    }
   }
 }

@@ -5,6 +5,9 @@ package dev.meshsim.mesh.datapath;
  * side behind it is either a sidecar's upstream request or, without a sidecar, the calling app.
  */
 public interface Inbound {
+  /** The calling app's request (its headers, and the trace it belongs to). */
+  Exchange caller();
+
   /** The app answered with {@code code}; the answer travels back to the client from now. */
   void respond(int code);
 

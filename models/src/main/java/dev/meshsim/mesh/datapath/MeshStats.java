@@ -6,6 +6,7 @@ import dev.meshsim.mesh.upstream.Endpoint;
 import dev.meshsim.result.ClusterStats;
 import dev.meshsim.result.ClusterStats.OutlierEvent;
 import dev.meshsim.result.RequestListener;
+import dev.meshsim.result.TraceStats;
 import dev.meshsim.result.TrafficStats;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,11 +21,37 @@ public final class MeshStats {
   private final Map<String, ClusterStats> clusters = new TreeMap<>();
   private final TimelineStats timeline;
   private RequestListener listener;
+  private final TraceStats traces;
 
   public MeshStats(long warmupNanos, Simulation sim, TimelineStats timeline) {
+    this(warmupNanos, sim, timeline, false);
+  }
+
+  /** {@code tracksTraces}: count complete and broken traces (some app declares {@code propagate}). */
+  public MeshStats(long warmupNanos, Simulation sim, TimelineStats timeline, boolean tracksTraces) {
     this.warmupNanos = warmupNanos;
     this.sim = sim;
     this.timeline = timeline;
+    this.traces = tracksTraces ? new TraceStats() : null;
+  }
+
+  /** Trace counts, or null when the run does not keep them. */
+  public TraceStats traces() {
+    return traces;
+  }
+
+  /** An app got a request: its span is linked into its load's trace or not (keyed by service FQDN). */
+  public void recordSpan(Exchange served) {
+    if (traces != null && counts(served.trace())) {
+      traces.countSpan(served.request().spec().host(), served.linked());
+    }
+  }
+
+  /** A load's request ended: its trace was complete or broken. */
+  public void recordTrace(String load, Exchange exchange) {
+    if (traces != null && counts(exchange)) {
+      traces.countTrace(load, exchange.traceBroken());
+    }
   }
 
   /**

@@ -11,6 +11,15 @@ import dev.meshsim.engine.random.RandomStreams;
  *
  * @param workers Envoy's {@code concurrency} (Istio's default 2)
  * @param missingClusterFlag {@code NC}, or {@code NR} before Envoy 1.18
+ * @param inboundToPodIp whether a sidecar forwards inbound requests to the app at the pod IP
+ *     (Istio 1.10 on) rather than at 127.0.0.1
  */
 public record ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,
-    Network network, int workers, ResponseFlag missingClusterFlag) {}
+    Network network, int workers, ResponseFlag missingClusterFlag, boolean inboundToPodIp) {
+
+  /** Sidecars of Istio 1.10 or later, which forward inbound requests to the pod IP. */
+  public ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,
+      Network network, int workers, ResponseFlag missingClusterFlag) {
+    this(sim, streams, stats, metrics, network, workers, missingClusterFlag, true);
+  }
+}

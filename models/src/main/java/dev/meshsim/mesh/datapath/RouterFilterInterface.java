@@ -20,6 +20,9 @@ public interface RouterFilterInterface {
   /** The attempt's per-try timeout fired (the attempt already reset its stream). */
   void onPerTryTimeout(UpstreamRequest attempt);
 
+  /** The downstream request this router forwards (what the server's app is handed). */
+  Exchange downstreamRequest();
+
   /** The route's per-try timeout, 0 for none; armed when the attempt gets its connection. */
   long perTryTimeoutNanos();
 

@@ -29,7 +29,7 @@ import java.util.List;
  * {@code upstream_host_->outlierDetector().putHttpResponseCode()}. The router is the load
  * balancer's context: the hash key, and the {@code previous_hosts} retry predicate.
  */
-public final class RouterRequest implements RouterFilterInterface, LoadBalancerContext {
+public final class RouterRequest implements RouterFilterInterface, LoadBalancerContext, Exchange.DownstreamReset {
   private final Sidecar sidecar;
   private final Exchange exchange;
   private final Route route;
@@ -55,10 +55,37 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
   }
 
   void start() {
+    exchange.attach(this);
     if (route.timeoutNanos() > 0) {
       routeTimer = sim.schedule(route.timeoutNanos(), this::onRouteTimeout);
     }
     startAttempt();
+  }
+
+  @Override
+  public Exchange downstreamRequest() {
+    return exchange;
+  }
+
+  /**
+   * The app closed its connection (its own timeout) before the answer: Envoy's connection manager
+   * resets the stream and the router resets its upstream request ({@code Filter::onDestroy}, envoy
+   * {@code source/common/router/router.cc}); the access log shows response code 0 and {@code DC}.
+   * The server's app is not told: it works on, and its answer is dropped on arrival.
+   */
+  @Override
+  public void onDownstreamReset(Exchange abandoned) {
+    if (done) {
+      return;
+    }
+    done = true;
+    if (attempt != null) {
+      attempt.cancel();
+    }
+    sim.cancel(routeTimer);
+    sim.cancel(backoffTimer);
+    retry.release();
+    sidecar.countDownstreamReset(exchange);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.meshsim.mesh.streaminfo.ResponseFlag;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
 import dev.meshsim.mesh.routing.FaultPolicy;
+import dev.meshsim.mesh.routing.MirrorPolicy;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
@@ -22,7 +23,8 @@ import java.util.Map;
  * the router filter's cluster choice (envoy {@code source/common/router/router.cc}, {@code
  * decodeHeaders}); each request then runs as a {@link RouterRequest}. Local replies follow Envoy:
  * no route is {@code 404 NR}; a route whose cluster this proxy does not have is {@code 503 NC}
- * ({@code NR} before Envoy 1.18); a fault abort is its code with {@code FI}.
+ * ({@code NR} before Envoy 1.18); a fault abort is its code with {@code FI}; a redirect or direct
+ * response route is its code with no flag.
  *
  * <p>The proxy has {@code concurrency} worker threads (Istio's default 2); each downstream request
  * lands on one, and each worker keeps its own load balancers and connection pools.
@@ -39,6 +41,10 @@ public final class Sidecar {
   private final RandomStream faultRandom;
   private final RandomStream workerRandom;
   private final RandomStream retryRandom;
+  /** Drawn only for mirrors below 100%, so runs without mirrors draw exactly as before. */
+  private final RandomStream mirrorRandom;
+  /** Each request template's shadow ({@code -shadow} on the authority), made once. */
+  private final Map<RequestTemplate, RequestTemplate> shadows = new java.util.IdentityHashMap<>();
   private final Map<String, Cluster> clusters = new HashMap<>();
   private final ClusterInfo.StatsSink statsSink;
   private final DataPathMetrics metrics;
@@ -55,6 +61,7 @@ public final class Sidecar {
     this.faultRandom = env.streams().stream(prefix + "fault");
     this.workerRandom = env.streams().stream(prefix + "worker");
     this.retryRandom = env.streams().stream(prefix + "retry-backoff");
+    this.mirrorRandom = env.streams().stream(prefix + "mirror");
     this.statsSink = env.stats().sinkFor(pod.name());
     this.metrics = env.metrics();
   }
@@ -68,6 +75,11 @@ public final class Sidecar {
     return pod;
   }
 
+  /** Whether this proxy forwards inbound requests to its app at the pod IP (else at 127.0.0.1). */
+  public boolean inboundToPodIp() {
+    return env.inboundToPodIp();
+  }
+
   Simulation sim() {
     return env.sim();
   }
@@ -75,6 +87,10 @@ public final class Sidecar {
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
   void route(Exchange exchange) {
     exchange.arrivedAtProxy(sim().now());
+    if (exchange.abandoned()) {
+      countDownstreamReset(exchange);
+      return;
+    }
     var request = exchange.request().attributes();
     VirtualHost vhost = xds.routes().virtualHost(request);
     if (vhost == null && xds.routes().blocksUnknownHosts()) {
@@ -120,6 +136,14 @@ public final class Sidecar {
   }
 
   private void forward(Exchange exchange, Route route) {
+    if (exchange.abandoned()) {
+      countDownstreamReset(exchange); // the app gave up during the fault delay
+      return;
+    }
+    if (route.directReplyCode() > 0) {
+      respondLocally(exchange, route.directReplyCode()); // redirect or direct_response: no upstream, no flag
+      return;
+    }
     WeightedCluster target = route.pickCluster(routeRandom);
     exchange.routedTo(target.clusterName(), route.name(), sim().now());
     env.stats().countRouted(exchange, target.clusterName());
@@ -131,6 +155,46 @@ public final class Sidecar {
     RetryState retry = new RetryState(route.retryPolicy(), cluster.breaker(), retryRandom);
     int worker = workers == 1 ? 0 : workerRandom.nextInt(workers);
     new RouterRequest(this, exchange, route, cluster, worker, retry).start();
+    if (!route.mirrors().isEmpty()) {
+      shadow(exchange, route);
+    }
+  }
+
+  /**
+   * Envoy's {@code maybeDoShadowing}: once the request is complete (at once for one without a
+   * body), each mirror that samples this request gets a copy with {@code -shadow} on the authority,
+   * on its own router request (the route's timeout, no retries). Its answer is dropped: the client
+   * never waits for it. A mirror cluster this proxy lacks is skipped, as Envoy skips it.
+   */
+  private void shadow(Exchange exchange, Route route) {
+    for (MirrorPolicy mirror : route.mirrors()) {
+      if (mirror.percent() < 100 && mirrorRandom.nextDouble() * 100 >= mirror.percent()) {
+        continue;
+      }
+      Cluster cluster = cluster(mirror.clusterName());
+      if (cluster == null) {
+        continue;
+      }
+      Exchange copy = new Exchange(shadowOf(exchange.request()), pod, sim().now(), DROP_ANSWER);
+      copy.routedTo(mirror.clusterName(), mirror.shadowRoute().name(), sim().now());
+      RetryState retry = new RetryState(mirror.shadowRoute().retryPolicy(), cluster.breaker(), retryRandom);
+      int worker = workers == 1 ? 0 : workerRandom.nextInt(workers);
+      new RouterRequest(this, copy, mirror.shadowRoute(), cluster, worker, retry).start();
+    }
+  }
+
+  /** A shadow's answer goes nowhere. */
+  private static final Exchange.ResponseHandler DROP_ANSWER = e -> { };
+
+  private RequestTemplate shadowOf(RequestTemplate request) {
+    RequestTemplate shadow = shadows.get(request);
+    if (shadow == null) {
+      var s = request.spec();
+      shadow = RequestTemplate.of(new dev.meshsim.scenario.HttpRequestSpec(s.authority() + "-shadow", s.host(),
+          s.port(), s.method(), s.path(), s.headers()));
+      shadows.put(request, shadow);
+    }
+    return shadow;
   }
 
   /** A response Envoy made itself: it goes back through the encoder and iptables to the app. */
@@ -145,6 +209,13 @@ public final class Sidecar {
     exchange.leftProxy(sim().now());
     env.stats().countResponse(exchange);
     sim().schedule(pod.sidecarPass(), exchange::end);
+  }
+
+  /** The app closed the connection before any answer: Envoy logs code 0 with {@code DC}. */
+  void countDownstreamReset(Exchange exchange) {
+    exchange.addFlag(ResponseFlag.DOWNSTREAM_CONNECTION_TERMINATION);
+    exchange.setCode(0);
+    env.stats().countResponse(exchange);
   }
 
   DataPathMetrics metrics() {

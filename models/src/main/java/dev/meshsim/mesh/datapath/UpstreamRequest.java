@@ -71,6 +71,11 @@ public final class UpstreamRequest implements PoolCallbacks {
   /** The request as the serving pod sees it: its answer or reset travels back over the leg. */
   private final class ServerSide implements Inbound {
     @Override
+    public Exchange caller() {
+      return router.downstreamRequest();
+    }
+
+    @Override
     public void respond(int code) {
       sim.schedule(leg.responseNanos(), () -> onResponse(code));
     }

@@ -15,6 +15,12 @@ import java.util.List;
  *     default: it sets {@code 0s} unless the VirtualService has a {@code timeout})
  * @param retryPolicy the retry policy
  * @param fault fault injection applied before the router
+ * @param directReplyCode when above 0, the router answers this status itself and forwards nothing:
+ *     Envoy's {@code redirect} or {@code direct_response} route action (envoy {@code
+ *     source/common/router/router.cc} {@code Filter::decodeHeaders}: a route with a {@code
+ *     directResponseEntry()} is a local reply with that code and no response flag, after the
+ *     filters before the router, such as the fault filter, have run); {@code clusters} is then empty
+ * @param mirrors the route's request mirror policies, in order; empty for none
  */
 public record Route(
     String name,
@@ -22,11 +28,26 @@ public record Route(
     List<WeightedCluster> clusters,
     long timeoutNanos,
     RetryPolicy retryPolicy,
-    FaultPolicy fault) {
+    FaultPolicy fault,
+    int directReplyCode,
+    List<MirrorPolicy> mirrors) {
 
   public Route {
     matchers = List.copyOf(matchers);
     clusters = List.copyOf(clusters);
+    mirrors = List.copyOf(mirrors);
+  }
+
+  /** A route without mirrors. */
+  public Route(String name, List<RouteMatcher> matchers, List<WeightedCluster> clusters, long timeoutNanos,
+      RetryPolicy retryPolicy, FaultPolicy fault, int directReplyCode) {
+    this(name, matchers, clusters, timeoutNanos, retryPolicy, fault, directReplyCode, List.of());
+  }
+
+  /** A route that forwards to its clusters. */
+  public Route(String name, List<RouteMatcher> matchers, List<WeightedCluster> clusters, long timeoutNanos,
+      RetryPolicy retryPolicy, FaultPolicy fault) {
+    this(name, matchers, clusters, timeoutNanos, retryPolicy, fault, 0, List.of());
   }
 
   public boolean matches(RequestAttributes request) {

@@ -70,6 +70,11 @@ public final class RouteConfiguration {
     return byHostAndPort.get(request.virtualHostKey());
   }
 
+  /** Every virtual host, by {@code fqdn:port}, unordered (for inspection; sort before printing). */
+  public Map<String, VirtualHost> virtualHosts() {
+    return byHostAndPort;
+  }
+
   static String key(String fqdn, int port) {
     return fqdn + ":" + port;
   }

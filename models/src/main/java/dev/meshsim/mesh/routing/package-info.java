@@ -1,7 +1,8 @@
 /**
  * Envoy's route model as a sidecar holds it after RDS: {@link
  * dev.meshsim.mesh.routing.RouteConfiguration}, virtual hosts, routes with their matchers, weighted
- * clusters, retry and fault policies, and the request attributes a match reads.
+ * clusters, retry, fault and mirror policies, direct replies (redirect, direct response), and the
+ * request attributes a match reads.
  *
  * <p>May use the engine's random streams, the scenario records and the Istio API records it is
  * built from. Used by the xDS layer (which builds it) and the data path (which matches on it).

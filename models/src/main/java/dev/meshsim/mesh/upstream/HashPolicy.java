@@ -1,12 +1,12 @@
 package dev.meshsim.mesh.upstream;
 
-import dev.meshsim.istio.ConsistentHashLb;
 import dev.meshsim.mesh.routing.RequestAttributes;
 import java.util.Locale;
 
 /**
  * The route hash policy istiod derives from a DestinationRule's {@code consistentHash} key (istio
- * {@code consistentHashToHashPolicy}) and what Envoy hashes for it ({@code hash_policy.cc}): the
+ * {@code consistentHashToHashPolicy}, translated in {@code xds.ClusterPolicies}) and what Envoy
+ * hashes for it ({@code hash_policy.cc}): the
  * value is hashed with xxHash64, seed 0; when the key is absent the request has no hash and the
  * hashing balancer picks at random.
  *
@@ -37,29 +37,6 @@ public record HashPolicy(Source source, String name) {
     }
   }
 
-  /**
-   * The policy for a {@code consistentHash} block, or null when it sets no key (or {@code
-   * useSourceIp: false}): Istio then sends no hash policy.
-   */
-  public static HashPolicy of(ConsistentHashLb hash) {
-    if (hash == null) {
-      return null;
-    }
-    if (hash.httpHeaderName() != null) {
-      return new HashPolicy(Source.HEADER, hash.httpHeaderName());
-    }
-    if (hash.httpCookie() != null) {
-      return new HashPolicy(Source.COOKIE, hash.httpCookie().name());
-    }
-    if (hash.useSourceIp()) {
-      return new HashPolicy(Source.SOURCE_IP, null);
-    }
-    if (hash.httpQueryParameterName() != null) {
-      return new HashPolicy(Source.QUERY_PARAMETER, hash.httpQueryParameterName());
-    }
-    return null;
-  }
-
   /** The request's hash, or {@link LoadBalancer#NO_HASH} when the key is absent. */
   public long hash(RequestAttributes request, String sourceIp) {
     String value = switch (source) {
@@ -76,7 +53,7 @@ public record HashPolicy(Source source, String name) {
    * cookie} header, pairs split on {@code ;} and leading spaces dropped, surrounding double
    * quotes removed; an empty value counts as absent.
    */
-  static String cookie(String header, String name) {
+  public static String cookie(String header, String name) {
     if (header == null) {
       return null;
     }

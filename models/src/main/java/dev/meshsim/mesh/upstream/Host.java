@@ -56,6 +56,15 @@ public final class Host {
     return activeRequests;
   }
 
+  /** Connections to this host in any state, over all workers ({@code cx_active}); read-only. */
+  public int connections() {
+    int n = 0;
+    for (ConnPool pool : pools) {
+      n += pool == null ? 0 : pool.connections();
+    }
+    return n;
+  }
+
   void requestStarted() {
     activeRequests++;
   }

@@ -4,6 +4,7 @@ import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.datapath.Pod;
 import dev.meshsim.mesh.datapath.Network;
 import dev.meshsim.mesh.datapath.HopCosts;
+import dev.meshsim.mesh.datapath.MeshStats;
 import dev.meshsim.mesh.app.App;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStreams;
@@ -25,9 +26,17 @@ public final class PodFactory {
   private final MeshSettings settings;
   private final ServiceRegistry services;
   private final Network network;
+  private final MeshStats stats;
   private final List<Pod> pods = new ArrayList<>();
 
   public PodFactory(Simulation sim, RandomStreams streams, MeshSettings settings, ServiceRegistry services, Network network) {
+    this(sim, streams, settings, services, network, null);
+  }
+
+  /** {@code stats}: where the apps count their served requests' trace links (null: nowhere). */
+  public PodFactory(Simulation sim, RandomStreams streams, MeshSettings settings, ServiceRegistry services, Network network,
+      MeshStats stats) {
+    this.stats = stats;
     this.sim = sim;
     this.streams = streams;
     this.settings = settings;
@@ -49,7 +58,7 @@ public final class PodFactory {
   /** A new pod of {@code spec} running its app. */
   public Pod newAppPod(String name, String namespace, DeploymentSpec spec) {
     Pod pod = newPod(name, namespace, spec.labels(), spec.locality());
-    pod.attachApp(new App(pod, spec, streams));
+    pod.attachApp(new App(pod, spec, streams, stats));
     return pod;
   }
 

@@ -48,7 +48,30 @@ final class ClusterPolicies {
     ConsistentHashLb hash = lb == null ? null : lb.consistentHash();
     return new ClusterSettings(thresholds, connectTimeout, perConnection, idleTimeout(tcp, http),
         streamsPerConnection(http, port), lbPolicy(lb, profile), outlier(od, profile), panicThreshold(od),
-        HashPolicy.of(hash), hashLbSize(hash));
+        hashPolicy(hash), hashLbSize(hash));
+  }
+
+  /**
+   * The route hash policy for a {@code consistentHash} block (istio {@code consistentHashToHashPolicy}), or null when it sets no key (or {@code
+   * useSourceIp: false}): Istio then sends no hash policy.
+   */
+  static HashPolicy hashPolicy(ConsistentHashLb hash) {
+    if (hash == null) {
+      return null;
+    }
+    if (hash.httpHeaderName() != null) {
+      return new HashPolicy(HashPolicy.Source.HEADER, hash.httpHeaderName());
+    }
+    if (hash.httpCookie() != null) {
+      return new HashPolicy(HashPolicy.Source.COOKIE, hash.httpCookie().name());
+    }
+    if (hash.useSourceIp()) {
+      return new HashPolicy(HashPolicy.Source.SOURCE_IP, null);
+    }
+    if (hash.httpQueryParameterName() != null) {
+      return new HashPolicy(HashPolicy.Source.QUERY_PARAMETER, hash.httpQueryParameterName());
+    }
+    return null;
   }
 
   /** Istio sends a threshold only when it is > 0; otherwise 2^32-1 (it cannot tell 0 from unset). */

@@ -37,6 +37,15 @@ public record IstioProfile(IstioVersion version) {
     return atLeast(10) ? ResponseFlag.NO_CLUSTER_FOUND : ResponseFlag.NO_ROUTE_FOUND;
   }
 
+  /**
+   * Where the sidecar sends inbound requests to the app: the pod IP since Istio 1.10 (the inbound
+   * cluster's endpoint, istio.io blog "Upcoming networking changes in Istio 1.10"), 127.0.0.1
+   * before. An app bound to the other address is not reached (seed 001, trouble 10).
+   */
+  public boolean inboundToPodIp() {
+    return atLeast(10);
+  }
+
   /** Envoy's max-ejection-percent rule: Istio 1.20 ships Envoy 1.28, 1.19 ships 1.27. */
   public EjectionRule ejectionRule() {
     if (atLeast(20)) {

@@ -114,11 +114,40 @@ public final class Istiod {
     return current.generatedConfigs();
   }
 
+  /**
+   * Every connected proxy's sync state, in connection order, as istiod's {@code /debug/syncz}
+   * reports it: what istiod last sent of each type and the client holding what it applied.
+   * Read-only, for inspection.
+   */
+  public List<ProxySync> syncStatus() {
+    List<ProxySync> out = new ArrayList<>();
+    for (Connection c : connections) {
+      if (c.alive) {
+        long[] sent = new long[XdsType.values().length];
+        for (XdsType t : XdsType.values()) {
+          sent[t.ordinal()] = c.streams.sent(t);
+        }
+        out.add(new ProxySync(c.pod, c.identity.namespace(), sent, c.client));
+      }
+    }
+    return out;
+  }
+
+  /** The Istio objects in istiod's store now (for inspection). */
+  public IstioConfig configNow() {
+    return store.snapshot();
+  }
+
   /** Registers a proxy's xDS stream. {@code configured} proxies already hold version 0. */
   public Connection connect(String podName, ProxyIdentity identity, XdsClient client, boolean configured) {
     Connection c = new Connection(connections.size(), podName, identity, client,
         new XdsStreams(settings, streams, podName));
     connections.add(c);
+    if (configured) {
+      for (XdsType t : XdsType.values()) {
+        c.streams.sent(t, 0); // it runs with version 0, as if istiod had sent it
+      }
+    }
     client.setListener((xds, type, version) -> {
       if (observer != null) {
         observer.applied(podName, type, version, xds);

@@ -2,10 +2,13 @@ package dev.meshsim.mesh.xds;
 
 import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.istio.HttpMatchRequest;
+import dev.meshsim.istio.HttpMirror;
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.HttpRouteDestination;
 import dev.meshsim.istio.VirtualService;
 import dev.meshsim.mesh.routing.FaultPolicy;
+import dev.meshsim.mesh.routing.MirrorPolicy;
+import dev.meshsim.mesh.routing.RetryPolicy;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RouteMatcher;
 import dev.meshsim.mesh.routing.VirtualHost;
@@ -60,9 +63,6 @@ final class RouteBuilder {
     }
     List<Route> routes = new ArrayList<>();
     for (HttpRoute httpRoute : vs.http()) {
-      if (httpRoute.route().isEmpty()) {
-        continue; // redirect, directResponse or delegate: not modelled (the loader warns)
-      }
       Route route = translate(httpRoute, vs, port);
       if (route != null) {
         routes.add(route);
@@ -83,9 +83,32 @@ final class RouteBuilder {
     }
     long timeout = httpRoute.timeoutNanos() == null ? 0 : httpRoute.timeoutNanos();
     List<WeightedCluster> destinations = destinations(httpRoute, vs, port);
+    // istio route.go: a redirect or direct response becomes the route's action instead of a cluster.
+    int directReply = httpRoute.directReply() == null ? 0 : httpRoute.directReply().code();
     return new Route(httpRoute.name(), matchers, destinations, timeout,
         RoutePolicies.retry(httpRoute.retries(), profile, consistentHash(httpRoute, destinations)),
-        RoutePolicies.fault(httpRoute.fault()));
+        RoutePolicies.fault(httpRoute.fault()), directReply, mirrors(httpRoute, vs, port, timeout));
+  }
+
+  /**
+   * istio {@code route.go}: each mirror becomes a {@code request_mirror_policies} entry for the
+   * mirror destination's cluster (named as a route destination's is); a 0% mirror is left out, as
+   * istio's {@code MirrorPercent} returns none for it.
+   */
+  private List<MirrorPolicy> mirrors(HttpRoute httpRoute, VirtualService vs, PortSpec port, long timeout) {
+    List<MirrorPolicy> out = new ArrayList<>();
+    for (HttpMirror m : httpRoute.mirrors()) {
+      if (m.percent() <= 0) {
+        continue;
+      }
+      String fqdn = ServiceRegistry.resolveIstioHost(m.destination().host(), vs.meta().namespace());
+      String cluster = ClusterConfig.outboundName(destinationPort(m.destination().port(), fqdn, port),
+          m.destination().subset(), fqdn);
+      Route shadow = new Route(httpRoute.name(), List.of(), List.of(new WeightedCluster(cluster, 1, m.destination().subset())),
+          timeout, RetryPolicy.NONE, FaultPolicy.NONE);
+      out.add(new MirrorPolicy(cluster, m.percent(), shadow));
+    }
+    return out;
   }
 
   /**

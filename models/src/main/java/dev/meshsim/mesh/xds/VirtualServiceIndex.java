@@ -11,7 +11,8 @@ import java.util.Map;
  * Which VirtualService builds the sidecar virtual host of each service. Sidecars do not merge
  * VirtualServices: for a host claimed by several, the oldest wins and the others are dropped with a
  * "duplicate domain" warning (istio {@code pilot/pkg/networking/core/httproute.go}). VirtualServices
- * bound only to gateways (no {@code mesh} in {@code gateways}) do not apply to sidecars.
+ * bound only to gateways (no {@code mesh} in {@code gateways}) do not apply to sidecars. Delegates
+ * are merged into their roots first ({@link VirtualServiceDelegation}), as istiod merges them.
  */
 final class VirtualServiceIndex {
   private final Map<String, VirtualService> byHost = new LinkedHashMap<>();
@@ -27,7 +28,9 @@ final class VirtualServiceIndex {
   VirtualServiceIndex(List<VirtualService> virtualServices, ServiceRegistry registry,
       java.util.Set<String> serviceEntryHosts) {
     this.serviceEntryHosts = serviceEntryHosts;
-    for (VirtualService vs : virtualServices) {
+    VirtualServiceDelegation delegation = new VirtualServiceDelegation(virtualServices);
+    warnings.addAll(delegation.warnings());
+    for (VirtualService vs : delegation.merged()) {
       if (!appliesToSidecars(vs)) {
         continue;
       }

@@ -79,6 +79,16 @@ public final class XdsClient {
     return endpoints.cluster(name);
   }
 
+  /** The config of the CDS update in force (its clusters and their settings), or null; read-only. */
+  public ProxyConfig appliedClusters() {
+    return clusters;
+  }
+
+  /** The config of the EDS update in force (its clusters' endpoints), or null; read-only. */
+  public ProxyConfig appliedEndpoints() {
+    return endpoints;
+  }
+
   /** Whether Envoy has its listeners (LDS applied): the app's outbound and inbound traffic is taken. */
   public boolean listening() {
     return listening;

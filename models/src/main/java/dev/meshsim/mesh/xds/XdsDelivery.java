@@ -27,6 +27,11 @@ final class XdsDelivery {
     PushContext current = context.get();
     long version = current.version();
     ProxyConfig config = current.configFor(c.identity());
+    for (XdsType t : XdsType.values()) {
+      if (full || t == XdsType.EDS) {
+        c.streams().sent(t, version);
+      }
+    }
     if (settings.delivery() == Delivery.ADS) {
       sendAds(c, full, version, config);
       return;
@@ -96,6 +101,7 @@ final class XdsDelivery {
       PushContext current = context.get();
       long version = current.version();
       ProxyConfig config = current.configFor(c.identity());
+      streams.sent(XdsType.EDS, version);
       long at = streams.arrival(XdsType.EDS, sim.now() + streams.delay(XdsType.EDS));
       sim.scheduleAt(at, () -> {
         if (c.alive()) {

@@ -18,6 +18,8 @@ final class XdsStreams {
   private final long[] lastArrival = new long[XdsType.values().length];
   /** The proxy has asked for the endpoints of a warming cluster and istiod has not yet answered. */
   boolean edsRequested;
+  /** Per type, the version istiod last sent on this stream (istiod's "sent" nonce), or -1. */
+  private final long[] sent = {XdsClient.NONE, XdsClient.NONE, XdsClient.NONE, XdsClient.NONE};
 
   /** The streams of {@code pod}; each draws its delays from its own random stream. */
   XdsStreams(ControlPlaneSettings settings, RandomStreams streams, String pod) {
@@ -30,6 +32,14 @@ final class XdsStreams {
         delays[t.ordinal()] = typeDelay(settings, t).sampler(streams.stream("xds/" + pod + "/" + name));
       }
     }
+  }
+
+  void sent(XdsType type, long version) {
+    sent[type.ordinal()] = version;
+  }
+
+  long sent(XdsType type) {
+    return sent[type.ordinal()];
   }
 
   long delay(XdsType type) {

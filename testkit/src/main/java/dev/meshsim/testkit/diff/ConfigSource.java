@@ -91,7 +91,8 @@ public final class ConfigSource {
     for (VirtualService vs : changes.virtualServices()) {
       VirtualService old = vss.get(key(vs.meta()));
       int order = old != null ? old.meta().order() : next++;
-      vss.put(key(vs.meta()), new VirtualService(meta(vs.meta(), order), vs.hosts(), vs.gateways(), vs.http()));
+      vss.put(key(vs.meta()), new VirtualService(meta(vs.meta(), order), vs.hosts(), vs.gateways(), vs.http(),
+          vs.exportTo()));
     }
     for (DestinationRule dr : changes.destinationRules()) {
       DestinationRule old = drs.get(key(dr.meta()));

@@ -83,6 +83,11 @@ public final class ModelAdapter {
     if (route == null) {
       return RouteDecision.localReply(null, null, vhost.name(), 0, 404, "NR", null);
     }
+    if (route.directReplyCode() > 0) {
+      // A redirect or direct response: the router answers it, no cluster, no flag.
+      return RouteDecision.localReply(null, route.name(), vhost.name(), 1.0, route.directReplyCode(), "-",
+          rule(route, fqdn));
+    }
     WeightedCluster picked = pick(route, randomValue);
     double share = share(route, picked);
     RouteRule rule = rule(route, fqdn);
@@ -189,7 +194,7 @@ public final class ModelAdapter {
     for (int i = 0; i < vs.http().size(); i++) {
       HttpRoute h = vs.http().get(i);
       boolean same = route.matchers().isEmpty()
-          ? h.match().isEmpty() && !h.route().isEmpty()
+          ? h.match().isEmpty() && (!h.route().isEmpty() || h.directReply() != null)
           : route.matchers().stream().map(RouteMatcher::match).allMatch(h.match()::contains);
       if (same && java.util.Objects.equals(h.name(), route.name())) {
         return new RouteRule(vs.meta().namespace(), vs.meta().name(), i, h.name());

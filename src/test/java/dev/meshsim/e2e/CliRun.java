@@ -1,22 +1,26 @@
-package dev.meshsim.hostile;
+package dev.meshsim.e2e;
 
 import dev.meshsim.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the command line in-process, capturing what it prints. */
-final class Cli {
-  private Cli() {}
+/**
+ * Runs {@code meshsim} in-process, as a user's shell would, and captures what it printed: the one
+ * way every command-line test runs the command. Synchronized because it swaps {@code System.out}.
+ */
+public final class CliRun {
+  private CliRun() {}
 
-  /** What one run printed and returned. */
-  record Outcome(int exit, String out, String err) {
-    String printed() {
+  /** What one run returned and printed. */
+  public record Outcome(int exit, String out, String err) {
+    /** Everything printed, standard output then standard error. */
+    public String printed() {
       return out + err;
     }
   }
 
-  static synchronized Outcome meshsim(String... args) {
+  public static synchronized Outcome meshsim(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

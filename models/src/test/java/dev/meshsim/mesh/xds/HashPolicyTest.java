@@ -1,4 +1,4 @@
-package dev.meshsim.mesh.upstream;
+package dev.meshsim.mesh.xds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.meshsim.istio.ConsistentHashLb;
 import dev.meshsim.istio.ConsistentHashLb.Algorithm;
 import dev.meshsim.mesh.routing.RequestAttributes;
+import dev.meshsim.mesh.upstream.HashPolicy;
+import dev.meshsim.mesh.upstream.LoadBalancer;
+import dev.meshsim.mesh.upstream.XxHash64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +27,7 @@ class HashPolicyTest {
 
   @Test
   void headerValueIsHashedAndAnAbsentHeaderGivesNoHash() {
-    HashPolicy p = HashPolicy.of(key("X-User", null, false, null));
+    HashPolicy p = ClusterPolicies.hashPolicy(key("X-User", null, false, null));
     assertEquals(new HashPolicy(HashPolicy.Source.HEADER, "x-user"), p);
     assertEquals(XxHash64.hash("alice"), p.hash(request(Map.of(), Map.of("x-user", "alice")), "10.0.0.1"));
     assertEquals(XxHash64.hash(""), p.hash(request(Map.of(), Map.of("x-user", "")), "10.0.0.1"));
@@ -33,7 +36,7 @@ class HashPolicyTest {
 
   @Test
   void cookieValueIsParsedFromTheCookieHeader() {
-    HashPolicy p = HashPolicy.of(key(null, "user", false, null));
+    HashPolicy p = ClusterPolicies.hashPolicy(key(null, "user", false, null));
     assertEquals(XxHash64.hash("jason"), p.hash(request(Map.of(), Map.of("cookie", "session=abc; user=jason")), null));
     assertEquals(XxHash64.hash("jason"), p.hash(request(Map.of(), Map.of("cookie", "user=\"jason\"")), null));
     assertEquals(NONE, p.hash(request(Map.of(), Map.of("cookie", "session=abc; username=x")), null));
@@ -45,20 +48,20 @@ class HashPolicyTest {
 
   @Test
   void sourceIpIsTheClientPodsAddressWithoutPort() {
-    HashPolicy p = HashPolicy.of(key(null, null, true, null));
+    HashPolicy p = ClusterPolicies.hashPolicy(key(null, null, true, null));
     assertEquals(XxHash64.hash("10.0.3.7"), p.hash(request(Map.of(), Map.of()), "10.0.3.7"));
-    assertNull(HashPolicy.of(key(null, null, false, null)), "useSourceIp: false sends no hash policy");
+    assertNull(ClusterPolicies.hashPolicy(key(null, null, false, null)), "useSourceIp: false sends no hash policy");
   }
 
   @Test
   void queryParameterFirstValueIsHashed() {
-    HashPolicy p = HashPolicy.of(key(null, null, false, "session"));
+    HashPolicy p = ClusterPolicies.hashPolicy(key(null, null, false, "session"));
     assertEquals(XxHash64.hash("42"), p.hash(request(Map.of("session", "42"), Map.of()), null));
     assertEquals(NONE, p.hash(request(Map.of("Session", "42"), Map.of()), null), "names are case-sensitive");
   }
 
   @Test
   void noConsistentHashNoPolicy() {
-    assertNull(HashPolicy.of(null));
+    assertNull(ClusterPolicies.hashPolicy(null));
   }
 }

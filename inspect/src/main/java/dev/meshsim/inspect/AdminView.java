@@ -1,0 +1,63 @@
+package dev.meshsim.inspect;
+
+import dev.meshsim.inspect.Snapshot.ClusterState;
+import dev.meshsim.inspect.Snapshot.HostState;
+import dev.meshsim.inspect.Snapshot.Proxy;
+
+/**
+ * Envoy's admin endpoints in their text formats (envoy {@code source/server/admin}): {@code
+ * /clusters} ({@code cluster::key::value} lines: circuit-breaker thresholds, then per host {@code
+ * cluster::ip:port::stat::value}) and {@code /stats} ({@code name: value}, sorted).
+ */
+public final class AdminView {
+  /** Envoy's own circuit-breaker defaults (circuit_breaker.proto): 1024, and 3 retries. */
+  private static final long ENVOY_DEFAULT_LIMIT = 1024;
+  private static final long ENVOY_DEFAULT_RETRIES = 3;
+
+  private AdminView() {}
+
+  /** The admin paths meshsim answers. */
+  public static final java.util.List<String> PATHS = java.util.List.of("/clusters", "/stats");
+
+  public static String clusters(Proxy proxy) {
+    StringBuilder out = new StringBuilder();
+    for (ClusterState c : proxy.clusters()) {
+      String n = c.name() + "::";
+      out.append(n).append("observability_name::").append(c.name()).append('\n');
+      threshold(out, n, "max_connections", c.maxConnections());
+      threshold(out, n, "max_pending_requests", c.maxPendingRequests());
+      threshold(out, n, "max_requests", c.maxRequests());
+      threshold(out, n, "max_retries", c.maxRetries());
+      // Istio sends only the DEFAULT priority's thresholds; HIGH keeps Envoy's defaults.
+      threshold(out, n, "high_priority", "max_connections", ENVOY_DEFAULT_LIMIT);
+      threshold(out, n, "high_priority", "max_pending_requests", ENVOY_DEFAULT_LIMIT);
+      threshold(out, n, "high_priority", "max_requests", ENVOY_DEFAULT_LIMIT);
+      threshold(out, n, "high_priority", "max_retries", ENVOY_DEFAULT_RETRIES);
+      out.append(n).append("added_via_api::true\n");
+      for (HostState h : c.hosts()) {
+        String p = n + h.address() + "::";
+        out.append(p).append("cx_active::").append(h.cxActive()).append('\n');
+        out.append(p).append("rq_active::").append(h.rqActive()).append('\n');
+        out.append(p).append("health_flags::").append(h.failedOutlierCheck() ? "/failed_outlier_check" : "healthy")
+            .append('\n');
+        out.append(p).append("weight::1\n");
+        out.append(p).append("priority::").append(h.priority()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static void threshold(StringBuilder out, String prefix, String name, long value) {
+    threshold(out, prefix, "default_priority", name, value);
+  }
+
+  private static void threshold(StringBuilder out, String prefix, String priority, String name, long value) {
+    out.append(prefix).append(priority).append("::").append(name).append("::").append(value).append('\n');
+  }
+
+  public static String stats(Proxy proxy) {
+    StringBuilder out = new StringBuilder();
+    proxy.stats().forEach((name, value) -> out.append(name).append(": ").append(value).append('\n'));
+    return out.toString();
+  }
+}

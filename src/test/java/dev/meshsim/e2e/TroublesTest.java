@@ -1,0 +1,136 @@
+package dev.meshsim.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshsim.result.RunResult;
+import dev.meshsim.result.TrafficStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * scenarios/troubles/: each of seed 001's troubles that meshsim shows, with the config as the seed
+ * describes it (the symptom) and with the fix. Troubles 2 and 4 live in scenarios/ (symptom and fix
+ * in one file) and are checked by {@link TimelineScenarioFilesTest}; trouble 8 by {@link
+ * AppSideCallsTest}. docs/troubles.md has the table.
+ */
+class TroublesTest {
+  private static final String DIR = "scenarios/troubles/";
+  private static final String REVIEWS = "reviews.default.svc.cluster.local";
+
+  private static String cluster(String subset, String fqdn) {
+    return "outbound|9080|" + subset + "|" + fqdn;
+  }
+
+  private static Map<String, Long> only(String key, long count) {
+    return Map.of(key, count);
+  }
+
+  @Test
+  void everyTroubleScenarioSaysTheTroubleWhatToLookAtAndTheFix() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(Path.of(DIR))) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertTrue(files.size() >= 4, files.toString());
+    for (Path f : files) {
+      String text = Files.readString(f);
+      assertTrue(text.startsWith("# Trouble "), f + " opens with the trouble");
+      assertTrue(text.contains("# What to look at:") && text.contains("# The fix"), f + " says what to look at and the fix");
+      assertTrue(Scenarios.run(Scenarios.load(f.toString()).withDuration(1_000_000_000L)).total().requests() > 0, f.toString());
+    }
+  }
+
+  @Test
+  void trouble3EachFlagTellsWhereTheRequestBroke() {
+    RunResult r = Scenarios.run(Scenarios.load(DIR + "03-request-interruption.yaml"));
+    assertFailsOnlyWith(r.loads().get("to-details"), 503, "UH");
+    assertFailsOnlyWith(r.loads().get("to-reviews"), 503, "NC");
+    assertFailsOnlyWith(r.loads().get("to-search"), 404, "NR");
+    assertFailsOnlyWith(r.loads().get("to-ratings"), 503, "-");
+    assertFailsOnlyWith(r.loads().get("to-legacy"), 503, "-");
+    assertEquals(r.loads().get("to-ratings").requests(),
+        r.clusterStats().get(cluster("", "ratings.default.svc.cluster.local")).counter("upstream_rq_503"),
+        "ratings' own 503s came from upstream");
+    assertEquals(0, r.clusterStats().get(cluster("v3", REVIEWS)).counter("upstream_rq_total"),
+        "NC never leaves the client's sidecar");
+
+    RunResult fixed = Scenarios.run(SiblingVariants.load(DIR + "03-request-interruption.yaml",
+        "{name: details-v1, replicas: 0,", "{name: details-v1, replicas: 1,",
+        "        - {name: v1, labels: {version: v1}}\n", "        - {name: v1, labels: {version: v1}}\n"
+            + "        - {name: v3, labels: {version: v3}}\n"));
+    assertFailsOnlyWith(fixed.loads().get("to-details"), 200, "-");
+    assertFailsOnlyWith(fixed.loads().get("to-reviews"), 200, "-");
+  }
+
+  private static void assertFailsOnlyWith(TrafficStats t, int code, String flag) {
+    assertTrue(t.requests() > 50, "requests: " + t.requests());
+    assertEquals(only(String.valueOf(code), t.requests()).toString(), t.codes().toString());
+    assertEquals(only(flag, t.requests()), t.flags());
+  }
+
+  @Test
+  void trouble6AVirtualServiceBoundToAGatewayOnlyNoLongerAppliesToSidecars() {
+    String file = DIR + "06-virtualservice-scope.yaml";
+    TrafficStats pages = Scenarios.run(Scenarios.load(file)).loads().get("pages");
+    assertEquals(only(cluster("", REVIEWS), pages.requests()), pages.clusters(), "the v2 rule is ignored");
+    TrafficStats fixed = Scenarios.run(SiblingVariants.load(file,
+        "gateways: [bookinfo-gateway]", "gateways: [bookinfo-gateway, mesh]")).loads().get("pages");
+    assertEquals(only(cluster("v2", REVIEWS), fixed.requests()), fixed.clusters());
+  }
+
+  @Test
+  void trouble7OnlyTheOldestVirtualServiceOfAHostAppliesOnSidecars() {
+    String file = DIR + "07-host-fragments.yaml";
+    RunResult r = Scenarios.run(Scenarios.load(file));
+    TrafficStats api = r.loads().get("v3-api");
+    assertEquals(only(cluster("v1", REVIEWS), api.requests()), api.clusters(), "team B's route never applies");
+    TrafficStats testers = r.loads().get("testers");
+    assertEquals(only(cluster("v2", REVIEWS), testers.requests()), testers.clusters());
+
+    // The fix: team B's route moved into the one VirtualService, ahead of the catch-all.
+    RunResult merged = Scenarios.run(SiblingVariants.load(file,
+        "          route: [{destination: {host: reviews, subset: v2}}]\n        - route:",
+        "          route: [{destination: {host: reviews, subset: v2}}]\n"
+            + "        - match: [{uri: {prefix: /api/v3/}}]\n"
+            + "          route: [{destination: {host: reviews, subset: v3}}]\n        - route:"));
+    TrafficStats fixed = merged.loads().get("v3-api");
+    assertEquals(only(cluster("v3", REVIEWS), fixed.requests()), fixed.clusters());
+  }
+
+  @Test
+  void trouble7DelegationGivesTeamBsPrefixToItsOwnVirtualService() {
+    RunResult r = Scenarios.run(Scenarios.load(DIR + "07-delegate.yaml"));
+    TrafficStats api = r.loads().get("v3-api");
+    assertEquals(only(cluster("v3", REVIEWS), api.requests()), api.clusters(), "the child's route, merged");
+    TrafficStats other = r.loads().get("v3-other");
+    assertEquals(only(cluster("v1", REVIEWS), other.requests()), other.clusters(),
+        "no child route matches: the merged routes replace the delegating one, so the root's catch-all");
+    TrafficStats testers = r.loads().get("testers");
+    assertEquals(only(cluster("v2", REVIEWS), testers.requests()), testers.clusters());
+  }
+
+  @Test
+  void trouble10AnAppBoundToOneAddressIsReachedOrNotAsTheIstioReleaseForwards() {
+    String file = DIR + "10-listen-address.yaml";
+    RunResult v15 = Scenarios.run(Scenarios.load(file));
+    assertFailsOnlyWith(v15.loads().get("to-inventory"), 503, "URX"); // bound to the pod IP
+    assertFailsOnlyWith(v15.loads().get("to-admin"), 200, "-");       // bound to 127.0.0.1
+    assertFailsOnlyWith(v15.loads().get("to-catalog"), 200, "-");     // 0.0.0.0: the fix
+    assertEquals(3 * v15.loads().get("to-inventory").requests(),
+        v15.clusterStats().get("outbound|8080||inventory.default.svc.cluster.local").counter("upstream_rq_503"),
+        "each request tried three times (Istio 1.5 retries 503)");
+
+    RunResult v110 = Scenarios.run(SiblingVariants.load(file, "version: \"1.5\"", "version: \"1.10\""));
+    assertFailsOnlyWith(v110.loads().get("to-inventory"), 200, "-");
+    assertFailsOnlyWith(v110.loads().get("to-admin"), 503, "URX");
+    assertFailsOnlyWith(v110.loads().get("to-catalog"), 200, "-");
+    RunResult current = Scenarios.run(SiblingVariants.load(file, "  version: \"1.5\"\n", ""));
+    assertFailsOnlyWith(current.loads().get("to-admin"), 503, "-"); // 1.24+: 503 is not retried
+  }
+}
