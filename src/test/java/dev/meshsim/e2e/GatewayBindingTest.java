@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mesh} added it applies again.
  */
 class GatewayBindingTest {
-  private static final Path SCENARIO = Path.of("scenarios/troubles/trouble-06-gateway-binding.yaml");
+  private static final Path SCENARIO = Path.of("scenarios/troubles/06-gateway-binding.yaml");
   private static final String V2 = "outbound|9080|v2|reviews.default.svc.cluster.local";
   private static final String DEFAULT = "outbound|9080||reviews.default.svc.cluster.local";
 
@@ -28,7 +28,7 @@ class GatewayBindingTest {
   void aGatewayOnlyVirtualServiceIsIgnoredBySidecarsWithAWarning() throws Exception {
     LoadedScenario loaded = ScenarioLoader.load(SCENARIO);
     assertEquals(1, loaded.warnings().size(), loaded.warnings().toString());
-    assertTrue(loaded.warnings().get(0).matches(".*trouble-06-gateway-binding\\.yaml:\\d+:\\d+: istio\\[1\\]\\.spec"
+    assertTrue(loaded.warnings().get(0).matches(".*06-gateway-binding\\.yaml:\\d+:\\d+: istio\\[1\\]\\.spec"
         + "\\.gateways: VirtualService default/reviews is bound only to gateways \\[bookinfo-gateway\\]: sidecars"
         + " do not use it.*"), loaded.warnings().get(0));
     TrafficStats s = Scenarios.run(loaded.scenario()).loads().get("productpage");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Gateway: 404 at the gateway).
  */
 class IngressGatewayTest {
-  private static final Path TROUBLE_5 = Path.of("scenarios/troubles/trouble-05-gateway-port.yaml");
+  private static final Path TROUBLE_5 = Path.of("scenarios/troubles/05-gateway-port.yaml");
   private static final long MS = 1_000_000L;
 
   @TempDir Path dir;
@@ -36,7 +36,7 @@ class IngressGatewayTest {
   @Test
   void aServerPortTheServiceLacksReceivesNothingAndPort80IsRefused() throws Exception {
     LoadedScenario loaded = ScenarioLoader.load(TROUBLE_5);
-    assertTrue(loaded.warnings().stream().anyMatch(w -> w.matches(".*trouble-05-gateway-port\\.yaml:\\d+:\\d+:"
+    assertTrue(loaded.warnings().stream().anyMatch(w -> w.matches(".*05-gateway-port\\.yaml:\\d+:\\d+:"
         + " istio\\[0\\]\\.spec\\.servers\\[0\\]\\.port\\.number: server port 8080 is not a port of Service"
         + " istio-ingressgateway\\.istio-system.*")), loaded.warnings().toString());
     TrafficStats s = Scenarios.run(loaded.scenario()).loads().get("internet");
