@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * Reference and naming checks, with istioctl analyze's codes and texts (istio/istio {@code
  * pkg/config/analysis/msg/messages.yaml}; analyzers under {@code pkg/config/analysis/analyzers}):
- * IST0101 ReferencedResourceNotFound (host, host+subset), IST0112
+ * IST0101 ReferencedResourceNotFound (host, host+subset, gateway), IST0112
  * VirtualServiceDestinationPortSelectorRequired, IST0118 PortNameIsNotUnderNamingConvention, and
  * Kiali's KIA0203 (a subset whose labels select no pod).
  */
@@ -40,6 +40,7 @@ final class ConfigChecks {
   List<Finding> run() {
     List<Finding> out = new ArrayList<>();
     for (VirtualService vs : ctx.istio().virtualServices()) {
+      gateways(vs, out);
       destinations(vs, out);
     }
     for (DestinationRule dr : ctx.istio().destinationRules()) {
@@ -49,6 +50,35 @@ final class ConfigChecks {
       portNames(s, out);
     }
     return out;
+  }
+
+  /**
+   * A name in {@code spec.gateways} that is no Gateway: istio's {@code GatewayAnalyzer}
+   * ({@code pkg/config/analysis/analyzers/virtualservice/gateways.go}) skips {@code mesh} and
+   * resolves a short name in the VirtualService's namespace, {@code ns/name} as written.
+   */
+  private void gateways(VirtualService vs, List<Finding> out) {
+    for (String name : vs.gateways()) {
+      if (name.equals(MESH) || gatewayExists(name, vs.meta().namespace())) {
+        continue;
+      }
+      boolean mesh = vs.gateways().contains(MESH);
+      String hosts = String.join(", ", ctx.shortHosts(vs));
+      out.add(finding(Level.Error, "IST0101", vs, "Referenced gateway not found: " + quote(name),
+          () -> "no gateway proxy gets these routes from " + name + (mesh ? "; sidecars still apply them"
+              : ", and without mesh in gateways sidecars ignore them too: requests to " + hosts
+                  + " take the service's default route")));
+    }
+  }
+
+  private static final String MESH = "mesh";
+
+  private boolean gatewayExists(String ref, String vsNamespace) {
+    int slash = ref.indexOf('/');
+    String namespace = slash < 0 ? vsNamespace : ref.substring(0, slash);
+    String name = slash < 0 ? ref : ref.substring(slash + 1);
+    return ctx.istio().gateways().stream()
+        .anyMatch(g -> g.meta().name().equals(name) && g.meta().namespace().equals(namespace));
   }
 
   private void destinations(VirtualService vs, List<Finding> out) {

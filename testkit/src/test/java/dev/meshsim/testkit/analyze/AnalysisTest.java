@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshsim.testkit.MeshPolicies;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -120,5 +122,27 @@ class AnalysisTest {
     List<String> names = new java.util.ArrayList<>();
     n.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  @Test
+  void aGatewayThatNoGatewayResourceDefinesIsReferencedResourceNotFound(@TempDir Path tmp) throws Exception {
+    Path bound = Path.of("scenarios/troubles/05-gateway-port.yaml"); // defines the Gateway it binds to
+    assertTrue(Analysis.run(MeshPolicies.load(bound), FIVE_S, false).stream()
+        .noneMatch(f -> f.message().startsWith("Referenced gateway")), "the shipped gateway exists");
+    Path typo = tmp.resolve("typo.yaml");
+    Files.writeString(typo, Files.readString(bound).replace("gateways: [bookinfo-gateway]", "gateways: [bookinfo-gatway]"));
+    List<Finding> found = Analysis.run(MeshPolicies.load(typo), FIVE_S, true).stream()
+        .filter(f -> f.message().startsWith("Referenced gateway")).toList();
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("Error [IST0101] (VirtualService default/bookinfo) Referenced gateway not found: \"bookinfo-gatway\"",
+        found.get(0).line());
+    assertTrue(found.get(0).impact().contains("sidecars ignore them too"), found.get(0).impact());
+    // A short name resolves in the VirtualService's namespace; istio-system/... names another one.
+    Files.writeString(typo, Files.readString(bound).replace("gateways: [bookinfo-gateway]",
+        "gateways: [istio-system/bookinfo-gateway, mesh]"));
+    List<Finding> other = Analysis.run(MeshPolicies.load(typo), FIVE_S, true).stream()
+        .filter(f -> f.message().startsWith("Referenced gateway")).toList();
+    assertEquals(1, other.size(), other.toString());
+    assertTrue(other.get(0).impact().contains("sidecars still apply them"), other.get(0).impact());
   }
 }
