@@ -4,6 +4,7 @@ import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.Gateway;
 import dev.meshsim.istio.OutboundTrafficPolicy;
 import dev.meshsim.istio.ServiceEntry;
+import dev.meshsim.istio.Sidecar;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.ObjectMeta;
 import dev.meshsim.istio.Subset;
@@ -22,14 +23,15 @@ import java.util.TreeSet;
 
 /**
  * Istio resources, inline ({@code istio:}) or from {@code istioFiles}, in the order read. Only
- * VirtualService, DestinationRule and ServiceEntry are modelled; other kinds are skipped with a warning so that a
+ * VirtualService, DestinationRule, ServiceEntry, Gateway, Sidecar and HTTPRoute are modelled; other kinds are skipped with a warning so that a
  * real cluster's YAML can be used as is.
  */
 final class IstioBinder {
 
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
-  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway");
+  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway",
+      "Sidecar");
   private static final Set<String> GATEWAY_API_VERSIONS =
       Set.of("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1");
   private static final List<String> DR_KEYS =
@@ -41,6 +43,9 @@ final class IstioBinder {
   private final List<DestinationRule> destinationRules = new ArrayList<>();
   private final List<ServiceEntry> serviceEntries = new ArrayList<>();
   private final List<Gateway> gateways = new ArrayList<>();
+  private final List<Sidecar> sidecars = new ArrayList<>();
+  /** Where each Sidecar's name is written, for the scope checks. */
+  private final Map<Sidecar, YamlNode> sidecarNames = new java.util.IdentityHashMap<>();
   private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
   private IngressGatewaySpec ingress;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
@@ -112,6 +117,10 @@ final class IstioBinder {
       }
     } else if (kind.equals("Gateway")) {
       replaceOrAdd(gateways, new GatewayBinder(warnings, ingress).bind(meta, spec), replaces, g -> g.meta());
+    } else if (kind.equals("Sidecar")) {
+      Sidecar sidecar = new SidecarBinder(warnings).bind(meta, spec);
+      replaceOrAdd(sidecars, sidecar, replaces, c -> c.meta());
+      sidecarNames.put(sidecar, m.required("metadata").asMap().required("name"));
     } else if (kind.equals("ServiceEntry")) {
       replaceOrAdd(serviceEntries, new ServiceEntryBinder(warnings).bind(meta, spec), replaces, e -> e.meta());
     } else {
@@ -189,7 +198,12 @@ final class IstioBinder {
    * config in force when it happens, which only the run knows.
    */
   IstioConfig resources() {
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars);
+  }
+
+  /** Warns about calls that leave their caller's Sidecar scope, and about competing namespace defaults. */
+  void warnSidecarScopes(List<ServiceSpec> services, List<LoadSpec> loads) {
+    new SidecarChecks(sidecars, sidecarNames, serviceEntries, outboundPolicy, warnings).warn(services, loads);
   }
 
   /** Warns about DestinationRules the namespaces calling their hosts do not see. */
@@ -205,7 +219,7 @@ final class IstioBinder {
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
     VirtualServiceChecks.warnDelegates(delegateRefs.values().stream().flatMap(List::stream).toList(),
         virtualServices, warnings);
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars);
   }
 
   /**

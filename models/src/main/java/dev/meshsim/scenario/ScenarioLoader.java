@@ -145,6 +145,7 @@ public final class ScenarioLoader {
     IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
+    istioBinder.warnSidecarScopes(services, loads);
     Timeline timeline = manifests.timeline(
         new TimelineBinder(file, sources, warnings, version, services, requests, duration, manifests.rollouts())
             .bind(root, istio));

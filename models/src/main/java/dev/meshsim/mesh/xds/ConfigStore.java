@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class ConfigStore {
   private final LinkedHashMap<String, IstioObject> objects = new LinkedHashMap<>();
-  /** ServiceEntries, Gateways and the outbound policy: fixed for the run (the timeline applies VS and DR only). */
+  /** ServiceEntries, Gateways, Sidecars and the outbound policy: fixed for the run (the timeline applies VS and DR only). */
   private final IstioConfig fixed;
 
   /** The scenario's initial resources, in the order they were read. */
@@ -52,7 +52,7 @@ final class ConfigStore {
       }
     }
     return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy(),
-        fixed.gateways());
+        fixed.gateways(), fixed.sidecars());
   }
 
   Map<String, IstioObject> objects() {

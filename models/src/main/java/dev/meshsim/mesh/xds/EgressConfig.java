@@ -57,8 +57,11 @@ final class EgressConfig {
     return hosts;
   }
 
-  /** The ServiceEntry each host:port resolves to for this proxy: the oldest visible one declaring it. */
-  Map<String, ServiceEntry> entriesFor(ProxyIdentity proxy) {
+  /**
+   * The ServiceEntry each host:port resolves to for this proxy: the oldest one exported to its
+   * namespace ({@code exportTo}) and in its Sidecar's scope that declares it.
+   */
+  Map<String, ServiceEntry> entriesFor(ProxyIdentity proxy, ProxyScope scope) {
     Map<String, ServiceEntry> byHostPort = new LinkedHashMap<>();
     for (ServiceEntry entry : istio.serviceEntries()) {
       if (!entry.visibleFrom(proxy.namespace())) {
@@ -69,7 +72,9 @@ final class EgressConfig {
           continue; // wildcard entries are not modelled: the loader warns
         }
         for (ServiceEntry.Port port : entry.ports()) {
-          byHostPort.putIfAbsent(host + ":" + port.number(), entry);
+          if (scope.importsEntry(host, entry.meta().namespace(), port.number())) {
+            byHostPort.putIfAbsent(host + ":" + port.number(), entry);
+          }
         }
       }
     }
@@ -101,12 +106,14 @@ final class EgressConfig {
 
   /** Adds the ServiceEntry virtual hosts, then (ALLOW_ANY) passthrough ones with their clusters. */
   void addRoutes(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters,
-      Map<String, ServiceEntry> entries, RouteBuilder routes, VirtualServiceIndex virtualServices) {
+      Map<String, ServiceEntry> entries, RouteBuilder routes,
+      java.util.function.Function<String, dev.meshsim.istio.VirtualService> virtualServiceFor,
+      OutboundTrafficPolicy policy) {
     entries.forEach((hostPort, entry) -> {
       String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
-      hosts.put(hostPort, routes.virtualHost(host, portOf(entry, hostPort), virtualServices.forHost(host)));
+      hosts.put(hostPort, routes.virtualHost(host, portOf(entry, hostPort), virtualServiceFor.apply(host)));
     });
-    if (istio.outboundPolicy() != OutboundTrafficPolicy.ALLOW_ANY) {
+    if (policy != OutboundTrafficPolicy.ALLOW_ANY) {
       return;
     }
     for (ServiceRegistry.External external : registry.externals()) {
@@ -119,6 +126,21 @@ final class EgressConfig {
         }
       }
     }
+  }
+
+  /**
+   * ALLOW_ANY for a mesh Service the proxy's Sidecar does not import: no virtual host matches, so
+   * the call takes the {@code allow_any} route to PassthroughCluster, whose original destination is
+   * the Service's ClusterIP, which kube-proxy sends to one of its pods at random; no DestinationRule
+   * or VirtualService applies. (kube-proxy picks per connection; meshsim per request.)
+   */
+  void addPassthrough(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters, String key,
+      List<PodView> pods, int port) {
+    String cluster = PASSTHROUGH + "|" + key;
+    TrafficPolicy random = new TrafficPolicy(new dev.meshsim.istio.LoadBalancerSettings(
+        dev.meshsim.istio.LoadBalancerSettings.Simple.RANDOM, null), null, null, List.of());
+    clusters.put(cluster, cluster(cluster, pods, new PortSpec("", port), random));
+    hosts.put(key, passthrough(key, cluster));
   }
 
   /**
