@@ -47,6 +47,9 @@ final class IstioBinder {
   /** Where each Sidecar's name is written, for the scope checks. */
   private final Map<Sidecar, YamlNode> sidecarNames = new java.util.IdentityHashMap<>();
   private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
+  private MeshConfigBinder.ExportDefaults exportDefaults = MeshConfigBinder.ExportDefaults.NONE;
+  /** Where each root VirtualService's name is written, for the visibility checks. */
+  private final Map<String, YamlNode> virtualServiceNames = new LinkedHashMap<>();
   private IngressGatewaySpec ingress;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
@@ -98,7 +101,8 @@ final class IstioBinder {
     boolean replaces = meta.order() != index; // a later apply of an object read before
     if (kind.equals("VirtualService")) {
       List<VirtualServiceBinder.DestinationRef> refs = new ArrayList<>();
-      VirtualService vs = new VirtualServiceBinder(warnings, refs, version).bind(meta, spec);
+      VirtualService vs = withDefaultExport(new VirtualServiceBinder(warnings, refs, version).bind(meta, spec));
+      virtualServiceNames.put(key, m.required("metadata").asMap().required("name"));
       warnIfGatewayOnly(vs, spec);
       replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
       destinationRefs.put(key, refs);
@@ -190,7 +194,17 @@ final class IstioBinder {
       }
       subsets.add(new Subset(name, s.stringMap("labels"), policies.bind(s.get("trafficPolicy"))));
     }
-    return new DestinationRule(meta, host, policy, subsets, ExportTo.bind(spec));
+    List<String> exportTo = ExportTo.bind(spec);
+    return new DestinationRule(meta, host, policy, subsets,
+        exportTo.isEmpty() ? exportDefaults.destinationRules() : exportTo);
+  }
+
+  /** A VirtualService without exportTo gets the mesh's {@code defaultVirtualServiceExportTo}. */
+  private VirtualService withDefaultExport(VirtualService vs) {
+    if (!vs.exportTo().isEmpty() || exportDefaults.virtualServices().isEmpty()) {
+      return vs;
+    }
+    return new VirtualService(vs.meta(), vs.hosts(), vs.gateways(), vs.http(), exportDefaults.virtualServices());
   }
 
   /**
@@ -199,6 +213,18 @@ final class IstioBinder {
    */
   IstioConfig resources() {
     return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars);
+  }
+
+  /** Warns about root VirtualServices that a namespace calling their hosts does not see ({@code exportTo}). */
+  void warnInvisibleVirtualServices(List<ServiceSpec> services, List<LoadSpec> loads) {
+    List<VirtualServiceVisibilityChecks.Ref> refs = new ArrayList<>();
+    for (VirtualService vs : virtualServices) {
+      YamlNode name = virtualServiceNames.get(vs.meta().namespace() + "/" + vs.meta().name());
+      if (name != null && !vs.isDelegate()) {
+        refs.add(new VirtualServiceVisibilityChecks.Ref(vs, name));
+      }
+    }
+    VirtualServiceVisibilityChecks.warn(refs, services, loads, warnings);
   }
 
   /** Warns about calls that leave their caller's Sidecar scope, and about competing namespace defaults. */
@@ -239,6 +265,11 @@ final class IstioBinder {
   /** The scenario's ingress gateway (null: none), whose Service ports Gateways are checked against. */
   void ingressGateway(IngressGatewaySpec spec) {
     this.ingress = spec;
+  }
+
+  /** {@code meshConfig.default…ExportTo}: the exportTo of VirtualServices and DestinationRules without one. */
+  void exportDefaults(MeshConfigBinder.ExportDefaults defaults) {
+    this.exportDefaults = defaults;
   }
 
   /** {@code istio.meshConfig.outboundTrafficPolicy.mode}. */

@@ -149,7 +149,13 @@ final class TimelineBinder {
       source = body.asNonEmptyString();
       readApplyFile(body, scenarioFile.resolveSibling(source)).forEach(binder::add);
     }
-    List<IstioObject> objects = objects(binder.resources());
+    IstioConfig read = binder.resources();
+    int fixed = read.serviceEntries().size() + read.gateways().size() + read.sidecars().size();
+    if (fixed > 0) {
+      warnings.add(body, "ServiceEntries, Gateways and Sidecars are fixed for the run (only VirtualServices and"
+          + " DestinationRules change during it): the " + fixed + " in this apply are ignored");
+    }
+    List<IstioObject> objects = objects(read);
     if (objects.isEmpty()) {
       throw body.fail("the apply holds no VirtualService or DestinationRule");
     }

@@ -77,7 +77,8 @@ final class GatewayConfig {
       }
       for (Gateway.Server server : g.servers()) {
         for (VirtualService vs : istio.virtualServices()) {
-          if (!boundTo(vs.gateways(), vs.meta().namespace(), Set.of(g.qualifiedName()))) {
+          // The gateway's proxy sees the VirtualServices exported to its namespace (VirtualServicesForGateway).
+          if (!vs.exportedTo(proxy.namespace()) || !boundTo(vs.gateways(), vs.meta().namespace(), Set.of(g.qualifiedName()))) {
             continue;
           }
           for (String host : vs.hosts()) {
