@@ -51,6 +51,7 @@ final class IstioBinder {
   /** Where each root VirtualService's name is written, for the visibility checks. */
   private final Map<String, YamlNode> virtualServiceNames = new LinkedHashMap<>();
   private IngressGatewaySpec ingress;
+  private EgressGatewaySpec egress;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
   /** The hosts each VirtualService claims, with where they are written. */
@@ -120,7 +121,7 @@ final class IstioBinder {
             List.of(new VirtualServiceChecks.HostRef(name, t.parentFqdn(), t.parentFqdn(), t.parentRef())));
       }
     } else if (kind.equals("Gateway")) {
-      replaceOrAdd(gateways, new GatewayBinder(warnings, ingress).bind(meta, spec), replaces, g -> g.meta());
+      replaceOrAdd(gateways, new GatewayBinder(warnings, ingress, egress).bind(meta, spec), replaces, g -> g.meta());
     } else if (kind.equals("Sidecar")) {
       Sidecar sidecar = new SidecarBinder(warnings).bind(meta, spec);
       replaceOrAdd(sidecars, sidecar, replaces, c -> c.meta());
@@ -265,6 +266,11 @@ final class IstioBinder {
   /** The scenario's ingress gateway (null: none), whose Service ports Gateways are checked against. */
   void ingressGateway(IngressGatewaySpec spec) {
     this.ingress = spec;
+  }
+
+  /** The scenario's egress gateway (null: none), whose Service ports Gateways are checked against. */
+  void egressGateway(EgressGatewaySpec spec) {
+    this.egress = spec;
   }
 
   /** {@code meshConfig.default…ExportTo}: the exportTo of VirtualServices and DestinationRules without one. */

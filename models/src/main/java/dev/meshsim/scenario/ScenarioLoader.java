@@ -148,6 +148,7 @@ public final class ScenarioLoader {
     istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));
     istioBinder.exportDefaults(MeshConfigBinder.exportDefaults(root.get("istio"), warnings));
     istioBinder.ingressGateway(ingress);
+    istioBinder.egressGateway(egress);
     IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
