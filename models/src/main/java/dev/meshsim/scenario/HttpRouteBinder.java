@@ -85,7 +85,8 @@ final class HttpRouteBinder {
     int index = 0;
     for (YamlNode node : spec.list("rules")) {
       YamlMap rule = node.asMap().allowOnly(RULE_KEYS);
-      warnings.notModelled(rule, "filters", "timeouts", "retry", "sessionPersistence");
+      warnings.notModelled(rule, "filters", "sessionPersistence");
+      HttpRoutePolicies.Translated policies = HttpRoutePolicies.bind(rule);
       List<HttpMatchRequest> matches = new ArrayList<>();
       Rank first = null;
       for (YamlNode m : rule.list("matches")) {
@@ -103,7 +104,8 @@ final class HttpRouteBinder {
             + " the rule is dropped");
       } else {
         String name = meta.namespace() + "." + meta.name() + "." + index;
-        ranked.add(new Ranked(new HttpRoute(name, matches, backends), first, index));
+        ranked.add(new Ranked(new HttpRoute(name, matches, backends, policies.timeoutNanos(), policies.retries(),
+            null), first, index));
       }
       index++;
     }
