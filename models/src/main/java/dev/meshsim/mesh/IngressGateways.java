@@ -5,6 +5,7 @@ import dev.meshsim.mesh.datapath.Pod;
 import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.workload.PodFactory;
 import dev.meshsim.scenario.EgressGatewaySpec;
+import dev.meshsim.scenario.GatewayWorkload;
 import dev.meshsim.scenario.IngressGatewaySpec;
 import dev.meshsim.scenario.PortSpec;
 import dev.meshsim.scenario.Locality;
@@ -23,23 +24,32 @@ final class IngressGateways {
 
   static void start(IngressGatewaySpec spec, PodFactory pods, ServiceRegistry registry, Simulation sim) {
     if (spec != null) {
-      start(IngressGatewaySpec.NAME, IngressGatewaySpec.LABELS, spec.replicas(), spec.ports(), pods, registry, sim);
+      start(IngressGatewaySpec.NAME, IngressGatewaySpec.NAMESPACE, IngressGatewaySpec.LABELS, spec.replicas(),
+          spec.ports(), pods, registry, sim);
     }
   }
 
   /** The {@code istio-egressgateway}: the same kind of Deployment, with the egress gateway's labels. */
   static void start(EgressGatewaySpec spec, PodFactory pods, ServiceRegistry registry, Simulation sim) {
     if (spec != null) {
-      start(EgressGatewaySpec.NAME, EgressGatewaySpec.LABELS, spec.replicas(), spec.ports(), pods, registry, sim);
+      start(EgressGatewaySpec.NAME, EgressGatewaySpec.NAMESPACE, EgressGatewaySpec.LABELS, spec.replicas(),
+          spec.ports(), pods, registry, sim);
     }
   }
 
-  private static void start(String name, Map<String, String> labels, int replicas, List<PortSpec> ports,
-      PodFactory pods, ServiceRegistry registry, Simulation sim) {
-    ServiceSpec service = new ServiceSpec(name, IngressGatewaySpec.NAMESPACE, ports, List.of());
+  /** The Deployments Istio creates for Gateway API Gateways (class istio), in their namespaces. */
+  static void start(List<GatewayWorkload> workloads, PodFactory pods, ServiceRegistry registry, Simulation sim) {
+    for (GatewayWorkload w : workloads) {
+      start(w.name(), w.namespace(), w.labels(), w.replicas(), w.ports(), pods, registry, sim);
+    }
+  }
+
+  private static void start(String name, String namespace, Map<String, String> labels, int replicas,
+      List<PortSpec> ports, PodFactory pods, ServiceRegistry registry, Simulation sim) {
+    ServiceSpec service = new ServiceSpec(name, namespace, ports, List.of());
     registry.addService(service);
     for (int i = 0; i < replicas; i++) {
-      Pod pod = pods.newPod(name + "-" + i, IngressGatewaySpec.NAMESPACE, labels, Locality.NONE);
+      Pod pod = pods.newPod(name + "-" + i, namespace, labels, Locality.NONE);
       pod.attachApp(new GatewayProcess(pod, sim));
       registry.addPod(service, pod);
     }

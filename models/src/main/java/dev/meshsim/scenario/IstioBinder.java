@@ -44,6 +44,8 @@ final class IstioBinder {
   private final List<ServiceEntry> serviceEntries = new ArrayList<>();
   private final List<Gateway> gateways = new ArrayList<>();
   private final List<Sidecar> sidecars = new ArrayList<>();
+  private final KubernetesGateways kubernetesGateways;
+  private List<GatewayWorkload> gatewayWorkloads = List.of();
   /** Where each Sidecar's name is written, for the scope checks. */
   private final Map<Sidecar, YamlNode> sidecarNames = new java.util.IdentityHashMap<>();
   private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
@@ -68,6 +70,7 @@ final class IstioBinder {
     this.warnings = warnings;
     this.version = version;
     this.applied = new AppliedObjects(warnings);
+    this.kubernetesGateways = new KubernetesGateways(warnings);
     this.policies = new TrafficPolicyBinder(warnings, version);
   }
 
@@ -92,11 +95,14 @@ final class IstioBinder {
     }
     m.allowOnly("apiVersion", "kind", "metadata", "spec", "status");
     YamlNode api = m.required("apiVersion");
-    if (kind.equals("HTTPRoute") ? !GATEWAY_API_VERSIONS.contains(api.asString()) : !API_VERSIONS.contains(api.asString())) {
-      throw api.expected(kind.equals("HTTPRoute") ? "gateway.networking.k8s.io/v1 or v1beta1"
+    boolean gatewayApi = kind.equals("HTTPRoute")
+        || (kind.equals("Gateway") && api.asString().startsWith("gateway.networking.k8s.io/"));
+    if (gatewayApi ? !GATEWAY_API_VERSIONS.contains(api.asString()) : !API_VERSIONS.contains(api.asString())) {
+      throw api.expected(gatewayApi ? "gateway.networking.k8s.io/v1 or v1beta1"
           : "networking.istio.io/v1, v1beta1 or v1alpha3");
     }
-    ObjectMeta meta = meta(m.required("metadata").asMap(), kind, batch, index);
+    ObjectMeta meta = meta(m.required("metadata").asMap(), gatewayApi ? kind + ".gateway.networking.k8s.io" : kind,
+        batch, index);
     YamlMap spec = m.required("spec").asMap();
     String key = meta.namespace() + "/" + meta.name();
     boolean replaces = meta.order() != index; // a later apply of an object read before
@@ -110,7 +116,7 @@ final class IstioBinder {
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
       delegateRefs.put(key, VirtualServiceChecks.delegates(vs, spec));
     } else if (kind.equals("HTTPRoute")) {
-      HttpRouteBinder routeBinder = new HttpRouteBinder(warnings);
+      HttpRouteBinder routeBinder = new HttpRouteBinder(warnings, kubernetesGateways);
       List<HttpRouteBinder.Translated> translated = routeBinder.bind(meta, spec);
       destinationRefs.put("HTTPRoute " + key, routeBinder.backendRefs());
       for (HttpRouteBinder.Translated t : translated) {
@@ -120,6 +126,8 @@ final class IstioBinder {
         hostRefs.put(vs.meta().namespace() + "/" + vs.meta().name(),
             List.of(new VirtualServiceChecks.HostRef(name, t.parentFqdn(), t.parentFqdn(), t.parentRef())));
       }
+    } else if (gatewayApi && kind.equals("Gateway")) {
+      kubernetesGateways.addGateway(meta, spec, m.required("metadata").asMap().required("name"));
     } else if (kind.equals("Gateway")) {
       replaceOrAdd(gateways, new GatewayBinder(warnings, ingress, egress).bind(meta, spec), replaces, g -> g.meta());
     } else if (kind.equals("Sidecar")) {
@@ -152,10 +160,6 @@ final class IstioBinder {
    * modelled kind (VirtualServce) is an error rather than silently ignored.
    */
   private boolean modelled(YamlNode kindNode, String kind, YamlNode apiVersion) {
-    if (kind.equals("Gateway") && apiVersion != null && apiVersion.asString().startsWith("gateway.networking.k8s.io/")) {
-      warnings.add(kindNode, "kind Gateway of the Gateway API is not modelled yet; ignored");
-      return false;
-    }
     if (MODELLED_KINDS.contains(kind)) {
       return true;
     }
@@ -216,6 +220,11 @@ final class IstioBinder {
     return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars);
   }
 
+  /** The gateway Deployments Istio creates for the Gateway API Gateways read ({@link #build} first). */
+  List<GatewayWorkload> gatewayWorkloads() {
+    return gatewayWorkloads;
+  }
+
   /** Warns about root VirtualServices that a namespace calling their hosts does not see ({@code exportTo}). */
   void warnInvisibleVirtualServices(List<ServiceSpec> services, List<LoadSpec> loads) {
     List<VirtualServiceVisibilityChecks.Ref> refs = new ArrayList<>();
@@ -240,6 +249,11 @@ final class IstioBinder {
 
   /** The resources read so far, after the cross-resource checks (which only warn). */
   IstioConfig build(ServiceDirectory services) {
+    KubernetesGateways.Result translated = kubernetesGateways.build(services);
+    gateways.addAll(translated.gateways());
+    virtualServices.addAll(translated.virtualServices());
+    virtualServices.sort(java.util.Comparator.comparingInt(vs -> vs.meta().order())); // creation order
+    gatewayWorkloads = translated.workloads();
     serviceEntries.forEach(e -> services.addServiceEntryHosts(e.hosts()));
     IstioChecks.warnUnresolved(destinationRefs.values().stream().flatMap(List::stream).toList(),
         destinationRules, services, warnings);

@@ -22,6 +22,7 @@ import java.util.List;
  * @param externals the servers outside the mesh that calls may reach ({@code external}), in file order
  * @param ingress the ingress gateway ({@code ingressGateway}), or null when there is none
  * @param egress the egress gateway ({@code egressGateway}), or null when there is none
+ * @param gatewayWorkloads the gateway Deployments Istio creates for Gateway API Gateways
  */
 public record Scenario(
     String name,
@@ -36,11 +37,13 @@ public record Scenario(
     Timeline timeline,
     List<ExternalHost> externals,
     IngressGatewaySpec ingress,
-    EgressGatewaySpec egress) {
+    EgressGatewaySpec egress,
+    List<GatewayWorkload> gatewayWorkloads) {
 
   public Scenario {
     services = List.copyOf(services);
     externals = List.copyOf(externals);
+    gatewayWorkloads = List.copyOf(gatewayWorkloads);
     loads = List.copyOf(loads);
     if (istioVersion == null) {
       throw new IllegalArgumentException("istioVersion must not be null; use IstioVersion.CURRENT");
@@ -55,7 +58,7 @@ public record Scenario(
       List<ServiceSpec> services, IstioConfig istio, List<LoadSpec> loads, IstioVersion istioVersion,
       Timeline timeline, List<ExternalHost> externals, IngressGatewaySpec ingress) {
     this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion, timeline, externals,
-        ingress, null);
+        ingress, null, List.of());
   }
 
   /** A scenario without external servers. */
@@ -81,13 +84,13 @@ public record Scenario(
   /** A copy with another seed ({@code --seed}). */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        timeline, externals, ingress, egress);
+        timeline, externals, ingress, egress, gatewayWorkloads);
   }
 
   /** A copy with another duration ({@code --duration}). */
   public Scenario withDuration(long newDurationNanos) {
     return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        timeline, externals, ingress, egress);
+        timeline, externals, ingress, egress, gatewayWorkloads);
   }
 
   /** A copy in which {@code load} replaces the load of the same name ({@code meshsim plan max-rate}). */
@@ -97,7 +100,7 @@ public record Scenario(
     }
     List<LoadSpec> newLoads = loads.stream().map(l -> l.name().equals(load.name()) ? load : l).toList();
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, newLoads, istioVersion,
-        timeline, externals, ingress, egress);
+        timeline, externals, ingress, egress, gatewayWorkloads);
   }
 
   /**
@@ -119,12 +122,12 @@ public record Scenario(
       throw new IllegalArgumentException("no deployment named " + deployment.name());
     }
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, newServices, istio, loads, istioVersion,
-        timeline, externals, ingress, egress);
+        timeline, externals, ingress, egress, gatewayWorkloads);
   }
 
   /** A copy with another timeline. */
   public Scenario withTimeline(Timeline newTimeline) {
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        newTimeline, externals, ingress, egress);
+        newTimeline, externals, ingress, egress, gatewayWorkloads);
   }
 }

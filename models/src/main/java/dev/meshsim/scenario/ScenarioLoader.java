@@ -162,7 +162,7 @@ public final class ScenarioLoader {
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
         duration, warmup, mesh, services, istio, loads, version, timeline, externals,
-        ingress, egress);
+        ingress, egress, istioBinder.gatewayWorkloads());
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */
