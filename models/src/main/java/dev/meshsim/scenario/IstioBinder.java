@@ -255,6 +255,8 @@ final class IstioBinder {
     virtualServices.sort(java.util.Comparator.comparingInt(vs -> vs.meta().order())); // creation order
     gatewayWorkloads = translated.workloads();
     serviceEntries.forEach(e -> services.addServiceEntryHosts(e.hosts()));
+    serviceEntries.stream().filter(e -> !e.workloadSelector().isEmpty()).forEach(e -> services.addWorkloadEntryHosts(
+        e.hosts(), e.ports().stream().map(ServiceEntry.Port::number).toList()));
     IstioChecks.warnUnresolved(destinationRefs.values().stream().flatMap(List::stream).toList(),
         destinationRules, services, warnings);
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);

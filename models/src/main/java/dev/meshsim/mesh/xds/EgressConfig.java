@@ -29,10 +29,10 @@ import java.util.Set;
  * VirtualServices for that host, as istiod builds them for a Service; then, with {@code ALLOW_ANY},
  * Istio's {@code allow_any} route to {@code PassthroughCluster} for every other external host.
  *
- * <p>Endpoints: a {@code DNS}, {@code DNS_ROUND_ROBIN} or {@code NONE} entry reaches the host's
- * external server (what DNS or the original destination gives); a {@code STATIC} entry without
- * {@code endpoints} has none (Envoy answers {@code 503 UH}). A host that no external server answers
- * has no endpoints either.
+ * <p>Endpoints: an entry with a {@code workloadSelector} has the mesh pods it selects; a {@code
+ * DNS}, {@code DNS_ROUND_ROBIN} or {@code NONE} entry reaches the host's external server (what DNS
+ * or the original destination gives); a {@code STATIC} entry without {@code endpoints} has none
+ * (Envoy answers {@code 503 UH}). A host that no external server answers has no endpoints either.
  */
 final class EgressConfig {
   /** Envoy's name of Istio's original-destination cluster ({@code pilot/pkg/networking/util}). */
@@ -154,11 +154,34 @@ final class EgressConfig {
   }
 
   private List<PodView> endpoints(ServiceEntry entry, String host) {
+    if (!entry.workloadSelector().isEmpty()) {
+      return selectedPods(entry);
+    }
     ServiceRegistry.External external = registry.external(host);
     if (external == null || (entry.resolution() == ServiceEntry.Resolution.STATIC && entry.endpoints().isEmpty())) {
       return List.of();
     }
     return external.pods();
+  }
+
+  /**
+   * A ServiceEntry with a {@code workloadSelector}: its endpoints are the ready pods of its namespace
+   * whose labels the selector matches (istio's ServiceEntry controller, {@code workloadSelector}
+   * selecting Pods and WorkloadEntries of the entry's namespace), in registry order.
+   */
+  private List<PodView> selectedPods(ServiceEntry entry) {
+    List<PodView> out = new java.util.ArrayList<>();
+    for (dev.meshsim.scenario.ServiceSpec service : registry.services()) {
+      if (!service.namespace().equals(entry.meta().namespace())) {
+        continue;
+      }
+      for (PodView pod : registry.pods(service.fqdn())) {
+        if (pod.labels().entrySet().containsAll(entry.workloadSelector().entrySet()) && !out.contains(pod)) {
+          out.add(pod);
+        }
+      }
+    }
+    return out;
   }
 
   private static PortSpec portOf(ServiceEntry entry, String hostPort) {
