@@ -86,6 +86,18 @@ class SidecarScopeTest {
   }
 
   @Test
+  void aVirtualServiceOfTheProxysNamespaceBringsItsHostAlong() throws Exception {
+    String text = Files.readString(Path.of(BASE)).replace("metadata: {name: backend, namespace: data}\n    spec:\n"
+        + "      hosts: [backend]", "metadata: {name: backend, namespace: web}\n    spec:\n"
+        + "      hosts: [backend.data.svc.cluster.local]").replace("route: [{destination: {host: backend}}]",
+        "route: [{destination: {host: backend.data.svc.cluster.local}}]");
+    LoadedScenario s = ScenarioLoader.load(Files.writeString(dir.resolve("vs-in-web.yaml"), text));
+    assertEquals(List.of(), s.warnings(), "imported by ./*, the VirtualService gives backend a virtual host");
+    TrafficStats direct = Scenarios.run(s.scenario()).loads().get("direct");
+    assertEquals(Map.of(418, direct.requests()), direct.codes(), "its fault applies again");
+  }
+
+  @Test
   void registryOnlyInTheSidecarBlocksWhatItLeavesOut() throws Exception {
     LoadedScenario s = load(EGRESS, EGRESS + "      outboundTrafficPolicy: {mode: REGISTRY_ONLY}\n");
     RunResult r = Scenarios.run(s.scenario());

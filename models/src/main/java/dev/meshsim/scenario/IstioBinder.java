@@ -239,7 +239,8 @@ final class IstioBinder {
 
   /** Warns about calls that leave their caller's Sidecar scope, and about competing namespace defaults. */
   void warnSidecarScopes(List<ServiceSpec> services, List<LoadSpec> loads) {
-    new SidecarChecks(sidecars, sidecarNames, serviceEntries, outboundPolicy, warnings).warn(services, loads);
+    new SidecarChecks(sidecars, sidecarNames, serviceEntries, virtualServices, outboundPolicy, warnings)
+        .warn(services, loads);
   }
 
   /** Warns about DestinationRules the namespaces calling their hosts do not see. */

@@ -4,6 +4,7 @@ import dev.meshsim.istio.OutboundTrafficPolicy;
 import dev.meshsim.istio.ServiceEntry;
 import dev.meshsim.istio.Sidecar;
 import dev.meshsim.istio.SidecarScope;
+import dev.meshsim.istio.VirtualService;
 import dev.meshsim.yaml.YamlNode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,14 +23,16 @@ final class SidecarChecks {
   private final List<Sidecar> sidecars;
   private final Map<Sidecar, YamlNode> names;
   private final List<ServiceEntry> entries;
+  private final List<VirtualService> virtualServices;
   private final OutboundTrafficPolicy meshPolicy;
   private final Warnings warnings;
 
   SidecarChecks(List<Sidecar> sidecars, Map<Sidecar, YamlNode> names, List<ServiceEntry> entries,
-      OutboundTrafficPolicy meshPolicy, Warnings warnings) {
+      List<VirtualService> virtualServices, OutboundTrafficPolicy meshPolicy, Warnings warnings) {
     this.sidecars = sidecars;
     this.names = names;
     this.entries = entries;
+    this.virtualServices = virtualServices;
     this.meshPolicy = meshPolicy;
     this.warnings = warnings;
   }
@@ -71,7 +74,8 @@ final class SidecarChecks {
     }
     SidecarScope scope = SidecarScope.of(sidecars, namespace, labels);
     String target = request.host() + ":" + request.port();
-    if (scope.imports(request.host(), hostNamespace, request.port()) || !said.add(caller + "|" + target)) {
+    if (scope.imports(request.host(), hostNamespace, request.port()) || importedVirtualService(scope, namespace,
+        request.host()) || !said.add(caller + "|" + target)) {
       return;
     }
     boolean blocked = scope.outboundPolicy(meshPolicy) == OutboundTrafficPolicy.REGISTRY_ONLY;
@@ -81,6 +85,21 @@ final class SidecarChecks {
         + (blocked ? "these calls get the REGISTRY_ONLY block_all 502"
             : "these calls go through PassthroughCluster (ALLOW_ANY), without DestinationRules, VirtualServices"
             + " or retries; add " + hostNamespace + "/" + request.host() + " to egress.hosts"));
+  }
+
+  /** Whether an imported VirtualService the caller's namespace sees claims the host: it brings its virtual host. */
+  private boolean importedVirtualService(SidecarScope scope, String namespace, String host) {
+    for (VirtualService vs : virtualServices) {
+      if (vs.isDelegate() || !vs.exportedTo(namespace) || (!vs.gateways().isEmpty() && !vs.gateways().contains("mesh"))) {
+        continue;
+      }
+      List<String> hosts = vs.hosts().stream().map(h -> h.contains(".") || h.startsWith("*") ? h
+          : h + "." + vs.meta().namespace() + ".svc.cluster.local").toList();
+      if (hosts.contains(host) && scope.importsVirtualService(vs.meta().namespace(), hosts)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void warnCompetingDefaults() {

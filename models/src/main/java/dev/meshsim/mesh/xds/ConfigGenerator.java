@@ -9,6 +9,7 @@ import dev.meshsim.istio.OutboundTrafficPolicy;
 import dev.meshsim.istio.SidecarScope;
 import dev.meshsim.istio.Subset;
 import dev.meshsim.istio.TrafficPolicy;
+import dev.meshsim.istio.VirtualService;
 import dev.meshsim.mesh.routing.RouteConfiguration;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.upstream.ClusterConfig;
@@ -87,8 +88,11 @@ public final class ConfigGenerator {
     for (ServiceSpec service : registry.services()) {
       for (PortSpec port : service.ports()) {
         String key = service.fqdn() + ":" + port.port();
-        if (scope.imports(service.fqdn(), service.namespace(), port.port())) {
-          hosts.put(key, routes.virtualHost(service, port, view.virtualServiceFor(service.fqdn())));
+        VirtualService vs = view.virtualServiceFor(service.fqdn());
+        // An imported VirtualService brings its host's virtual host even when the Sidecar does not
+        // import the service itself (istiod builds virtual hosts from the listener's VirtualServices too).
+        if (vs != null || scope.imports(service.fqdn(), service.namespace(), port.port())) {
+          hosts.put(key, routes.virtualHost(service, port, vs));
         } else if (policy == OutboundTrafficPolicy.ALLOW_ANY) {
           egress.addPassthrough(hosts, clusters, key, registry.pods(service.fqdn()), port.port());
         }
@@ -109,10 +113,12 @@ public final class ConfigGenerator {
   int importedServicePorts(ProxyIdentity proxy) {
     SidecarScope scope = GatewayConfig.gatewaysOf(istio, proxy).isEmpty()
         ? SidecarScope.of(istio.sidecars(), proxy.namespace(), proxy.labels()) : SidecarScope.DEFAULT;
+    ProxyScope view = new ProxyScope(scope, proxy.namespace(), virtualServices);
     int ports = 0;
     for (ServiceSpec service : registry.services()) {
+      boolean byVirtualService = view.virtualServiceFor(service.fqdn()) != null;
       for (PortSpec port : service.ports()) {
-        ports += scope.imports(service.fqdn(), service.namespace(), port.port()) ? 1 : 0;
+        ports += byVirtualService || scope.imports(service.fqdn(), service.namespace(), port.port()) ? 1 : 0;
       }
     }
     return ports;
