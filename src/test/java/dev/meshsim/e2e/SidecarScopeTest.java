@@ -132,6 +132,10 @@ class SidecarScopeTest {
     assertTrue(clusters.out().contains("frontend.web.svc.cluster.local"), clusters.out());
     assertFalse(clusters.out().contains("other.data.svc.cluster.local"), clusters.out());
     assertFalse(clusters.out().contains("outbound|9080||backend"), clusters.out());
+    Outcome listeners = meshsim("inspect", snap.toString(), "proxy-config", "listeners", "frontend-0");
+    assertTrue(listeners.out().contains("Route: 8080"), listeners.out());
+    assertFalse(listeners.out().contains("9080"), "no HTTP listener for a port nothing in scope has: 15001 passes"
+        + " the calls through\n" + listeners.out());
   }
 
   @Test
