@@ -98,6 +98,28 @@ class SidecarScopeTest {
   }
 
   @Test
+  void aSidecarAppliedByTheTimelineNarrowsTheScopeOnceItConverges() throws Exception {
+    String text = Files.readString(Path.of(BASE));
+    int at = text.indexOf("  - apiVersion: networking.istio.io/v1\n    kind: Sidecar");
+    String sidecar = text.substring(at, text.indexOf("load:")).replace("\n  ", "\n      ").replaceFirst("^  ", "      ");
+    Path file = dir.resolve("timeline.yaml");
+    Files.writeString(file, text.substring(0, at) + "timeline:\n  - at: 2s\n    apply:\n" + sidecar
+        + text.substring(text.indexOf("load:")).replace("backend.data:9080, arrival: {poisson: 20/s}",
+            "backend.data:9080, arrival: {poisson: 400/s}"));
+    RunResult r = Scenarios.run(ScenarioLoader.load(file).scenario());
+    TrafficStats direct = r.loads().get("direct");
+    long faulted = direct.codes().getOrDefault(418, 0L);
+    long passed = direct.codes().getOrDefault(200, 0L);
+    assertEquals(direct.requests(), faulted + passed, direct.codes().toString());
+    double share = passed / (double) direct.requests();
+    // From 2 s plus the debounce and the push (~0.1 s) to 4 s: about 0.475 of the calls, binomial 4σ.
+    double expected = (4 - 2.1) / 4;
+    double sigma = Math.sqrt(expected * (1 - expected) / direct.requests());
+    assertTrue(Math.abs(share - expected) < 4 * sigma + 0.01, "calls passing through: " + share + " vs " + expected);
+    assertTrue(direct.clusters().containsKey(PASSTHROUGH), direct.clusters().toString());
+  }
+
+  @Test
   void registryOnlyInTheSidecarBlocksWhatItLeavesOut() throws Exception {
     LoadedScenario s = load(EGRESS, EGRESS + "      outboundTrafficPolicy: {mode: REGISTRY_ONLY}\n");
     RunResult r = Scenarios.run(s.scenario());
