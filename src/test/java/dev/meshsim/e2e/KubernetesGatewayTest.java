@@ -48,6 +48,19 @@ class KubernetesGatewayTest {
   }
 
   @Test
+  void bookinfoFromItsManifestsIsReachedThroughTheGatewayApi() throws Exception {
+    LoadedScenario loaded = ScenarioLoader.load(Path.of("scenarios/bookinfo/scenario-gateway-api.yaml"));
+    assertEquals(List.of(), loaded.warnings());
+    RunResult r = Scenarios.run(loaded.scenario().withDuration(5_000_000_000L));
+    TrafficStats page = r.loads().get("internet");
+    assertEquals(Map.of(200, page.requests()), page.codes());
+    assertEquals(page.requests(), r.clusterStats().get("outbound|9080||productpage.default.svc.cluster.local")
+        .counter("upstream_rq_total"), "every page through the gateway's route to productpage");
+    TrafficStats other = r.loads().get("not-a-page");
+    assertEquals(Map.of(404, other.requests()), other.codes());
+  }
+
+  @Test
   void aRouteFromAnotherNamespaceNeedsAllowedRoutesAll() throws Exception {
     String text = Files.readString(Path.of(SCENARIO)).replace("metadata: {name: reviews}",
         "metadata: {name: reviews, namespace: shop}").replace("parentRefs: [{name: bookinfo-gateway, sectionName: http}]",
