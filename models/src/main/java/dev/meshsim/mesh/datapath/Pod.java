@@ -112,11 +112,12 @@ public final class Pod implements PodView {
       // iptables still redirects to 15001, where no Envoy listens yet (or any more): the connect is
       // refused on the loopback. The app sees a connection error, which meshsim reports as 503.
       exchange.setCode(503);
-      sim().schedule(REFUSAL_FLOOR_NANOS, exchange::end);
+      sim().schedule(REFUSAL_FLOOR_NANOS, exchange); // fires end()
       return;
     }
     if (sidecar != null) {
-      sim().schedule(sidecarPass(), () -> sidecar.route(exchange));
+      exchange.arriveAt(sidecar);
+      sim().schedule(sidecarPass(), exchange); // fires sidecar.route(exchange)
     } else {
       sendWithoutSidecar(exchange);
     }
@@ -129,7 +130,7 @@ public final class Pod implements PodView {
       // a round trip, which a client reports as 503. The floor stands for the connect() syscall, so
       // a closed-loop client never retries within the same instant.
       exchange.setCode(503);
-      sim().schedule(Math.max(REFUSAL_FLOOR_NANOS, 2 * costs.network()), exchange::end);
+      sim().schedule(Math.max(REFUSAL_FLOOR_NANOS, 2 * costs.network()), exchange); // fires end()
       return;
     }
     // kube-proxy DNATs to one endpoint's IP; the pod network delivers to the pod holding it.

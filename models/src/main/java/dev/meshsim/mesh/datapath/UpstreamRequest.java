@@ -16,6 +16,8 @@ import dev.meshsim.mesh.upstream.PoolFailure;
  * onPoolReady}. The server's side of the exchange is a separate {@link Inbound} handle.
  */
 public final class UpstreamRequest implements PoolCallbacks {
+  /** {@link ServerSide}'s answer when the connection broke instead (no HTTP code is negative). */
+  private static final int RESET = -1;
   private final RouterFilterInterface router;
   private final Host host;
   private final NetworkLeg leg;
@@ -68,8 +70,15 @@ public final class UpstreamRequest implements PoolCallbacks {
     router.onPoolFailure(this, reason);
   }
 
-  /** The request as the serving pod sees it: its answer or reset travels back over the leg. */
-  private final class ServerSide implements Inbound {
+  /**
+   * The request as the serving pod sees it: its answer or reset travels back over the leg. It is
+   * also the event of that answer's arrival at the client sidecar (the serving side answers at most
+   * once), so the answer allocates no event of its own.
+   */
+  private final class ServerSide implements Inbound, dev.meshsim.engine.Event {
+    /** The answer's code, or {@link #RESET} for a broken connection. */
+    private int answer;
+
     @Override
     public Exchange caller() {
       return router.downstreamRequest();
@@ -77,12 +86,24 @@ public final class UpstreamRequest implements PoolCallbacks {
 
     @Override
     public void respond(int code) {
-      sim.schedule(leg.responseNanos(), () -> onResponse(code));
+      answer = code;
+      sim.schedule(leg.responseNanos(), this);
     }
 
     @Override
     public void reset() {
-      sim.schedule(leg.resetNanos(), UpstreamRequest.this::onConnectionTerminated);
+      answer = RESET;
+      sim.schedule(leg.resetNanos(), this);
+    }
+
+    /** The answer (or the reset) reached the client sidecar. */
+    @Override
+    public void fire() {
+      if (answer == RESET) {
+        onConnectionTerminated();
+      } else {
+        onResponse(answer);
+      }
     }
 
     @Override
