@@ -141,17 +141,28 @@ public final class Pod implements PodView {
 
   /** Delivers a request that left its sender {@code networkNanos} ago to this pod's app. */
   void deliver(Inbound inbound, long networkNanos) {
-    sim().schedule(networkNanos + sidecarPass(), () -> {
-      if (running) {
-        app.accept(inbound);
-      } else if (exists && sidecar != null && sidecar.xds().listening()) {
-        // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
-        // app fails and it answers 503 itself.
-        inbound.respond(503);
-      } else {
-        inbound.reset(); // the connection's far end is gone
-      }
-    });
+    sim().schedule(networkNanos + sidecarPass(), () -> arrive(inbound));
+  }
+
+  /**
+   * {@link #deliver} for a request that is its own arrival event: {@code arrival} must call {@link
+   * #arrive} when it fires. Saves the event object per hop that the lambda above allocates.
+   */
+  void deliverArrival(dev.meshsim.engine.Event arrival, long networkNanos) {
+    sim().schedule(networkNanos + sidecarPass(), arrival);
+  }
+
+  /** A delivered request reaches this pod's app (through its sidecar, if any). */
+  void arrive(Inbound inbound) {
+    if (running) {
+      app.accept(inbound);
+    } else if (exists && sidecar != null && sidecar.xds().listening()) {
+      // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
+      // app fails and it answers 503 itself.
+      inbound.respond(503);
+    } else {
+      inbound.reset(); // the connection's far end is gone
+    }
   }
 
   /**

@@ -58,7 +58,7 @@ public final class UpstreamRequest implements PoolCallbacks {
     if (perTry > 0) {
       perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
     }
-    leg.sendRequest(new ServerSide());
+    leg.sendArrival(new ServerSide()); // its first firing is its arrival at the server's app
   }
 
   @Override
@@ -72,10 +72,12 @@ public final class UpstreamRequest implements PoolCallbacks {
 
   /**
    * The request as the serving pod sees it: its answer or reset travels back over the leg. It is
-   * also the event of that answer's arrival at the client sidecar (the serving side answers at most
-   * once), so the answer allocates no event of its own.
+   * also its own two events, one pending at a time: first its arrival at the server's app, then its
+   * answer's arrival at the client sidecar (the serving side answers at most once), so neither
+   * allocates an event object.
    */
   private final class ServerSide implements Inbound, dev.meshsim.engine.Event {
+    private boolean arrived;
     /** The answer's code, or {@link #RESET} for a broken connection. */
     private int answer;
 
@@ -96,10 +98,13 @@ public final class UpstreamRequest implements PoolCallbacks {
       sim.schedule(leg.resetNanos(), this);
     }
 
-    /** The answer (or the reset) reached the client sidecar. */
+    /** The request reached the server's app; later, the answer (or the reset) the client sidecar. */
     @Override
     public void fire() {
-      if (answer == RESET) {
+      if (!arrived) {
+        arrived = true;
+        leg.server().arrive(this);
+      } else if (answer == RESET) {
         onConnectionTerminated();
       } else {
         onResponse(answer);
