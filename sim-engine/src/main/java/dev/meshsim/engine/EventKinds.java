@@ -40,7 +40,8 @@ final class EventKinds {
       System.err.printf("event kinds: %,d scheduled%n", total);
       SCHEDULED.entrySet().stream()
           .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
-          .forEach(e -> System.err.printf("%,14d  %5.2f%%  %s%n", e.getValue()[0], 100.0 * e.getValue()[0] / total, e.getKey()));
+          .forEach(e -> System.err.printf("%,14d  %5.2f%%  %s%n", e.getValue()[0],
+              100.0 * e.getValue()[0] / total, e.getKey()));
     }
   }
 }
