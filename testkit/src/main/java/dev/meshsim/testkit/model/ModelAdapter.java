@@ -15,7 +15,7 @@ import dev.meshsim.mesh.xds.ConfigGenerator;
 import dev.meshsim.mesh.xds.ProxyConfig;
 import dev.meshsim.mesh.xds.ProxyIdentity;
 import dev.meshsim.result.RunResult;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.testkit.RouteDecision;
 import dev.meshsim.testkit.RouteRule;
