@@ -52,6 +52,14 @@ class PackageCyclesTest {
     }
   }
 
+  @Test
+  void theEnvoyRouteLayerKnowsNoIstioRecord() {
+    Set<String> routing = dependencies().get("dev.meshsim.mesh.routing");
+    for (String forbidden : List.of("dev.meshsim.istio", "dev.meshsim.scenario", "dev.meshsim.mesh.xds")) {
+      assertTrue(!routing.contains(forbidden), "routing depends on " + forbidden + ": " + routing);
+    }
+  }
+
   private static Map<String, Set<String>> dependencies() {
     Map<String, Set<String>> edges = new TreeMap<>();
     try (Stream<Path> files = Files.walk(SOURCES)) {

@@ -45,6 +45,20 @@ public record RequestAttributes(
         query, spec.headers());
   }
 
+  /**
+   * The header {@code name} (lower case) as Envoy's header matchers read it: the pseudo-headers
+   * {@code :method}, {@code :authority} and {@code :scheme} (always {@code http}: a sidecar's
+   * outbound request is plain HTTP; mTLS is below it), else the request header, null when absent.
+   */
+  public String header(String name) {
+    return switch (name) {
+      case ":method" -> method;
+      case ":authority" -> authority;
+      case ":scheme" -> "http";
+      default -> headers.get(name);
+    };
+  }
+
   private static Map<String, String> parseQuery(String query) {
     Map<String, String> params = new LinkedHashMap<>();
     for (String pair : query.split("&")) {
