@@ -28,7 +28,7 @@ public final class PlanJson {
 
   public static String toJson(PlanResult r) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("meshsim", "plan");
+    root.put("kind", "plan"); // the CLI puts meshsim's output mark, "meshsim", before it
     root.put("question", r.question().command());
     root.put("scenario", r.scenario());
     root.put("seed", r.seed());
