@@ -41,7 +41,7 @@ class ReportsReadResultsOnlyTest {
           String pkg = "dev.meshsim" + m.group(1);
           named.add(pkg);
           if (!ALLOWED.matcher(pkg).matches()) {
-            outside.add(SOURCES.relativize(f) + " names " + m.group());
+            outside.add(SOURCES.relativize(f) + " names a type of " + pkg);
           }
         }
       }
