@@ -1,5 +1,6 @@
 package dev.meshsim.cli;
 
+import dev.meshsim.cli.OutputFiles.Mark;
 import dev.meshsim.plan.Loads;
 import dev.meshsim.plan.Metric;
 import dev.meshsim.plan.Parameter;
@@ -18,7 +19,6 @@ import dev.meshsim.plan.shard.IndexedJob;
 import dev.meshsim.plan.shard.PartialFile;
 import dev.meshsim.plan.shard.ShardRunner;
 import dev.meshsim.plan.shard.ShardSpec;
-import dev.meshsim.cli.OutputFiles.Mark;
 import dev.meshsim.scenario.LoadedScenario;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ScenarioException;

@@ -16,7 +16,7 @@ import dev.meshsim.plan.SloTerm;
 import java.util.Map;
 
 /**
- * {@code --json FILE}: {@code {"question", "answer", "unit", "points": [{"value", "replications",
+ * {@code --json FILE}: {@code {"kind": "plan", "question", "answer", "unit", "points": [{"value", "replications",
  * "metrics": {term: {"mean", "lo", "hi"}}, "verdict", "pass"}], "confirmation", …}}. Keys in a fixed
  * order, {@code \n} line ends, numbers rounded: the same bytes for the same result everywhere.
  */
