@@ -115,7 +115,8 @@ public record PartialFile(Header header, List<Entry> entries) {
           + " merges format " + FORMAT + " only: run that shard again with this meshsim.");
     }
     if (root == null || !root.isObject() || !KIND.equals(root.path("kind").asText())) {
-      throw notAShard(name, "it has no \"kind\": \"" + KIND + "\" (write one with meshsim plan … --shard K/M --partial FILE)");
+      throw notAShard(name, "it has no \"kind\": \"" + KIND
+          + "\" (write one with meshsim plan … --shard K/M --partial FILE)");
     }
     long format = number(root, "format", name);
     if (format != FORMAT) {
