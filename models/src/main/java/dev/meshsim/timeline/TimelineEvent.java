@@ -4,7 +4,7 @@ import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.ObjectMeta;
 import dev.meshsim.istio.Sidecar;
 import dev.meshsim.istio.VirtualService;
-import dev.meshsim.scenario.FailureMode;
+import dev.meshsim.app.FailureMode;
 import java.util.List;
 import java.util.Objects;
 
