@@ -26,13 +26,21 @@ public final class ProxyConfigView {
   public static String clusters(Proxy proxy, String fqdn) {
     TextTable t = new TextTable("SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE");
     List<String[]> rows = new ArrayList<>();
+    boolean passthrough = false;
     for (ClusterState c : filtered(proxy, fqdn)) {
       String[] key = c.name().split("\\|", -1); // outbound|port|subset|fqdn
+      if (key.length != 4) {
+        passthrough = true; // meshsim's PassthroughCluster|host:port, one Envoy cluster
+        continue;
+      }
       rows.add(new String[] {key[3], key[1], key[2].isEmpty() ? "-" : key[2], key[0], "EDS",
           c.destinationRule() == null ? "" : c.destinationRule()});
     }
     rows.sort(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[2].equals("-") ? "" : r[2])
         .thenComparingInt(r -> Integer.parseInt(r[1])));
+    if (passthrough) {
+      rows.add(new String[] {"PassthroughCluster", "-", "-", "-", "ORIGINAL_DST", ""}); // as istioctl lists it
+    }
     rows.forEach(r -> t.add((Object[]) r));
     return t.render();
   }

@@ -10,9 +10,11 @@ import java.util.List;
  * @param serviceEntries every ServiceEntry
  * @param outboundPolicy {@code meshConfig.outboundTrafficPolicy.mode} (default {@code ALLOW_ANY})
  * @param gateways every {@code networking.istio.io} Gateway
+ * @param sidecars every Sidecar resource
  */
 public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
-    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
+    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways,
+    List<Sidecar> sidecars) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
@@ -21,9 +23,16 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
     destinationRules = List.copyOf(destinationRules);
     serviceEntries = List.copyOf(serviceEntries);
     gateways = List.copyOf(gateways);
+    sidecars = List.copyOf(sidecars);
     if (outboundPolicy == null) {
       throw new IllegalArgumentException("outboundPolicy must not be null; use ALLOW_ANY");
     }
+  }
+
+  /** Without Sidecar resources: every proxy sees the whole mesh. */
+  public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
+      List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
+    this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, List.of());
   }
 
   /** VirtualServices and DestinationRules only, with Istio's default outbound policy. */

@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * {@code spec} of a ServiceEntry, validated as istiod's {@code ValidateServiceEntry} does where it
  * matters here: at least one host and one port, port numbers 1..65535 and unique, a known
- * resolution and location, and DNS resolution without wildcard hosts.
+ * resolution and location, DNS resolution without wildcard hosts, and a {@code workloadSelector}
+ * (endpoints: the mesh pods of the entry's namespace it selects) with labels and without {@code
+ * endpoints}.
  */
 final class ServiceEntryBinder {
 
@@ -49,8 +51,13 @@ final class ServiceEntryBinder {
     Map<String, String> selector = Map.of();
     if (spec.has("workloadSelector")) {
       selector = spec.required("workloadSelector").asMap().allowOnly("labels").stringMap("labels");
-      warnings.add(spec.required("workloadSelector"), "workloadSelector (ServiceEntry endpoints from mesh pods) is"
-          + " not modelled yet; the entry's hosts are answered by the scenario's external servers");
+      if (selector.isEmpty()) {
+        throw spec.failAtKey("workloadSelector", "workloadSelector needs labels");
+      }
+      if (!spec.list("endpoints").isEmpty()) {
+        throw spec.failAtKey("workloadSelector", "only one of workloadSelector or endpoints is allowed in a"
+            + " ServiceEntry (istiod's validation)");
+      }
     }
     return new ServiceEntry(meta, hosts, ports(spec), resolution, location, endpoints(spec), selector,
         ExportTo.bind(spec));

@@ -44,7 +44,7 @@ final class VirtualServiceBinder {
   VirtualService bind(ObjectMeta meta, YamlMap spec) {
     spec.allowOnly(SPEC_KEYS);
     boolean delegate = !spec.has("hosts");
-    warnings.notModelled(spec, delegate ? new String[] {"tls", "tcp"} : new String[] {"tls", "tcp", "exportTo"});
+    warnings.notModelled(spec, "tls", "tcp");
     List<String> hosts = delegate ? List.of() : spec.required("hosts").asList().requireSize(1, "host").items().stream()
         .map(YamlNode::asNonEmptyString).toList();
     if (delegate) {
