@@ -10,9 +10,11 @@ import java.util.List;
  * @param serviceEntries every ServiceEntry
  * @param outboundPolicy {@code meshConfig.outboundTrafficPolicy.mode} (default {@code ALLOW_ANY})
  * @param gateways every {@code networking.istio.io} Gateway
+ * @param protocolDetection protocol sniffing for ports nothing declares (istiod switches, mesh timeout)
  */
 public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
-    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
+    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways,
+    ProtocolDetection protocolDetection) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
@@ -24,6 +26,15 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
     if (outboundPolicy == null) {
       throw new IllegalArgumentException("outboundPolicy must not be null; use ALLOW_ANY");
     }
+    if (protocolDetection == null) {
+      throw new IllegalArgumentException("protocolDetection must not be null; use ProtocolDetection.DEFAULT");
+    }
+  }
+
+  /** A config with Istio's default protocol detection. */
+  public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
+      List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
+    this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, ProtocolDetection.DEFAULT);
   }
 
   /** VirtualServices and DestinationRules only, with Istio's default outbound policy. */

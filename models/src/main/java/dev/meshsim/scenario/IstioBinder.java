@@ -42,6 +42,7 @@ final class IstioBinder {
   private final List<ServiceEntry> serviceEntries = new ArrayList<>();
   private final List<Gateway> gateways = new ArrayList<>();
   private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
+  private dev.meshsim.istio.ProtocolDetection protocolDetection = dev.meshsim.istio.ProtocolDetection.DEFAULT;
   private IngressGatewaySpec ingress;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
@@ -189,7 +190,8 @@ final class IstioBinder {
    * config in force when it happens, which only the run knows.
    */
   IstioConfig resources() {
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways,
+        protocolDetection);
   }
 
   /** Warns about DestinationRules the namespaces calling their hosts do not see. */
@@ -205,7 +207,8 @@ final class IstioBinder {
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
     VirtualServiceChecks.warnDelegates(delegateRefs.values().stream().flatMap(List::stream).toList(),
         virtualServices, warnings);
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways,
+        protocolDetection);
   }
 
   /**
@@ -228,6 +231,11 @@ final class IstioBinder {
   }
 
   /** {@code istio.meshConfig.outboundTrafficPolicy.mode}. */
+  /** Protocol sniffing and its timeout ({@code meshConfig}, {@code pilot.env}). */
+  void protocolDetection(dev.meshsim.istio.ProtocolDetection detection) {
+    this.protocolDetection = detection;
+  }
+
   void outboundPolicy(OutboundTrafficPolicy policy) {
     this.outboundPolicy = policy;
   }

@@ -59,7 +59,7 @@ final class KubernetesBinder {
           || p.protocol() == IstioProtocol.TCP && IstioProtocol.fromName(p.name()) == IstioProtocol.AUTO;
       String name = sameAsName ? p.name()
           : p.name().isEmpty() ? p.protocol().namePrefix() : p.protocol().namePrefix() + "-" + p.name();
-      out.add(new PortSpec(name, p.port()));
+      out.add(new PortSpec(name, p.port(), p.protocol()));
     }
     return out;
   }

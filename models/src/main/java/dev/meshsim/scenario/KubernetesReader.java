@@ -97,9 +97,8 @@ final class KubernetesReader {
             + protocol + "; ignored");
         continue;
       }
-      if (!selected.isHttp()) {
-        warnings.add(p.required("port"), "port " + port + " is " + selected.display()
-            + " for Istio; meshsim models HTTP only and simulates it as HTTP/1.1");
+      if (p.has("appProtocol")) {
+        PortProtocols.warnUnknown(p.required("appProtocol"), warnings);
       }
       ports.add(new ServicePort(portName, port, selected, p.get("targetPort"), p));
     }

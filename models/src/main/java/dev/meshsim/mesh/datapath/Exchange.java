@@ -48,6 +48,8 @@ public final class Exchange {
   private Exchange trace = this;
   private boolean linked = true;
   private boolean traceBroken;
+  /** The app's connection to its sidecar when it keeps one open across requests; null for its own. */
+  private DownstreamConnection connection;
 
   /** A request that starts a trace of its own (a load generator's). */
   public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
@@ -70,6 +72,21 @@ public final class Exchange {
     if (servedBy.linked && !passesTraceContext) {
       servedBy.trace.traceBroken = true;
     }
+  }
+
+  /**
+   * Sends this request on {@code c}, a connection the app keeps open across requests (fortio's
+   * {@code -c} connections). Only a {@code tcp_proxy} tells the difference: it balances connections,
+   * so every request on {@code c} reaches the host its first one did. Returns this.
+   */
+  public Exchange onConnection(DownstreamConnection c) {
+    this.connection = c;
+    return this;
+  }
+
+  /** The kept-open connection this request travels on, or null (a connection of its own). */
+  DownstreamConnection connection() {
+    return connection;
   }
 
   /** The load generator's request whose call tree this request is part of (itself for one). */

@@ -6,6 +6,7 @@ import dev.meshsim.engine.random.RandomStream;
 import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.MirrorPolicy;
 import dev.meshsim.mesh.routing.Route;
+import dev.meshsim.mesh.routing.TcpProxyRoute;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.upstream.Cluster;
@@ -50,6 +51,7 @@ public final class Sidecar {
   private final DataPathMetrics metrics;
   /** The leg to each endpoint this proxy connected to, resolved once per endpoint. */
   private final Map<Endpoint, NetworkLeg> legs = new HashMap<>();
+  private TcpProxy tcpProxy;
 
   public Sidecar(Pod pod, ProxyEnvironment env, ProxyConfig config) {
     this.pod = pod;
@@ -92,6 +94,11 @@ public final class Sidecar {
       return;
     }
     var request = exchange.request().attributes();
+    TcpProxyRoute tcp = xds.routes().tcpProxy(request);
+    if (tcp != null) {
+      tcpProxy().onRequest(exchange, tcp); // a TCP or TLS port: no HTTP routing at all
+      return;
+    }
     VirtualHost vhost = xds.routes().virtualHost(request);
     if (vhost == null && xds.routes().blocksUnknownHosts()) {
       // REGISTRY_ONLY: Istio's block_all catch-all is a direct response 502, which sets no flag
@@ -227,7 +234,7 @@ public final class Sidecar {
    * delivered a new version of the cluster: an endpoint update changes its hosts in place, any
    * other change replaces it (the old one drains). Null if the proxy has no such (warm) cluster.
    */
-  private Cluster cluster(String name) {
+  Cluster cluster(String name) {
     ClusterConfig cc = xds.cluster(name);
     if (cc == null) {
       return null;
@@ -246,6 +253,14 @@ public final class Sidecar {
       }
     }
     return cluster;
+  }
+
+  /** The proxy's {@code tcp_proxy} filters, made on first use so HTTP-only runs draw nothing for them. */
+  private TcpProxy tcpProxy() {
+    if (tcpProxy == null) {
+      tcpProxy = new TcpProxy(this, env);
+    }
+    return tcpProxy;
   }
 
   /** The leg from this pod to the pod at {@code endpoint}'s address. */

@@ -69,10 +69,14 @@ public final class ConfigGenerator {
     egress.addClusters(clusters, entries, proxy);
     // Routes after clusters: a route's retry policy depends on whether its cluster hashes.
     RouteBuilder routes = new RouteBuilder(registry, proxy, profile, clusters);
+    TcpListeners tcp = new TcpListeners(routes, istio.protocolDetection());
     for (ServiceSpec service : registry.services()) {
       for (PortSpec port : service.ports()) {
         String key = service.fqdn() + ":" + port.port();
-        hosts.put(key, routes.virtualHost(service, port, virtualServices.forHost(service.fqdn())));
+        var vs = virtualServices.forHost(service.fqdn());
+        if (!tcp.addIfTcp(service.fqdn(), port, vs)) {
+          hosts.put(key, routes.virtualHost(service, port, vs));
+        }
       }
     }
     java.util.Set<String> gateways = GatewayConfig.gatewaysOf(istio, proxy);
@@ -83,9 +87,10 @@ public final class ConfigGenerator {
           GatewayConfig.ports(istio, gateways));
       return new ProxyConfig(gatewayRoutes, clusters);
     }
-    egress.addRoutes(hosts, clusters, entries, routes, virtualServices);
+    egress.addRoutes(hosts, clusters, entries, routes, virtualServices, tcp);
     boolean blockAll = istio.outboundPolicy() == dev.meshsim.istio.OutboundTrafficPolicy.REGISTRY_ONLY;
-    return new ProxyConfig(new RouteConfiguration(hosts, blockAll), clusters);
+    return new ProxyConfig(new RouteConfiguration(hosts, blockAll, java.util.Set.of(), tcp.routes(),
+        tcp.httpPorts()), clusters);
   }
 
   private void addClusters(Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port,

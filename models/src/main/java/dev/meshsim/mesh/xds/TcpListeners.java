@@ -1,0 +1,119 @@
+package dev.meshsim.mesh.xds;
+
+import dev.meshsim.istio.L4Match;
+import dev.meshsim.istio.L4Route;
+import dev.meshsim.istio.ProtocolDetection;
+import dev.meshsim.istio.VirtualService;
+import dev.meshsim.mesh.kube.ServiceRegistry;
+import dev.meshsim.mesh.routing.TcpProxyRoute;
+import dev.meshsim.mesh.routing.WeightedCluster;
+import dev.meshsim.mesh.upstream.ClusterConfig;
+import dev.meshsim.scenario.IstioProtocol;
+import dev.meshsim.scenario.PortSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The outbound side of one sidecar's listeners (LDS), port by port, as istiod decides it (istio
+ * {@code pilot/pkg/networking/core/listener.go}, {@code ModelProtocolToListenerProtocol}; the
+ * filter chains of {@code tls.go} {@code buildSidecarOutboundTLSFilterChainOpts} and {@code
+ * buildSidecarOutboundTCPFilterChainOpts}):
+ *
+ * <ul>
+ *   <li>an HTTP-class port gets the HTTP connection manager ({@code 0.0.0.0_<port>}, RDS);
+ *   <li>a port nothing declares gets it too while outbound sniffing is on (an HTTP client is
+ *       detected at once), else it is TCP;
+ *   <li>a TCP, Mongo, Redis or MySQL port gets a {@code tcp_proxy}: the first {@code tcp} route of
+ *       the host's VirtualService whose match blocks select this proxy and port, else the
+ *       service's cluster {@code outbound|port||fqdn};
+ *   <li>a TLS or HTTPS port the same with the {@code tls} routes, matched on the SNI the client
+ *       sends (its host name).
+ * </ul>
+ *
+ * VirtualService {@code http} routes never reach a TCP port: that is seed 001's first trouble.
+ */
+final class TcpListeners {
+  private final RouteBuilder routes;
+  private final ProtocolDetection detection;
+  private final Map<String, TcpProxyRoute> byHostAndPort = new LinkedHashMap<>();
+  private final Set<Integer> httpPorts = new TreeSet<>();
+
+  TcpListeners(RouteBuilder routes, ProtocolDetection detection) {
+    this.routes = routes;
+    this.detection = detection;
+  }
+
+  /** Whether Istio gives this port the HTTP filter chain on the client sidecar. */
+  static boolean outboundHttp(IstioProtocol protocol, ProtocolDetection detection) {
+    return protocol.isDeclaredHttp() || (protocol == IstioProtocol.AUTO && detection.outbound());
+  }
+
+  /**
+   * Records (fqdn, port)'s filter chain; returns true when it is a {@code tcp_proxy} (the port has
+   * no HTTP virtual host then), false when the HTTP connection manager takes it.
+   */
+  boolean addIfTcp(String fqdn, PortSpec port, VirtualService vs) {
+    if (outboundHttp(port.protocol(), detection)) {
+      httpPorts.add(port.port());
+      return false;
+    }
+    byHostAndPort.put(fqdn + ":" + port.port(), route(fqdn, port, vs, port.protocol().isTls()));
+    return true;
+  }
+
+  /** Whether some Service or ServiceEntry port with this number has an HTTP listener. */
+  boolean hasHttpListener(int port) {
+    return httpPorts.contains(port);
+  }
+
+  /** A {@code tcp_proxy} of its own for (host, port), e.g. ALLOW_ANY's passthrough of an external host. */
+  void add(String hostPort, TcpProxyRoute route) {
+    byHostAndPort.put(hostPort, route);
+  }
+
+  Map<String, TcpProxyRoute> routes() {
+    return byHostAndPort;
+  }
+
+  Set<Integer> httpPorts() {
+    return httpPorts;
+  }
+
+  private TcpProxyRoute route(String fqdn, PortSpec port, VirtualService vs, boolean tls) {
+    String dflt = ClusterConfig.outboundName(port.port(), null, fqdn);
+    if (vs != null) {
+      for (L4Route r : tls ? vs.tls() : vs.tcp()) {
+        if (selects(r, fqdn, port, vs)) {
+          List<WeightedCluster> clusters = routes.weightedClusters(r.route(), vs, port);
+          return new TcpProxyRoute(dflt, clusters);
+        }
+      }
+    }
+    return TcpProxyRoute.to(dflt);
+  }
+
+  /** A route without match blocks takes every connection; else one block must select it. */
+  private boolean selects(L4Route r, String fqdn, PortSpec port, VirtualService vs) {
+    if (r.match().isEmpty()) {
+      return true;
+    }
+    for (L4Match m : r.match()) {
+      boolean onPort = m.port() == null || m.port() == port.port();
+      boolean sni = m.sniHosts().isEmpty() || m.sniHosts().stream()
+          .anyMatch(h -> covers(ServiceRegistry.resolveIstioHost(h, vs.meta().namespace()), fqdn));
+      if (onPort && sni && routes.selectsProxy(m.gateways(), m.sourceNamespace(), m.sourceLabels(), vs)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Envoy's {@code server_names} match: the exact name, or {@code *.suffix} for names under it. */
+  private static boolean covers(String pattern, String name) {
+    return pattern.equals(name) || pattern.equals("*")
+        || (pattern.startsWith("*.") && name.endsWith(pattern.substring(1)));
+  }
+}
