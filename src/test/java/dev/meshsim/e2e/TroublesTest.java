@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,55 @@ class TroublesTest {
       assertTrue(text.contains("# What to look at:") && text.contains("# The fix"), f + " says what to look at and the fix");
       assertTrue(Scenarios.run(Scenarios.load(f.toString()).withDuration(1_000_000_000L)).total().requests() > 0, f.toString());
     }
+  }
+
+  private static final String PORT_NAMING = DIR + "01-port-naming.yaml";
+
+  /**
+   * The seed's config (Istio 1.5, sniffing off as the seed advises, port named web): the port is
+   * TCP, so the VirtualService's 90/10 never applies; fortio's 4 connections each hold one upstream
+   * connection for the whole run, to the service's cluster over all pods (per-connection balance).
+   */
+  @Test
+  void trouble1APortNamedWithoutItsProtocolIsTcpAndTheHttpSplitDoesNotApply() {
+    RunResult r = Scenarios.run(Scenarios.load(PORT_NAMING));
+    TrafficStats users = r.loads().get("users");
+    assertTrue(users.requests() > 500, "requests: " + users.requests());
+    assertEquals(Map.of(cluster("", REVIEWS), users.requests()), users.clusters(), "no subset cluster at all");
+    assertEquals(Map.of(200, users.requests()), users.codes());
+    var stats = r.clusterStats().get(cluster("", REVIEWS));
+    assertEquals(4, stats.counter("upstream_cx_total"), "one upstream connection per fortio connection");
+    assertEquals(4, stats.counter("upstream_rq_total"), "tcp_proxy holds one pool stream per connection");
+
+    // The same port named tcp-web is TCP on every release, sniffing or not.
+    RunResult tcpNamed = Scenarios.run(SiblingVariants.load(PORT_NAMING, "{name: web, port: 9080}",
+        "{name: tcp-web, port: 9080}", "  version: \"1.5\"\n", "  version: \"1.30\"\n",
+        "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"false\"", "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"true\""));
+    assertEquals(Set.of(cluster("", REVIEWS)), tcpNamed.loads().get("users").clusters().keySet());
+  }
+
+  /** The fix (http-web), and web with sniffing on: each request is split, 90/10 within 4 sigma. */
+  @Test
+  void trouble1NamingThePortHttpOrSniffingItAppliesTheSplitPerRequest() {
+    RunResult fixed = Scenarios.run(Scenarios.load(DIR + "01-port-naming-fixed.yaml"));
+    assertSplitNinetyTen(fixed.loads().get("users"));
+    assertEquals(fixed.loads().get("users").requests(),
+        fixed.clusterStats().get(cluster("v1", REVIEWS)).counter("upstream_rq_total")
+            + fixed.clusterStats().get(cluster("v2", REVIEWS)).counter("upstream_rq_total"));
+    RunResult sniffed = Scenarios.run(SiblingVariants.load(PORT_NAMING,
+        "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"false\"", "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"true\""));
+    assertSplitNinetyTen(sniffed.loads().get("users"));
+    RunResult byAppProtocol = Scenarios.run(SiblingVariants.load(PORT_NAMING,
+        "{name: web, port: 9080}", "{name: web, port: 9080, appProtocol: http}"));
+    assertSplitNinetyTen(byAppProtocol.loads().get("users"));
+  }
+
+  private static void assertSplitNinetyTen(TrafficStats t) {
+    long n = t.requests();
+    long v2 = t.clusters().getOrDefault(cluster("v2", REVIEWS), 0L);
+    assertEquals(n, v2 + t.clusters().getOrDefault(cluster("v1", REVIEWS), 0L), t.clusters().toString());
+    double sigma = Math.sqrt(n * 0.1 * 0.9);
+    assertTrue(Math.abs(v2 - 0.1 * n) < 4 * sigma, "v2 " + v2 + " of " + n);
   }
 
   @Test
