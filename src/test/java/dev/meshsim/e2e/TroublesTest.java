@@ -88,6 +88,30 @@ class TroublesTest {
     assertSplitNinetyTen(byAppProtocol.loads().get("users"));
   }
 
+  /**
+   * A server-first app on a port named without its protocol: on Istio 1.6 each new connection waits
+   * protocolDetectionTimeout (100 ms) in the listener, then goes on as TCP; since 1.8 (no timeout)
+   * it never goes on; named tcp-db it is proxied at once.
+   */
+  @Test
+  void trouble1AServerFirstAppWaitsForTheDetectionTimeoutOrForEver() {
+    String file = DIR + "01-port-naming-server-first.yaml";
+    long ms = 1_000_000L;
+    TrafficStats sniffed = Scenarios.run(Scenarios.load(file)).loads().get("orders");
+    assertTrue(sniffed.requests() > 100, "requests: " + sniffed.requests());
+    long p50 = sniffed.latency().getValueAtPercentile(50);
+    assertTrue(p50 >= 100 * ms && p50 < 110 * ms, "p50 " + p50);
+
+    RunResult noTimeout = Scenarios.run(SiblingVariants.load(file, "version: \"1.6\"", "version: \"1.8\""));
+    assertEquals(0, noTimeout.loads().get("orders").requests(), "nothing ever answers");
+    assertTrue(noTimeout.unfinished() > 100, "unfinished: " + noTimeout.unfinished());
+
+    TrafficStats named = Scenarios.run(SiblingVariants.load(file, "{name: db, port: 3307",
+        "{name: tcp-db, port: 3307")).loads().get("orders");
+    assertTrue(named.latency().getValueAtPercentile(50) < 20 * ms, "no wait on a TCP-named port");
+    assertEquals(Map.of(200, named.requests()), named.codes());
+  }
+
   private static void assertSplitNinetyTen(TrafficStats t) {
     long n = t.requests();
     long v2 = t.clusters().getOrDefault(cluster("v2", REVIEWS), 0L);

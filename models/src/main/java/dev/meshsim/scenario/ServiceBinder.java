@@ -49,7 +49,7 @@ final class ServiceBinder {
     Set<String> names = new TreeSet<>();
     Set<Integer> numbers = new TreeSet<>();
     for (YamlNode node : list.items()) {
-      YamlMap m = node.asMap().allowOnly("name", "port", "appProtocol");
+      YamlMap m = node.asMap().allowOnly("name", "port", "appProtocol", "serverFirst");
       String name = list.size() > 1 ? m.string("name") : m.string("name", "");
       int port = m.required("port").asInt(1, 65535);
       if (!name.isEmpty() && !names.add(name)) {
@@ -58,7 +58,8 @@ final class ServiceBinder {
       if (!numbers.add(port)) {
         throw m.required("port").fail("port " + port + " is listed twice");
       }
-      ports.add(new PortSpec(name, port, IstioProtocol.of(name, m.string("appProtocol", null), "TCP", port)));
+      ports.add(new PortSpec(name, port, IstioProtocol.of(name, m.string("appProtocol", null), "TCP", port),
+          m.bool("serverFirst", false)));
     }
     return ports;
   }

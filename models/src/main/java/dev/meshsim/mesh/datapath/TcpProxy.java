@@ -41,12 +41,37 @@ final class TcpProxy {
     DownstreamConnection kept = exchange.connection();
     TcpSession session = kept == null ? null : kept.session;
     if (session == null || session.closed()) {
-      session = open(exchange, route, kept);
-      if (session == null) {
-        return; // the connection was closed at once; the exchange has ended
+      long wait = route.firstBytesWaitNanos();
+      if (wait == TcpProxyRoute.FOREVER) {
+        stall(exchange, route);
+      } else if (wait > 0) {
+        sidecar.sim().schedule(wait, () -> openAndSend(exchange, route, kept));
+      } else {
+        openAndSend(exchange, route, kept);
       }
+      return;
     }
     session.send(exchange);
+  }
+
+  private void openAndSend(Exchange exchange, TcpProxyRoute route, DownstreamConnection kept) {
+    if (exchange.abandoned()) {
+      sidecar.countDownstreamReset(exchange); // the app gave up while the listener waited
+      return;
+    }
+    TcpSession session = open(exchange, route, kept);
+    if (session != null) {
+      session.send(exchange); // else the connection was closed at once; the exchange has ended
+    }
+  }
+
+  /**
+   * A server-first app's connection that never gets past its listener: the client waits for a
+   * greeting the server never sends (nothing reached it). Only the app's own timeout ends it.
+   */
+  private void stall(Exchange exchange, TcpProxyRoute route) {
+    routed(exchange, route.clusters().get(0).clusterName(), route.name());
+    exchange.attach(sidecar::countDownstreamReset);
   }
 
   /** A new downstream connection: its cluster, the overflow check, its host and upstream connection. */

@@ -13,12 +13,27 @@ import java.util.List;
  * catch-all's cluster); {@code clusters} holds at least one.
  */
 public final class TcpProxyRoute {
+  /** {@link #firstBytesWaitNanos()} of a connection that never gets past its listener. */
+  public static final long FOREVER = Long.MAX_VALUE;
+
   private final String name;
   private final List<WeightedCluster> clusters;
+  private final long firstBytesWaitNanos;
   /** The weighted draw, shared with the HTTP router's. */
   private final Route draw;
 
   public TcpProxyRoute(String name, List<WeightedCluster> clusters) {
+    this(name, clusters, 0);
+  }
+
+  /**
+   * @param firstBytesWaitNanos how long a new connection waits in its listener before it is proxied:
+   *     0, unless the app on the port speaks first and the listener waits for the client's bytes
+   *     (protocol detection's timeout; {@link #FOREVER} without one, or before an HTTP connection
+   *     manager, which waits for a request that never comes)
+   */
+  public TcpProxyRoute(String name, List<WeightedCluster> clusters, long firstBytesWaitNanos) {
+    this.firstBytesWaitNanos = firstBytesWaitNanos;
     this.name = name;
     this.clusters = List.copyOf(clusters);
     if (this.clusters.isEmpty()) {
@@ -33,6 +48,10 @@ public final class TcpProxyRoute {
 
   public List<WeightedCluster> clusters() {
     return clusters;
+  }
+
+  public long firstBytesWaitNanos() {
+    return firstBytesWaitNanos;
   }
 
   /** A tcp_proxy to one cluster. */

@@ -56,12 +56,33 @@ final class TcpListeners {
    * no HTTP virtual host then), false when the HTTP connection manager takes it.
    */
   boolean addIfTcp(String fqdn, PortSpec port, VirtualService vs) {
-    if (outboundHttp(port.protocol(), detection)) {
+    boolean http = outboundHttp(port.protocol(), detection);
+    if (http) {
       httpPorts.add(port.port());
+    }
+    if (http && !port.serverFirst()) {
       return false;
     }
-    byHostAndPort.put(fqdn + ":" + port.port(), route(fqdn, port, vs, port.protocol().isTls()));
+    TcpProxyRoute route = route(fqdn, port, vs, port.protocol().isTls());
+    if (http) {
+      route = new TcpProxyRoute(route.name(), route.clusters(), serverFirstWait(port.protocol()));
+    }
+    byHostAndPort.put(fqdn + ":" + port.port(), route);
     return true;
+  }
+
+  /**
+   * A server-first app on a port with an HTTP side: its client waits for the server's greeting
+   * while Envoy waits for the client's bytes. On a sniffed port the listener's inspectors give up
+   * after {@code protocolDetectionTimeout} and the connection continues as TCP (Envoy's {@code
+   * continue_on_listener_filters_timeout}, which istiod sets); with no timeout (Istio 1.8 on), or
+   * on a port declared HTTP, whose connection manager waits for a request, it never continues.
+   */
+  private long serverFirstWait(IstioProtocol protocol) {
+    if (protocol.isDeclaredHttp() || detection.timeoutNanos() == 0) {
+      return TcpProxyRoute.FOREVER;
+    }
+    return detection.timeoutNanos();
   }
 
   /** Whether some Service or ServiceEntry port with this number has an HTTP listener. */
