@@ -1,7 +1,8 @@
 /**
  * Envoy's route model as a sidecar holds it after RDS: {@link
  * dev.meshsim.mesh.routing.RouteConfiguration}, virtual hosts, routes with their matchers, weighted
- * clusters, retry, fault and mirror policies, direct replies (redirect, direct response), and the
+ * clusters, retry, fault and mirror policies, direct replies (redirect, direct response), the
+ * {@code tcp_proxy} of TCP and TLS ports ({@link dev.meshsim.mesh.routing.TcpProxyRoute}), and the
  * request attributes a match reads.
  *
  * <p>May use the engine's random streams, the scenario records and the Istio API records it is
