@@ -98,6 +98,24 @@ class EgressTcpTest {
     assertEquals(1, r.clusterStats().get("outbound|5432||api.example.com").counter("upstream_cx_total"));
   }
 
+  /**
+   * A tcp_proxy connection in the access log as Envoy writes it with Istio's TEXT format: no request
+   * line, code 0, the flags, the upstream host and cluster, no route name.
+   */
+  @Test
+  void theAccessLogHasTcpLines() throws Exception {
+    Path log = dir.resolve("tcp.log");
+    Path file = dir.resolve("registry-only.yaml");
+    Files.writeString(file, Files.readString(Path.of(BASE)).replace("{mode: ALLOW_ANY}", "{mode: REGISTRY_ONLY}"));
+    assertEquals(0, CliRun.meshsim("run", file.toString(), "--duration", "2s", "--access-log", log.toString()).exit());
+    java.util.List<String> lines = Files.readAllLines(log);
+    assertTrue(lines.size() > 50, "lines: " + lines.size());
+    for (String line : lines) {
+      assertTrue(line.matches("\\[[^]]+] \"- - -\" 0 UH - - \"-\" 0 0 \\d+ - \"-\" \"-\" \"-\" \"-\" \"-\""
+          + " BlackHoleCluster - - - - -"), line);
+    }
+  }
+
   /** A tls route matching the SNI sends the host's connections where its destination says. */
   @Test
   void aTlsRouteMatchedBySniHostRoutesTheConnection() throws Exception {

@@ -50,6 +50,8 @@ public final class Exchange {
   private boolean traceBroken;
   /** The app's connection to its sidecar when it keeps one open across requests; null for its own. */
   private DownstreamConnection connection;
+  /** Whether a {@code tcp_proxy} carried it (no HTTP routing in the client sidecar). */
+  private boolean tcpProxied;
 
   /** A request that starts a trace of its own (a load generator's). */
   public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
@@ -174,6 +176,11 @@ public final class Exchange {
     this.routedNanos = nowNanos;
   }
 
+  /** A {@code tcp_proxy} carries this request: its access log is a TCP one. */
+  void tcpProxied() {
+    tcpProxied = true;
+  }
+
   void arrivedAtProxy(long nowNanos) {
     proxyStartNanos = nowNanos;
   }
@@ -192,7 +199,7 @@ public final class Exchange {
     return new FinishedRequest(client.name(), client.namespace(), client.ip(), spec.method(), spec.path(),
         spec.authority(), spec.host(), spec.port(), spec.headers(), startNanos, endNanos, proxyStartNanos,
         proxyEndNanos, routedNanos, code, flags(), routeName, clusterName,
-        upstream == null ? null : upstream.address(), upstream == null ? null : upstream.podName());
+        upstream == null ? null : upstream.address(), upstream == null ? null : upstream.podName(), tcpProxied);
   }
 
   /** Delivers the response to the sender. */

@@ -104,6 +104,7 @@ final class TcpProxy {
 
   /** {@code exchange} goes to {@code cluster}: what the access log and the per-load counts show. */
   void routed(Exchange exchange, String cluster, String routeName) {
+    exchange.tcpProxied();
     exchange.routedTo(cluster, routeName, sidecar.sim().now());
     env.stats().countRouted(exchange, cluster);
   }
