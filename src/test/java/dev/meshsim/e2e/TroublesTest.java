@@ -72,6 +72,22 @@ class TroublesTest {
     assertEquals(Set.of(cluster("", REVIEWS)), tcpNamed.loads().get("users").clusters().keySet());
   }
 
+  /**
+   * The seed's way to find it: the filter type in the port's LDS. The listener for 9080 is a
+   * tcp_proxy to the service's cluster, not an HTTP connection manager with route table 9080.
+   */
+  @Test
+  void trouble1TheListenerOfThePortIsATcpProxy(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    Path snaps = tmp.resolve("snaps");
+    assertEquals(0, CliRun.meshsim("run", PORT_NAMING, "--duration", "2s", "--inspect-at", "1s", "--inspect-dir",
+        snaps.toString()).exit());
+    String listeners = dev.meshsim.inspect.Inspection.open(snaps, "1s").answer(
+        List.of("proxy-config", "listeners", "users"), new dev.meshsim.inspect.Inspection.Filters(null, null, null));
+    assertTrue(listeners.lines().anyMatch(l -> l.matches(REVIEWS.replace(".", "\\.")
+        + " +9080 +ALL +Cluster: outbound\\|9080\\|\\|" + REVIEWS.replace(".", "\\.") + " *")), listeners);
+    assertTrue(listeners.lines().noneMatch(l -> l.contains("Route: 9080")), listeners);
+  }
+
   /** The fix (http-web), and web with sniffing on: each request is split, 90/10 within 4 sigma. */
   @Test
   void trouble1NamingThePortHttpOrSniffingItAppliesTheSplitPerRequest() {
