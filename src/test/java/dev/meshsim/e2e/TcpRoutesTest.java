@@ -100,6 +100,25 @@ class TcpRoutesTest {
     }
   }
 
+  /**
+   * An app that refuses connections on a TCP port: its sidecar's inbound tcp_proxy cannot reach it
+   * and closes the connection, which the client's tcp_proxy passes on as a plain close (code 0, no
+   * flag), where an HTTP inbound would have answered 503; an app's reset crosses as a reset (UR).
+   */
+  @Test
+  void anUnreachableAppClosesTheConnectionAndAResetIsPassedOn() throws Exception {
+    String toV1 = "      - route: [{destination: {host: db, subset: v1}}]\n";
+    TrafficStats refused = run(scenario("{poisson: 50/s}", toV1).replace(
+        "replicas: 2, workers: 8, serviceTime: 1ms}", "replicas: 2, workers: 8, serviceTime: 1ms, refuseConnections: true}"))
+        .loads().get("clients");
+    assertEquals(Map.of(0, refused.requests()), refused.codes());
+    assertEquals(Map.of("-", refused.requests()), refused.flags());
+    TrafficStats reset = run(scenario("{poisson: 50/s}", toV1).replace(
+        "replicas: 2, workers: 8, serviceTime: 1ms}", "replicas: 2, workers: 8, serviceTime: 1ms, resetRate: 1}"))
+        .loads().get("clients");
+    assertEquals(Map.of("UR", reset.requests()), reset.flags());
+  }
+
   private String error(String text) throws Exception {
     Path file = Files.createTempFile(dir, "bad-", ".yaml");
     Files.writeString(file, text);

@@ -146,7 +146,7 @@ public final class Pod implements PodView {
       } else if (exists && sidecar != null && sidecar.xds().listening()) {
         // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
         // app fails and it answers 503 itself.
-        inbound.respond(503);
+        inbound.appUnreachable();
       } else {
         inbound.reset(); // the connection's far end is gone
       }

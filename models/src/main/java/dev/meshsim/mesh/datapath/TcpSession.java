@@ -170,6 +170,21 @@ final class TcpSession implements PoolCallbacks, LoadBalancerContext {
       sidecar.sim().schedule(leg.resetNanos(), () -> onUpstreamReset(pending));
     }
 
+    /**
+     * The server sidecar's inbound tcp_proxy could not connect to its app (its own log: UF,URX) and
+     * closes the connection: the client's tcp_proxy sees a plain close and closes the app's, no flag.
+     */
+    @Override
+    public void appUnreachable() {
+      sidecar.sim().schedule(leg.resetNanos(), () -> onUpstreamClosed(pending));
+    }
+
+    /** The app's reset crosses the inbound tcp_proxy as a reset. */
+    @Override
+    public void appReset() {
+      reset();
+    }
+
     @Override
     public RequestTemplate request() {
       return pending.exchange.request();
@@ -198,6 +213,16 @@ final class TcpSession implements PoolCallbacks, LoadBalancerContext {
     p.done = true;
     end();
     proxy.closeDownstream(p.exchange, ResponseFlag.UPSTREAM_REMOTE_RESET);
+  }
+
+  /** The server side closed the connection without an answer: code 0, no flag. */
+  private void onUpstreamClosed(Pending p) {
+    if (p.done) {
+      return;
+    }
+    p.done = true;
+    end();
+    proxy.closeDownstream(p.exchange);
   }
 
   /** Closes the upstream connection (or gives up waiting for it); the session is over. */
