@@ -167,6 +167,18 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void aPortProtocolKubernetesDoesNotKnowIsAnError() {
+    String m = error("""
+        kubernetes:
+        - apiVersion: v1
+          kind: Service
+          metadata: {name: reviews}
+          spec: {selector: {app: reviews}, ports: [{name: http, port: 9080, protocol: HTTP}]}
+        """);
+    assertTrue(m.contains("kubernetes[0].spec.ports[0].protocol: Unsupported value \"HTTP\": supported values:"), m);
+  }
+
+  @Test
   void aTargetPortNamingNoContainerPortIsAnError() {
     String m = error("""
         kubernetes:
