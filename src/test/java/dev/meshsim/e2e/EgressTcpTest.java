@@ -99,6 +99,30 @@ class EgressTcpTest {
   }
 
   /**
+   * A TLS port whose only filter chain matches another SNI has no chain for this one: Envoy closes
+   * the connection with NR (istiod adds the default chain only when no tls block selects the port).
+   */
+  @Test
+  void aTlsPortWhoseChainsNameOtherSnisClosesTheConnectionWithNr() throws Exception {
+    String routed = ENTRIES.replace("hosts: [api.example.com]", "hosts: [api.example.com, www.example.com]") + """
+        - apiVersion: networking.istio.io/v1
+          kind: VirtualService
+          metadata: {name: api}
+          spec:
+            hosts: [api.example.com, www.example.com]
+            tls:
+              - match: [{sniHosts: [www.example.com], port: 443}]
+                route: [{destination: {host: www.example.com, port: {number: 443}}}]
+      """;
+    TrafficStats tls = run("REGISTRY_ONLY", routed).loads().get("to-tls");
+    assertEquals(Map.of(0, tls.requests()), tls.codes());
+    assertEquals(Map.of("NR", tls.requests()), tls.flags());
+    TrafficStats otherPort = run("REGISTRY_ONLY", routed.replace("port: 443}]", "port: 8443}]")).loads().get("to-tls");
+    assertEquals(Map.of("outbound|443||api.example.com", otherPort.requests()), otherPort.clusters(),
+        "no tls block selects port 443: the default chain");
+  }
+
+  /**
    * A tcp_proxy connection in the access log as Envoy writes it with Istio's TEXT format: no request
    * line, code 0, the flags, the upstream host and cluster, no route name.
    */

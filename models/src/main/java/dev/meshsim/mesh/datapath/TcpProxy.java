@@ -40,6 +40,10 @@ final class TcpProxy {
   void onRequest(Exchange exchange, TcpProxyRoute route) {
     DownstreamConnection kept = exchange.connection();
     TcpSession session = kept == null ? null : kept.session;
+    if (route.noFilterChain()) {
+      closeDownstream(exchange, ResponseFlag.NO_ROUTE_FOUND); // no filter chain for this SNI
+      return;
+    }
     if (session == null || session.closed()) {
       long wait = route.firstBytesWaitNanos();
       if (wait == TcpProxyRoute.FOREVER) {

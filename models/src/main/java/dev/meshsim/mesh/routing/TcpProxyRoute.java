@@ -54,6 +54,17 @@ public final class TcpProxyRoute {
     return firstBytesWaitNanos;
   }
 
+  /**
+   * A TLS port whose filter chains all match other SNIs: Envoy finds no filter chain for the
+   * connection and closes it, flag {@code NR} ("no matching filter chain"). Its cluster is never used.
+   */
+  public static final TcpProxyRoute NO_FILTER_CHAIN = TcpProxyRoute.to("-");
+
+  /** Whether this stands for "no filter chain matches" ({@link #NO_FILTER_CHAIN}). */
+  public boolean noFilterChain() {
+    return this == NO_FILTER_CHAIN;
+  }
+
   /** A tcp_proxy to one cluster. */
   public static TcpProxyRoute to(String cluster) {
     return new TcpProxyRoute(cluster, List.of(new WeightedCluster(cluster, 1, null)));

@@ -105,31 +105,71 @@ final class TcpListeners {
 
   private TcpProxyRoute route(String fqdn, PortSpec port, VirtualService vs, boolean tls) {
     String dflt = ClusterConfig.outboundName(port.port(), null, fqdn);
-    if (vs != null) {
-      for (L4Route r : tls ? vs.tls() : vs.tcp()) {
-        if (selects(r, fqdn, port, vs)) {
-          List<WeightedCluster> clusters = routes.weightedClusters(r.route(), vs, port);
-          return new TcpProxyRoute(dflt, clusters);
-        }
+    if (vs == null) {
+      return TcpProxyRoute.to(dflt);
+    }
+    return tls ? tlsRoute(fqdn, port, vs, dflt) : tcpRoute(port, vs, dflt);
+  }
+
+  /**
+   * {@code buildSidecarOutboundTCPFilterChainOpts}: the first route without match blocks, or with a
+   * block that selects this proxy and port, is the terminal filter chain; else the default.
+   */
+  private TcpProxyRoute tcpRoute(PortSpec port, VirtualService vs, String dflt) {
+    for (L4Route r : vs.tcp()) {
+      if (r.match().isEmpty() || r.match().stream().anyMatch(m -> selects(m, port, vs))) {
+        return new TcpProxyRoute(dflt, routes.weightedClusters(r.route(), vs, port));
       }
     }
     return TcpProxyRoute.to(dflt);
   }
 
-  /** A route without match blocks takes every connection; else one block must select it. */
-  private boolean selects(L4Route r, String fqdn, PortSpec port, VirtualService vs) {
-    if (r.match().isEmpty()) {
-      return true;
-    }
-    for (L4Match m : r.match()) {
-      boolean onPort = m.port() == null || m.port() == port.port();
-      boolean sni = m.sniHosts().isEmpty() || m.sniHosts().stream()
-          .anyMatch(h -> covers(ServiceRegistry.resolveIstioHost(h, vs.meta().namespace()), fqdn));
-      if (onPort && sni && routes.selectsProxy(m.gateways(), m.sourceNamespace(), m.sourceLabels(), vs)) {
-        return true;
+  /**
+   * {@code buildSidecarOutboundTLSFilterChainOpts}: every block that selects this proxy and port is a
+   * filter chain matching its {@code sniHosts}; Envoy picks among them by the SNI, the exact name
+   * before the longest wildcard. Only when no block selects the proxy and port does the port get
+   * the default chain to the service; otherwise an SNI no chain names finds none ({@code NR}).
+   */
+  private TcpProxyRoute tlsRoute(String fqdn, PortSpec port, VirtualService vs, String dflt) {
+    boolean anyChain = false;
+    L4Route best = null;
+    int bestRank = -1;
+    for (L4Route r : vs.tls()) {
+      for (L4Match m : r.match()) {
+        if (!selects(m, port, vs)) {
+          continue;
+        }
+        anyChain = true;
+        for (String h : m.sniHosts()) {
+          int rank = sniRank(ServiceRegistry.resolveIstioHost(h, vs.meta().namespace()), fqdn);
+          if (rank > bestRank) {
+            bestRank = rank;
+            best = r;
+          }
+        }
       }
     }
-    return false;
+    if (best != null) {
+      return new TcpProxyRoute(dflt, routes.weightedClusters(best.route(), vs, port));
+    }
+    return anyChain ? TcpProxyRoute.NO_FILTER_CHAIN : TcpProxyRoute.to(dflt);
+  }
+
+  /** A block's port and proxy selectors (sourceLabels, sourceNamespace, gateways). */
+  private boolean selects(L4Match m, PortSpec port, VirtualService vs) {
+    boolean onPort = m.port() == null || m.port() == port.port();
+    return onPort && routes.selectsProxy(m.gateways(), m.sourceNamespace(), m.sourceLabels(), vs);
+  }
+
+  /**
+   * How well an SNI pattern names {@code host}, as Envoy's {@code server_names} matching ranks it:
+   * -1 not at all; an exact name above any wildcard; a longer {@code *.suffix} above a shorter one.
+   */
+  private static int sniRank(String pattern, String host) {
+    if (pattern.equals(host)) {
+      return Integer.MAX_VALUE;
+    }
+    return covers(pattern, host) ? pattern.length() : -1;
   }
 
   /** Envoy's {@code server_names} match: the exact name, or {@code *.suffix} for names under it. */
