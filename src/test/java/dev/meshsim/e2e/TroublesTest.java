@@ -81,8 +81,14 @@ class TroublesTest {
     Path snaps = tmp.resolve("snaps");
     assertEquals(0, CliRun.meshsim("run", PORT_NAMING, "--duration", "2s", "--inspect-at", "1s", "--inspect-dir",
         snaps.toString()).exit());
-    String listeners = dev.meshsim.inspect.Inspection.open(snaps, "1s").answer(
-        List.of("proxy-config", "listeners", "users"), new dev.meshsim.inspect.Inspection.Filters(null, null, null));
+    var at = dev.meshsim.inspect.Inspection.open(snaps, "1s");
+    String listeners = at.answer(List.of("proxy-config", "listeners", "users"),
+        new dev.meshsim.inspect.Inspection.Filters(null, null, null));
+    String json = at.answer(List.of("proxy-config", "listeners", "users"),
+        new dev.meshsim.inspect.Inspection.Filters(null, null, "json"));
+    assertTrue(json.contains("\"envoy.filters.network.tcp_proxy\"") && json.contains("\"cluster\": \"outbound|9080||"
+        + REVIEWS + "\""), json);
+    assertTrue(!json.contains("\"0.0.0.0_9080\""), "no HTTP listener for 9080");
     assertTrue(listeners.lines().anyMatch(l -> l.matches(REVIEWS.replace(".", "\\.")
         + " +9080 +ALL +Cluster: outbound\\|9080\\|\\|" + REVIEWS.replace(".", "\\.") + " *")), listeners);
     assertTrue(listeners.lines().noneMatch(l -> l.contains("Route: 9080")), listeners);
