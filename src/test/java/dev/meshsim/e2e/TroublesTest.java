@@ -105,8 +105,10 @@ class TroublesTest {
     RunResult sniffed = Scenarios.run(SiblingVariants.load(PORT_NAMING,
         "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"false\"", "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"true\""));
     assertSplitNinetyTen(sniffed.loads().get("users"));
+    // appProtocol on a release whose docs describe it (1.10's; 1.5's name ports only).
     RunResult byAppProtocol = Scenarios.run(SiblingVariants.load(PORT_NAMING,
-        "{name: web, port: 9080}", "{name: web, port: 9080, appProtocol: http}"));
+        "{name: web, port: 9080}", "{name: web, port: 9080, appProtocol: http}", "  version: \"1.5\"\n",
+        "  version: \"1.10\"\n"));
     assertSplitNinetyTen(byAppProtocol.loads().get("users"));
   }
 
