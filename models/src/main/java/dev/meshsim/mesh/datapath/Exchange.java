@@ -48,6 +48,13 @@ public final class Exchange {
   private Exchange trace = this;
   private boolean linked = true;
   private boolean traceBroken;
+  // For the access log and the next hops: plain fields, set without building anything.
+  private long requestId;
+  private boolean hasRequestId;
+  private int upstreamWorker = -1;
+  private int upstreamConnection = -1;
+  private RequestTemplate upstreamRequest;
+  private boolean shadow;
 
   /** A request that starts a trace of its own (a load generator's). */
   public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
@@ -70,6 +77,82 @@ public final class Exchange {
     if (servedBy.linked && !passesTraceContext) {
       servedBy.trace.traceBroken = true;
     }
+  }
+
+  /**
+   * The app copies the served request's {@code x-request-id} onto this call ({@code propagate}
+   * lists it), so the next Envoy keeps it instead of generating one.
+   */
+  public void inheritRequestId(Exchange served) {
+    if (served.hasRequestId) {
+      requestId = served.requestId;
+      hasRequestId = true;
+    }
+  }
+
+  /** Whether some Envoy has set this request's {@code x-request-id}. */
+  boolean hasRequestId() {
+    return hasRequestId;
+  }
+
+  /** The first Envoy that sees the request without one generates its {@code x-request-id}. */
+  void setRequestId(long id) {
+    requestId = id;
+    hasRequestId = true;
+  }
+
+  /** The 64 bits the {@code x-request-id} UUID is made from. */
+  long requestId() {
+    return requestId;
+  }
+
+  /** The request as the client sidecar sent it upstream (after the route's rewrite and headers). */
+  public RequestTemplate upstreamRequest() {
+    return upstreamRequest == null ? request : upstreamRequest;
+  }
+
+  void rewrittenTo(RequestTemplate sent) {
+    upstreamRequest = sent;
+  }
+
+  /** The last attempt got connection {@code serial} of worker {@code worker}'s pool to its host. */
+  void connectedVia(int worker, int serial) {
+    upstreamWorker = worker;
+    upstreamConnection = serial;
+  }
+
+  int upstreamWorker() {
+    return upstreamWorker;
+  }
+
+  /** The serial of the last attempt's upstream connection in its pool, -1 if none was attached. */
+  int upstreamConnection() {
+    return upstreamConnection;
+  }
+
+  /** A mirror's copy: Envoy's connection manager never logs it (its upstream still does). */
+  void markShadow() {
+    shadow = true;
+  }
+
+  boolean shadow() {
+    return shadow;
+  }
+
+  long proxyStartNanos() {
+    return proxyStartNanos;
+  }
+
+  long routedNanos() {
+    return routedNanos;
+  }
+
+  String routeName() {
+    return routeName;
+  }
+
+  Endpoint upstream() {
+    return upstream;
   }
 
   /** The load generator's request whose call tree this request is part of (itself for one). */

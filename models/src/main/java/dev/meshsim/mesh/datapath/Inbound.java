@@ -16,4 +16,18 @@ public interface Inbound {
 
   /** The request as sent (a gateway's Envoy routes it again by its Host header and port). */
   RequestTemplate request();
+
+  /** The request reached the serving pod at {@code nanos}: its sidecar's {@code %START_TIME%}. */
+  default void arrived(long nanos) {
+  }
+
+  /** The app did not take the connection: the server sidecar answers 503 itself ({@code UF} in its log). */
+  default void refused() {
+    respond(503);
+  }
+
+  /** The app reset the connection before answering: the server sidecar answers 503 ({@code UC} in its log). */
+  default void appReset() {
+    respond(503);
+  }
 }

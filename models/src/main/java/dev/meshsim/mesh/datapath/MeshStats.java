@@ -22,6 +22,7 @@ public final class MeshStats {
   private final TimelineStats timeline;
   private RequestListener listener;
   private final TraceStats traces;
+  private AccessLogRecorder accessLog;
 
   public MeshStats(long warmupNanos, Simulation sim, TimelineStats timeline) {
     this(warmupNanos, sim, timeline, false);
@@ -128,6 +129,16 @@ public final class MeshStats {
   /** {@code l} hears every counted load-generator request when it ends (reports' time series, logs). */
   public void listen(RequestListener l) {
     listener = l;
+  }
+
+  /** Every sidecar's access-log entries go to {@code recorder} from now (call before the run). */
+  public void logAccess(AccessLogRecorder recorder) {
+    accessLog = recorder;
+  }
+
+  /** Where sidecars write their access-log entries, or null when the run keeps no access log. */
+  AccessLogRecorder accessLog() {
+    return accessLog;
   }
 
   public TrafficStats total() {

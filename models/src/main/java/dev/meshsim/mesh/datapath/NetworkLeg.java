@@ -23,6 +23,10 @@ public final class NetworkLeg implements HostLink {
     return server;
   }
 
+  Pod client() {
+    return client;
+  }
+
   @Override
   public boolean accepting() {
     return server.acceptsConnections();

@@ -95,7 +95,7 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
 
   @Override
   public RequestTemplate request() {
-    return exchange.request();
+    return exchange.upstreamRequest();
   }
 
   // --- LoadBalancerContext ---

@@ -43,6 +43,8 @@ public final class Sidecar {
   private final RandomStream retryRandom;
   /** Drawn only for mirrors below 100%, so runs without mirrors draw exactly as before. */
   private final RandomStream mirrorRandom;
+  /** Envoy's UUID request-id extension: the {@code x-request-id} of a request that has none. */
+  private final RandomStream requestIds;
   /** Each request template's shadow ({@code -shadow} on the authority), made once. */
   private final Map<RequestTemplate, RequestTemplate> shadows = new java.util.IdentityHashMap<>();
   private final Map<String, Cluster> clusters = new HashMap<>();
@@ -62,6 +64,7 @@ public final class Sidecar {
     this.workerRandom = env.streams().stream(prefix + "worker");
     this.retryRandom = env.streams().stream(prefix + "retry-backoff");
     this.mirrorRandom = env.streams().stream(prefix + "mirror");
+    this.requestIds = env.streams().stream(prefix + "request-id");
     this.statsSink = env.stats().sinkFor(pod.name());
     this.metrics = env.metrics();
   }
@@ -87,6 +90,9 @@ public final class Sidecar {
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
   void route(Exchange exchange) {
     exchange.arrivedAtProxy(sim().now());
+    if (!exchange.hasRequestId()) {
+      exchange.setRequestId(requestIds.nextLong()); // the connection manager's generate_request_id
+    }
     if (exchange.abandoned()) {
       countDownstreamReset(exchange);
       return;
@@ -175,7 +181,9 @@ public final class Sidecar {
       if (cluster == null) {
         continue;
       }
-      Exchange copy = new Exchange(shadowOf(exchange.request()), pod, sim().now(), DROP_ANSWER);
+      Exchange copy = new Exchange(shadowOf(exchange.upstreamRequest()), pod, sim().now(), DROP_ANSWER);
+      copy.markShadow();
+      copy.inheritRequestId(exchange);
       copy.routedTo(mirror.clusterName(), mirror.shadowRoute().name(), sim().now());
       RetryState retry = new RetryState(mirror.shadowRoute().retryPolicy(), cluster.breaker(), retryRandom);
       int worker = workers == 1 ? 0 : workerRandom.nextInt(workers);
@@ -208,7 +216,20 @@ public final class Sidecar {
     exchange.setCode(code);
     exchange.leftProxy(sim().now());
     env.stats().countResponse(exchange);
+    logOutbound(exchange);
     sim().schedule(pod.sidecarPass(), exchange::end);
+  }
+
+  /** Where this proxy writes access-log entries, or null when the run keeps no access log. */
+  AccessLogRecorder accessLog() {
+    return env.stats().accessLog();
+  }
+
+  private void logOutbound(Exchange exchange) {
+    AccessLogRecorder log = env.stats().accessLog();
+    if (log != null) {
+      log.outbound(pod, exchange, sim().now());
+    }
   }
 
   /** The app closed the connection before any answer: Envoy logs code 0 with {@code DC}. */
@@ -216,6 +237,7 @@ public final class Sidecar {
     exchange.addFlag(ResponseFlag.DOWNSTREAM_CONNECTION_TERMINATION);
     exchange.setCode(0);
     env.stats().countResponse(exchange);
+    logOutbound(exchange);
   }
 
   DataPathMetrics metrics() {

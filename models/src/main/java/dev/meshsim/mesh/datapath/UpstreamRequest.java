@@ -24,6 +24,7 @@ public final class UpstreamRequest implements PoolCallbacks {
   private Connection connection;
   private long perTryTimer = Simulation.NO_TIMER;
   private boolean finished;
+  private int worker;
 
   UpstreamRequest(RouterFilterInterface router, Host host, NetworkLeg leg, Simulation sim) {
     this.router = router;
@@ -42,6 +43,7 @@ public final class UpstreamRequest implements PoolCallbacks {
   }
 
   void start(int worker) {
+    this.worker = worker;
     pool = host.pool(worker);
     pool.newStream(this);
   }
@@ -52,6 +54,7 @@ public final class UpstreamRequest implements PoolCallbacks {
       return;
     }
     connection = c;
+    router.downstreamRequest().connectedVia(worker, c.serial());
     long perTry = router.perTryTimeoutNanos();
     if (perTry > 0) {
       perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
@@ -70,19 +73,48 @@ public final class UpstreamRequest implements PoolCallbacks {
 
   /** The request as the serving pod sees it: its answer or reset travels back over the leg. */
   private final class ServerSide implements Inbound {
+    /** When the request reached the server pod (its sidecar's access-log start). */
+    private long arrivedNanos;
+
     @Override
     public Exchange caller() {
       return router.downstreamRequest();
     }
 
     @Override
+    public void arrived(long nanos) {
+      arrivedNanos = nanos;
+    }
+
+    @Override
     public void respond(int code) {
+      logInbound(code, "-");
       sim.schedule(leg.responseNanos(), () -> onResponse(code));
+    }
+
+    @Override
+    public void refused() {
+      logInbound(503, "UF");
+      sim.schedule(leg.responseNanos(), () -> onResponse(503));
+    }
+
+    @Override
+    public void appReset() {
+      logInbound(503, "UC");
+      sim.schedule(leg.responseNanos(), () -> onResponse(503));
     }
 
     @Override
     public void reset() {
       sim.schedule(leg.resetNanos(), UpstreamRequest.this::onConnectionTerminated);
+    }
+
+    private void logInbound(int code, String flags) {
+      AccessLogRecorder log = leg.server().sidecarLog();
+      if (log != null && leg.server().logsInbound()) {
+        log.inbound(leg.server(), leg.client(), caller(), request(), host.endpoint(), true, arrivedNanos, sim.now(),
+            code, flags);
+      }
     }
 
     @Override
