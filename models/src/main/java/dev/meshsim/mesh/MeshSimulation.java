@@ -160,6 +160,7 @@ public final class MeshSimulation {
       throw new IllegalArgumentException("instant outside the run [0, duration]");
     }
     MeshView view = new LiveMeshView(scenario, mesh);
+    mesh.stats().keepPerProxyCounters(); // Envoy's admin counts per proxy; nothing is kept unless inspected
     mesh.sim().scheduleAt(atNanos, () -> inspector.accept(view));
   }
 

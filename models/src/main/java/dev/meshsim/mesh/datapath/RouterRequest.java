@@ -140,7 +140,14 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
   // --- RouterFilterInterface ---
 
   @Override
+  public void onAttached(UpstreamRequest a, int worker, int serial) {
+    exchange.connectedVia(worker, serial);
+    sidecar.countHost(a.host(), HostCounters.Stat.RQ_TOTAL);
+  }
+
+  @Override
   public void onUpstreamResponse(UpstreamRequest a, int code) {
+    sidecar.countHost(a.host(), code >= 500 ? HostCounters.Stat.RQ_ERROR : HostCounters.Stat.RQ_SUCCESS);
     a.host().outlier().putHttpResponseCode(code);
     cluster.info().countCode(code);
     decide(retry.wouldRetryFromResponse(code), code, null);
@@ -148,6 +155,9 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
 
   @Override
   public void onUpstreamReset(UpstreamRequest a, RetryState.Reset reason) {
+    if (a.sent()) {
+      sidecar.countHost(a.host(), HostCounters.Stat.RQ_ERROR);
+    }
     a.host().outlier().putHttpResponseCode(503);
     ResponseFlag flag = reason == RetryState.Reset.CONNECT_FAILURE
         ? ResponseFlag.UPSTREAM_CONNECTION_FAILURE
@@ -168,6 +178,8 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
   @Override
   public void onPerTryTimeout(UpstreamRequest a) {
     cluster.info().count(Stat.UPSTREAM_RQ_PER_TRY_TIMEOUT);
+    sidecar.countHost(a.host(), HostCounters.Stat.RQ_TIMEOUT);
+    sidecar.countHost(a.host(), HostCounters.Stat.RQ_ERROR);
     a.host().outlier().putHttpResponseCode(504);
     decide(retry.wouldRetryFromReset(RetryState.Reset.LOCAL_RESET, true), 504,
         ResponseFlag.UPSTREAM_REQUEST_TIMEOUT);
@@ -181,6 +193,8 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
     cluster.info().count(Stat.UPSTREAM_RQ_TIMEOUT);
     if (attempt != null && attempt.sent()) {
       attempt.host().outlier().putHttpResponseCode(504);
+      sidecar.countHost(attempt.host(), HostCounters.Stat.RQ_TIMEOUT);
+      sidecar.countHost(attempt.host(), HostCounters.Stat.RQ_ERROR);
     }
     if (attempt != null) {
       attempt.cancel();

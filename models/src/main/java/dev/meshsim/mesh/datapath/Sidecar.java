@@ -240,6 +240,14 @@ public final class Sidecar {
     logOutbound(exchange);
   }
 
+  /** Counts one of Envoy's per-host stats, when the run keeps them (an inspected run). */
+  void countHost(Host host, HostCounters.Stat stat) {
+    HostCounters counters = env.stats().hostCounters();
+    if (counters != null) {
+      counters.count(pod.name(), host, stat);
+    }
+  }
+
   DataPathMetrics metrics() {
     return metrics;
   }

@@ -54,7 +54,7 @@ public final class UpstreamRequest implements PoolCallbacks {
       return;
     }
     connection = c;
-    router.downstreamRequest().connectedVia(worker, c.serial());
+    router.onAttached(this, worker, c.serial());
     long perTry = router.perTryTimeoutNanos();
     if (perTry > 0) {
       perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
