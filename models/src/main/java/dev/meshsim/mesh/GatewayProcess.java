@@ -47,6 +47,7 @@ final class GatewayProcess implements AppProcess {
     RequestTemplate routed = templates.computeIfAbsent(original, o -> readdress(routes, o));
     Exchange forwarded = new Exchange(routed, pod, sim.now(), done -> request.respond(done.code()));
     forwarded.inheritRequestId(request.caller()); // one Envoy: the id it got (or generates) goes on
+    forwarded.carryOriginalPath(request.caller());
     pod.send(forwarded);
   }
 

@@ -81,7 +81,7 @@ final class CallPlan {
     if (propagate.isEmpty()) {
       return template;
     }
-    RequestTemplate in = served.request();
+    RequestTemplate in = served.upstreamRequest(); // what the app got: after its client sidecar's rewrite
     RequestTemplate out = derived.get(in);
     if (out == null) {
       out = derive(in.spec().headers());

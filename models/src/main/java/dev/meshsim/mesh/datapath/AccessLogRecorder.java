@@ -65,7 +65,7 @@ public final class AccessLogRecorder {
     String service = clusterIp.apply(sent.host());
     long serviceTime = e.routedNanos() >= 0 ? endNanos - e.routedNanos() : -1;
     out.logged(new ProxyLogEntry(client.name(), false, e.proxyStartNanos(), endNanos, serviceTime,
-        sent.method(), e.request().spec().path(), sent.authority(), sent.headers().get("user-agent"), e.requestId(),
+        sent.method(), e.loggedPath(), sent.authority(), sent.headers().get("user-agent"), e.requestId(),
         e.code(), e.flags(), host == null ? null : host.address(), e.clusterName(), upstreamLocal,
         service == null ? null : service + ":" + sent.port(),
         client.ip() + ":" + ephemeral(e.requestId() ^ hash(client.name()) ^ e.proxyStartNanos()), null,
@@ -96,7 +96,7 @@ public final class AccessLogRecorder {
         : (inboundToPodIp ? "127.0.0.6" : "127.0.0.1") + ":" + ephemeral(hash(server.name()) ^ hash(remote));
     boolean answered = "-".equals(flags);
     out.logged(new ProxyLogEntry(server.name(), true, startNanos, endNanos, answered ? endNanos - startNanos : -1,
-        spec.method(), e.request().spec().path(), spec.authority(), spec.headers().get("user-agent"), e.requestId(),
+        spec.method(), e.loggedPath(), spec.authority(), spec.headers().get("user-agent"), e.requestId(),
         code, flags, app, "inbound|" + port + "||", local,
         server.ip() + ":" + port, remote, viaSidecar ? sni(e.clusterName()) : null, "default"));
   }

@@ -55,6 +55,8 @@ public final class Exchange {
   private int upstreamConnection = -1;
   private RequestTemplate upstreamRequest;
   private boolean shadow;
+  /** {@code x-envoy-original-path} as it arrived (a gateway forwarding a rewritten request), or null. */
+  private String originalPath;
 
   /** A request that starts a trace of its own (a load generator's). */
   public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
@@ -128,6 +130,22 @@ public final class Exchange {
   /** The serial of the last attempt's upstream connection in its pool, -1 if none was attached. */
   int upstreamConnection() {
     return upstreamConnection;
+  }
+
+  /**
+   * {@code %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)%}: the path before the first rewrite on the way (Envoy
+   * sets {@code x-envoy-original-path} when it rewrites and forwards it with the request).
+   */
+  String loggedPath() {
+    return originalPath != null ? originalPath : request.spec().path();
+  }
+
+  /** A gateway forwards {@code received}: its {@code x-envoy-original-path} goes on with it. */
+  public void carryOriginalPath(Exchange received) {
+    String p = received.loggedPath();
+    if (!p.equals(request.spec().path())) {
+      originalPath = p;
+    }
   }
 
   /** A mirror's copy: Envoy's connection manager never logs it (its upstream still does). */

@@ -102,7 +102,7 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
 
   @Override
   public long computeHashKey() {
-    return cluster.requestHash(exchange.request().attributes(), exchange.client().ip());
+    return cluster.requestHash(exchange.upstreamRequest().attributes(), exchange.client().ip());
   }
 
   /** Envoy's {@code previous_hosts} predicate: a host this request already tried is drawn again. */

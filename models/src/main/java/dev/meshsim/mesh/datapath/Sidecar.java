@@ -52,6 +52,7 @@ public final class Sidecar {
   private final DataPathMetrics metrics;
   /** The leg to each endpoint this proxy connected to, resolved once per endpoint. */
   private final Map<Endpoint, NetworkLeg> legs = new HashMap<>();
+  private final RequestRewriter rewriter = new RequestRewriter();
 
   public Sidecar(Pod pod, ProxyEnvironment env, ProxyConfig config) {
     this.pod = pod;
@@ -151,6 +152,10 @@ public final class Sidecar {
       return;
     }
     WeightedCluster target = route.pickCluster(routeRandom);
+    RequestTemplate sent = rewriter.sent(exchange.request(), route, target);
+    if (sent != exchange.request()) {
+      exchange.rewrittenTo(sent);
+    }
     exchange.routedTo(target.clusterName(), route.name(), sim().now());
     env.stats().countRouted(exchange, target.clusterName());
     Cluster cluster = cluster(target.clusterName());

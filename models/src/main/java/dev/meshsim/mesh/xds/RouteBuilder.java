@@ -9,6 +9,7 @@ import dev.meshsim.istio.VirtualService;
 import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.MirrorPolicy;
 import dev.meshsim.mesh.routing.RetryPolicy;
+import dev.meshsim.mesh.routing.RequestRewrite;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RouteMatcher;
 import dev.meshsim.mesh.routing.VirtualHost;
@@ -87,7 +88,8 @@ final class RouteBuilder {
     int directReply = httpRoute.directReply() == null ? 0 : httpRoute.directReply().code();
     return new Route(httpRoute.name(), matchers, destinations, timeout,
         RoutePolicies.retry(httpRoute.retries(), profile, consistentHash(httpRoute, destinations)),
-        RoutePolicies.fault(httpRoute.fault()), directReply, mirrors(httpRoute, vs, port, timeout));
+        RoutePolicies.fault(httpRoute.fault()), directReply, mirrors(httpRoute, vs, port, timeout),
+        RequestRewrite.of(httpRoute.rewrite(), httpRoute.headers().request()));
   }
 
   /**
@@ -150,7 +152,8 @@ final class RouteBuilder {
       String fqdn = ServiceRegistry.resolveIstioHost(d.destination().host(), vs.meta().namespace());
       int destPort = destinationPort(d.destination().port(), fqdn, port);
       String cluster = ClusterConfig.outboundName(destPort, d.destination().subset(), fqdn);
-      clusters.add(new WeightedCluster(cluster, all.size() == 1 ? 1 : d.weight(), d.destination().subset()));
+      clusters.add(new WeightedCluster(cluster, all.size() == 1 ? 1 : d.weight(), d.destination().subset(),
+          d.headers().request()));
     }
     return clusters;
   }
