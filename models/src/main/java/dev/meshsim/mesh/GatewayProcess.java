@@ -46,8 +46,7 @@ final class GatewayProcess implements AppProcess {
     }
     RequestTemplate routed = templates.computeIfAbsent(original, o -> readdress(routes, o));
     Exchange forwarded = new Exchange(routed, pod, sim.now(), done -> request.respond(done.code()));
-    forwarded.inheritRequestId(request.caller()); // one Envoy: the id it got (or generates) goes on
-    forwarded.carryOriginalPath(request.caller());
+    forwarded.forwardedFrom(request.caller());
     pod.send(forwarded);
   }
 

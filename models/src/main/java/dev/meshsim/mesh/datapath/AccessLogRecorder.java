@@ -63,13 +63,19 @@ public final class AccessLogRecorder {
     String upstreamLocal = host == null || e.upstreamConnection() < 0 ? null
         : client.ip() + ":" + upstreamPort(client, e);
     String service = clusterIp.apply(sent.host());
+    String downstreamLocal = service == null ? null : service + ":" + sent.port();
+    String downstreamRemote = client.ip() + ":" + ephemeral(e.requestId() ^ hash(client.name()) ^ e.proxyStartNanos());
+    Exchange received = e.forwardedFrom();
+    if (received != null) {
+      // A gateway's Envoy: it listens on its pod's port, and the request came in on the caller's connection.
+      downstreamLocal = client.ip() + ":" + sent.port();
+      downstreamRemote = remoteOf(received);
+    }
     long serviceTime = e.routedNanos() >= 0 ? endNanos - e.routedNanos() : -1;
     out.logged(new ProxyLogEntry(client.name(), false, e.proxyStartNanos(), endNanos, serviceTime,
         sent.method(), e.loggedPath(), sent.authority(), sent.headers().get("user-agent"), e.requestId(),
         e.code(), e.flags(), host == null ? null : host.address(), e.clusterName(), upstreamLocal,
-        service == null ? null : service + ":" + sent.port(),
-        client.ip() + ":" + ephemeral(e.requestId() ^ hash(client.name()) ^ e.proxyStartNanos()), null,
-        e.routeName()));
+        downstreamLocal, downstreamRemote, null, e.routeName()));
   }
 
   /**
@@ -89,7 +95,7 @@ public final class AccessLogRecorder {
     }
     var spec = received.spec();
     int port = host.port();
-    String remote = client.ip() + ":" + (viaSidecar ? upstreamPort(client, e) : ephemeral(e.requestId() ^ e.startNanos()));
+    String remote = viaSidecar ? remoteOf(e) : client.ip() + ":" + ephemeral(e.requestId() ^ e.startNanos());
     String app = (inboundToPodIp ? server.ip() : "127.0.0.1") + ":" + port;
     boolean refused = "UF".equals(flags);
     String local = refused ? null
@@ -99,6 +105,12 @@ public final class AccessLogRecorder {
         spec.method(), e.loggedPath(), spec.authority(), spec.headers().get("user-agent"), e.requestId(),
         code, flags, app, "inbound|" + port + "||", local,
         server.ip() + ":" + port, remote, viaSidecar ? sni(e.clusterName()) : null, "default"));
+  }
+
+  /** Where a request that a sidecar sent upstream comes from: that sidecar's pod IP and connection's port. */
+  private String remoteOf(Exchange sent) {
+    return sent.client().ip() + ":" + (sent.upstreamConnection() < 0 ? ephemeral(sent.requestId())
+        : upstreamPort(sent.client(), sent));
   }
 
   /** The client's upstream connection's local port: its pod, host, worker and connection serial. */

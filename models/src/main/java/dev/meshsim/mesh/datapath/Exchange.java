@@ -57,6 +57,7 @@ public final class Exchange {
   private boolean shadow;
   /** {@code x-envoy-original-path} as it arrived (a gateway forwarding a rewritten request), or null. */
   private String originalPath;
+  private Exchange forwardedFrom;
 
   /** A request that starts a trace of its own (a load generator's). */
   public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
@@ -140,12 +141,23 @@ public final class Exchange {
     return originalPath != null ? originalPath : request.spec().path();
   }
 
-  /** A gateway forwards {@code received}: its {@code x-envoy-original-path} goes on with it. */
-  public void carryOriginalPath(Exchange received) {
+  /**
+   * A gateway's Envoy forwards {@code received}: one Envoy, so the {@code x-request-id} it got (or
+   * will generate) and the {@code x-envoy-original-path} go on, and its log shows the connection
+   * the request came in on.
+   */
+  public void forwardedFrom(Exchange received) {
+    inheritRequestId(received);
     String p = received.loggedPath();
     if (!p.equals(request.spec().path())) {
       originalPath = p;
     }
+    forwardedFrom = received;
+  }
+
+  /** The request a gateway received and forwards as this one, or null. */
+  Exchange forwardedFrom() {
+    return forwardedFrom;
   }
 
   /** A mirror's copy: Envoy's connection manager never logs it (its upstream still does). */
