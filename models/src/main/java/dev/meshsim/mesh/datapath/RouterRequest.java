@@ -100,9 +100,13 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
 
   // --- LoadBalancerContext ---
 
+  /**
+   * The hash of the request as it arrived: Envoy's router picks the host ({@code createConnPool})
+   * before it applies the route's header operations ({@code finalizeRequestHeaders}).
+   */
   @Override
   public long computeHashKey() {
-    return cluster.requestHash(exchange.upstreamRequest().attributes(), exchange.client().ip());
+    return cluster.requestHash(exchange.request().attributes(), exchange.client().ip());
   }
 
   /** Envoy's {@code previous_hosts} predicate: a host this request already tried is drawn again. */
