@@ -48,16 +48,11 @@ public final class Exchange {
   private Exchange trace = this;
   private boolean linked = true;
   private boolean traceBroken;
-  // For the access log and the next hops: plain fields, set without building anything.
-  private long requestId;
-  private boolean hasRequestId;
-  private int upstreamWorker = -1;
-  private int upstreamConnection = -1;
+  /** What only the access log reads; allocated only when a run keeps one (or at a gateway hop). */
+  private LogContext log;
+  /** The request as sent upstream after a route's rewrite, or null when it is {@link #request}. */
   private RequestTemplate upstreamRequest;
   private boolean shadow;
-  /** {@code x-envoy-original-path} as it arrived (a gateway forwarding a rewritten request), or null. */
-  private String originalPath;
-  private Exchange forwardedFrom;
 
   /** A request that starts a trace of its own (a load generator's). */
   public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
@@ -87,26 +82,24 @@ public final class Exchange {
    * lists it), so the next Envoy keeps it instead of generating one.
    */
   public void inheritRequestId(Exchange served) {
-    if (served.hasRequestId) {
-      requestId = served.requestId;
-      hasRequestId = true;
+    if (served.hasRequestId()) {
+      log().setRequestId(served.log.requestId);
     }
   }
 
   /** Whether some Envoy has set this request's {@code x-request-id}. */
   boolean hasRequestId() {
-    return hasRequestId;
+    return log != null && log.hasRequestId;
   }
 
   /** The first Envoy that sees the request without one generates its {@code x-request-id}. */
   void setRequestId(long id) {
-    requestId = id;
-    hasRequestId = true;
+    log().setRequestId(id);
   }
 
   /** The 64 bits the {@code x-request-id} UUID is made from. */
   long requestId() {
-    return requestId;
+    return log == null ? 0 : log.requestId;
   }
 
   /** The request as the client sidecar sent it upstream (after the route's rewrite and headers). */
@@ -120,17 +113,17 @@ public final class Exchange {
 
   /** The last attempt got connection {@code serial} of worker {@code worker}'s pool to its host. */
   void connectedVia(int worker, int serial) {
-    upstreamWorker = worker;
-    upstreamConnection = serial;
+    log().upstreamWorker = worker;
+    log().upstreamConnection = serial;
   }
 
   int upstreamWorker() {
-    return upstreamWorker;
+    return log == null ? -1 : log.upstreamWorker;
   }
 
   /** The serial of the last attempt's upstream connection in its pool, -1 if none was attached. */
   int upstreamConnection() {
-    return upstreamConnection;
+    return log == null ? -1 : log.upstreamConnection;
   }
 
   /**
@@ -138,7 +131,7 @@ public final class Exchange {
    * sets {@code x-envoy-original-path} when it rewrites and forwards it with the request).
    */
   String loggedPath() {
-    return originalPath != null ? originalPath : request.spec().path();
+    return log != null && log.originalPath != null ? log.originalPath : request.spec().path();
   }
 
   /**
@@ -150,14 +143,37 @@ public final class Exchange {
     inheritRequestId(received);
     String p = received.loggedPath();
     if (!p.equals(request.spec().path())) {
-      originalPath = p;
+      log().originalPath = p;
     }
-    forwardedFrom = received;
+    log().forwardedFrom = received;
   }
 
   /** The request a gateway received and forwards as this one, or null. */
   Exchange forwardedFrom() {
-    return forwardedFrom;
+    return log == null ? null : log.forwardedFrom;
+  }
+
+  private LogContext log() {
+    if (log == null) {
+      log = new LogContext();
+    }
+    return log;
+  }
+
+  /** The access log's view of the request: its id, its connection, where a gateway got it. */
+  private static final class LogContext {
+    private long requestId;
+    private boolean hasRequestId;
+    private int upstreamWorker = -1;
+    private int upstreamConnection = -1;
+    /** {@code x-envoy-original-path} as it arrived (a gateway forwarding a rewritten request), or null. */
+    private String originalPath;
+    private Exchange forwardedFrom;
+
+    void setRequestId(long id) {
+      requestId = id;
+      hasRequestId = true;
+    }
   }
 
   /** A mirror's copy: Envoy's connection manager never logs it (its upstream still does). */

@@ -145,7 +145,9 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
 
   @Override
   public void onAttached(UpstreamRequest a, int worker, int serial) {
-    exchange.connectedVia(worker, serial);
+    if (sidecar.accessLog() != null) {
+      exchange.connectedVia(worker, serial);
+    }
     sidecar.countHost(a.host(), HostCounters.Stat.RQ_TOTAL);
   }
 

@@ -91,8 +91,10 @@ public final class Sidecar {
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
   void route(Exchange exchange) {
     exchange.arrivedAtProxy(sim().now());
-    if (!exchange.hasRequestId()) {
-      exchange.setRequestId(requestIds.nextLong()); // the connection manager's generate_request_id
+    if (!exchange.hasRequestId() && env.stats().accessLog() != null) {
+      // The connection manager's generate_request_id. Only the access log reads the id, and the
+      // stream is this one's alone, so a run without a log skips the draw and changes nothing else.
+      exchange.setRequestId(requestIds.nextLong());
     }
     if (exchange.abandoned()) {
       countDownstreamReset(exchange);
