@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
  * downstream local address is the client's upstream host; and every inbound entry reached through
  * a client sidecar has that sidecar's outbound entry.
  */
-class AccessLogProperties {
+class AccessLogPropertyTest {
   @Property(tries = 15)
   void bothSidesOfARequest_shareItsIdAndTheirConnection(@ForAll("meshes") Scenario scenario) {
     List<ProxyLogEntry> entries = new ArrayList<>();

@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.StringLength;
 
 /** Rewrite invariants over generated paths. */
-class RequestRewriteProperties {
+class RequestRewritePropertyTest {
   private static String rewritten(StringMatch uri, HttpRewrite rw, String path) {
     HttpMatchRequest match = new HttpMatchRequest(null, uri, null, null, null, Map.of(), Map.of(), Map.of(), null,
         false, Map.of(), null, List.of());
