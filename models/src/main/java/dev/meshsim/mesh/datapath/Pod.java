@@ -112,11 +112,12 @@ public final class Pod implements PodView {
       // iptables still redirects to 15001, where no Envoy listens yet (or any more): the connect is
       // refused on the loopback. The app sees a connection error, which meshsim reports as 503.
       exchange.setCode(503);
-      sim().schedule(REFUSAL_FLOOR_NANOS, exchange::end);
+      sim().schedule(REFUSAL_FLOOR_NANOS, exchange); // fires end()
       return;
     }
     if (sidecar != null) {
-      sim().schedule(sidecarPass(), () -> sidecar.route(exchange));
+      exchange.arriveAt(sidecar);
+      sim().schedule(sidecarPass(), exchange); // fires sidecar.route(exchange)
     } else {
       sendWithoutSidecar(exchange);
     }
@@ -129,7 +130,7 @@ public final class Pod implements PodView {
       // a round trip, which a client reports as 503. The floor stands for the connect() syscall, so
       // a closed-loop client never retries within the same instant.
       exchange.setCode(503);
-      sim().schedule(Math.max(REFUSAL_FLOOR_NANOS, 2 * costs.network()), exchange::end);
+      sim().schedule(Math.max(REFUSAL_FLOOR_NANOS, 2 * costs.network()), exchange); // fires end()
       return;
     }
     // kube-proxy DNATs to one endpoint's IP; the pod network delivers to the pod holding it.
@@ -141,17 +142,29 @@ public final class Pod implements PodView {
   /** Delivers a request that left its sender {@code networkNanos} ago to this pod's app. */
   void deliver(Inbound inbound, long networkNanos) {
     inbound.arrived(sim().now() + networkNanos);
-    sim().schedule(networkNanos + sidecarPass(), () -> {
-      if (running) {
-        app.accept(inbound);
-      } else if (exists && sidecar != null && sidecar.xds().listening()) {
-        // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
-        // app fails and it answers 503 itself.
-        inbound.refused();
-      } else {
-        inbound.reset(); // the connection's far end is gone
-      }
-    });
+    sim().schedule(networkNanos + sidecarPass(), () -> arrive(inbound));
+  }
+
+  /**
+   * {@link #deliver} for a request that is its own arrival event: {@code arrival} must call {@link
+   * #arrive} when it fires. Saves the event object per hop that the lambda above allocates.
+   */
+  void deliverArrival(Inbound inbound, dev.meshsim.engine.Event arrival, long networkNanos) {
+    inbound.arrived(sim().now() + networkNanos);
+    sim().schedule(networkNanos + sidecarPass(), arrival);
+  }
+
+  /** A delivered request reaches this pod's app (through its sidecar, if any). */
+  void arrive(Inbound inbound) {
+    if (running) {
+      app.accept(inbound);
+    } else if (exists && sidecar != null && sidecar.xds().listening()) {
+      // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
+      // app fails and it answers 503 itself.
+      inbound.refused();
+    } else {
+      inbound.reset(); // the connection's far end is gone
+    }
   }
 
   /**

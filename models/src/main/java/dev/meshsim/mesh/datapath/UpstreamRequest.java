@@ -16,6 +16,8 @@ import dev.meshsim.mesh.upstream.PoolFailure;
  * onPoolReady}. The server's side of the exchange is a separate {@link Inbound} handle.
  */
 public final class UpstreamRequest implements PoolCallbacks {
+  /** {@link ServerSide}'s answer when the connection broke instead (no HTTP code is negative). */
+  private static final int RESET = -1;
   private final RouterFilterInterface router;
   private final Host host;
   private final NetworkLeg leg;
@@ -59,7 +61,8 @@ public final class UpstreamRequest implements PoolCallbacks {
     if (perTry > 0) {
       perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
     }
-    leg.sendRequest(new ServerSide());
+    ServerSide serverSide = new ServerSide();
+    leg.sendArrival(serverSide, serverSide); // its first firing is its arrival at the server's app
   }
 
   @Override
@@ -71,8 +74,16 @@ public final class UpstreamRequest implements PoolCallbacks {
     router.onPoolFailure(this, reason);
   }
 
-  /** The request as the serving pod sees it: its answer or reset travels back over the leg. */
-  private final class ServerSide implements Inbound {
+  /**
+   * The request as the serving pod sees it: its answer or reset travels back over the leg. It is
+   * also its own two events, one pending at a time: first its arrival at the server's app, then its
+   * answer's arrival at the client sidecar (the serving side answers at most once), so neither
+   * allocates an event object.
+   */
+  private final class ServerSide implements Inbound, dev.meshsim.engine.Event {
+    private boolean arrived;
+    /** The answer's code, or {@link #RESET} for a broken connection. */
+    private int answer;
     /** When the request reached the server pod (its sidecar's access-log start). */
     private long arrivedNanos;
 
@@ -89,24 +100,41 @@ public final class UpstreamRequest implements PoolCallbacks {
     @Override
     public void respond(int code) {
       logInbound(code, "-");
-      sim.schedule(leg.responseNanos(), () -> onResponse(code));
+      answer = code;
+      sim.schedule(leg.responseNanos(), this);
     }
 
     @Override
     public void refused() {
       logInbound(503, "UF");
-      sim.schedule(leg.responseNanos(), () -> onResponse(503));
+      answer = 503;
+      sim.schedule(leg.responseNanos(), this);
     }
 
     @Override
     public void appReset() {
       logInbound(503, "UC");
-      sim.schedule(leg.responseNanos(), () -> onResponse(503));
+      answer = 503;
+      sim.schedule(leg.responseNanos(), this);
     }
 
     @Override
     public void reset() {
-      sim.schedule(leg.resetNanos(), UpstreamRequest.this::onConnectionTerminated);
+      answer = RESET;
+      sim.schedule(leg.resetNanos(), this);
+    }
+
+    /** The request reached the server's app; later, the answer (or the reset) the client sidecar. */
+    @Override
+    public void fire() {
+      if (!arrived) {
+        arrived = true;
+        leg.server().arrive(this);
+      } else if (answer == RESET) {
+        onConnectionTerminated();
+      } else {
+        onResponse(answer);
+      }
     }
 
     private void logInbound(int code, String flags) {
