@@ -99,13 +99,15 @@ class GatewayApiTest {
     assertEquals(Map.of("x-route", "gamma"), route.headers().request().set());
     assertEquals(java.util.List.of("cookie"), route.headers().request().remove());
     assertEquals(Map.of("x-backend", "v2"), route.route().get(0).headers().request().add());
-    var target = new dev.meshsim.mesh.routing.WeightedCluster(V2, 1, null, route.route().get(0).headers().request());
+    var target = new dev.meshsim.mesh.routing.WeightedCluster(V2, 1, null,
+        dev.meshsim.mesh.xds.RewriteTranslation.headers(route.route().get(0).headers().request()));
     var envoyRoute = new dev.meshsim.mesh.routing.Route(route.name(),
-        route.match().stream().map(dev.meshsim.mesh.routing.RouteMatcher::new).toList(), java.util.List.of(target), 0,
-        dev.meshsim.mesh.routing.RetryPolicy.NONE, dev.meshsim.mesh.routing.FaultPolicy.NONE, 0, java.util.List.of(),
-        dev.meshsim.mesh.routing.RequestRewrite.of(route.rewrite(), route.headers().request()));
+        route.match().stream().map(dev.meshsim.mesh.xds.RouteMatchTranslation::translate).toList(),
+        java.util.List.of(target), 0, dev.meshsim.mesh.routing.RetryPolicy.NONE,
+        dev.meshsim.mesh.routing.FaultPolicy.NONE, 0, java.util.List.of(),
+        dev.meshsim.mesh.xds.RewriteTranslation.of(route.rewrite(), route.headers().request()));
     for (String[] c : new String[][] {{"/v2", "/api/v2"}, {"/v2/reviews?x=1", "/api/v2/reviews?x=1"}}) {
-      var in = new dev.meshsim.scenario.HttpRequestSpec("reviews:9080", "reviews.default.svc.cluster.local", 9080,
+      var in = new dev.meshsim.app.HttpRequestSpec("reviews:9080", "reviews.default.svc.cluster.local", 9080,
           "GET", c[0], Map.of("cookie", "a=b"));
       var out = dev.meshsim.mesh.routing.RequestRewrite.apply(envoyRoute, target, in,
           dev.meshsim.mesh.routing.RequestAttributes.of(in));

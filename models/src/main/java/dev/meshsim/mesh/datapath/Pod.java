@@ -186,7 +186,7 @@ public final class Pod implements PodView {
   }
 
   /** Switches how this pod's app misbehaves (the timeline's {@code failure} action). */
-  public void setFailure(dev.meshsim.scenario.FailureMode mode) {
+  public void setFailure(dev.meshsim.app.FailureMode mode) {
     if (app != null) {
       app.setFailure(mode);
     }

@@ -242,7 +242,7 @@ public final class Sidecar {
     RequestTemplate shadow = shadows.get(request);
     if (shadow == null) {
       var s = request.spec();
-      shadow = RequestTemplate.of(new dev.meshsim.scenario.HttpRequestSpec(s.authority() + "-shadow", s.host(),
+      shadow = RequestTemplate.of(new dev.meshsim.app.HttpRequestSpec(s.authority() + "-shadow", s.host(),
           s.port(), s.method(), s.path(), s.headers()));
       shadows.put(request, shadow);
     }

@@ -12,6 +12,7 @@
  *
  * <p>May use {@code mesh.upstream} (clusters, hosts, pools), {@code mesh.routing}, {@code
  * mesh.streaminfo}, {@code mesh.xds} (a sidecar's xDS client and config), {@code mesh.kube}, the
- * scenario, timeline and result records, and the engine. Not the apps, the controllers or the run.
+ * scenario, app ({@code dev.meshsim.app}), timeline and result records, and the engine. Not the
+ * apps, the controllers or the run.
  */
 package dev.meshsim.mesh.datapath;

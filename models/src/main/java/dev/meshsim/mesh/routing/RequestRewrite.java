@@ -1,56 +1,61 @@
 package dev.meshsim.mesh.routing;
 
-import dev.meshsim.istio.HeaderOperations;
-import dev.meshsim.istio.HttpRewrite;
-import dev.meshsim.istio.StringMatch;
-import dev.meshsim.scenario.HttpRequestSpec;
+import com.google.re2j.Pattern;
+import dev.meshsim.app.HttpRequestSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What a route changes in a request before the client sidecar sends it upstream, in the order of
  * Envoy's {@code RouteEntryImplBase::finalizeRequestHeaders} ({@code
- * source/common/router/config_impl.cc}): header operations, the weighted cluster's first, then the
+ * source/common/router/config_impl.cc}): header mutations, the weighted cluster's first, then the
  * route's (Envoy's default, {@code most_specific_header_mutations_wins: false}, lets the less
- * specific level overwrite), each removing before it sets and appends ({@code HeaderParser}); then
- * the host rewrite; then the path rewrite: {@code prefix_rewrite} replaces the part of the path the
- * route matched, {@code regex_rewrite} replaces every match of its RE2 in the path (query string
- * kept), with {@code \1} … for groups, as {@code RE2::GlobalReplace} does.
+ * specific level overwrite); then the host rewrite; then the path rewrite: {@code prefix_rewrite}
+ * replaces the part of the path the route matched, {@code regex_rewrite} replaces every match of its
+ * RE2 in the path (query string kept), with {@code \1} … for groups, as {@code RE2::GlobalReplace}
+ * does.
  *
- * @param rewrite the VirtualService's {@code rewrite}, or null
- * @param requestHeaders the route's request header operations
+ * @param prefixRewrite {@code prefix_rewrite}, or null
+ * @param hostRewrite {@code host_rewrite_literal}, or null
+ * @param regex {@code regex_rewrite.pattern}, or null
+ * @param substitution {@code regex_rewrite.substitution} (RE2 syntax)
+ * @param headers the route's request header mutation
  */
-public record RequestRewrite(HttpRewrite rewrite, HeaderOperations requestHeaders) {
+public record RequestRewrite(String prefixRewrite, String hostRewrite, Pattern regex, String substitution,
+    HeaderMutation headers) {
 
-  /** Null when neither changes anything: the data path then skips rewriting altogether. */
-  public static RequestRewrite of(HttpRewrite rewrite, HeaderOperations requestHeaders) {
-    return rewrite == null && requestHeaders.isNone() ? null : new RequestRewrite(rewrite, requestHeaders);
+  public RequestRewrite {
+    headers = headers == null ? HeaderMutation.NONE : headers;
+  }
+
+  /** Whether it changes nothing: the data path then skips rewriting altogether. */
+  public boolean isNone() {
+    return prefixRewrite == null && hostRewrite == null && regex == null && headers.isNone();
   }
 
   /**
    * {@code spec} as sent upstream to {@code target} by {@code route} (whose {@code rewrite} may be
-   * null when only the destination has header operations).
+   * null when only the destination has header mutations).
    */
   public static HttpRequestSpec apply(Route route, WeightedCluster target, HttpRequestSpec spec,
       RequestAttributes attributes) {
     Map<String, String> headers = new LinkedHashMap<>(spec.headers());
-    apply(target.requestHeaders(), headers);
+    target.requestHeaders().applyTo(headers);
     RequestRewrite r = route.rewrite();
     String authority = spec.authority();
     String path = spec.path();
     if (r != null) {
-      apply(r.requestHeaders(), headers);
-      HttpRewrite rw = r.rewrite();
-      if (rw != null && rw.authority() != null) {
-        authority = rw.authority();
-        headers.computeIfPresent("host", (k, v) -> rw.authority());
+      r.headers().applyTo(headers);
+      if (r.hostRewrite() != null) {
+        authority = r.hostRewrite();
+        headers.computeIfPresent("host", (k, v) -> r.hostRewrite());
       }
-      if (rw != null && rw.uri() != null) {
-        path = rw.uri() + path.substring(matchedLength(route.matcherFor(attributes), path));
-      } else if (rw != null && rw.uriRegex() != null) {
+      if (r.prefixRewrite() != null) {
+        path = r.prefixRewrite() + path.substring(matchedLength(route.matcherFor(attributes), path));
+      } else if (r.regex() != null) {
         int q = path.indexOf('?');
         String bare = q < 0 ? path : path.substring(0, q);
-        path = rw.uriRegex().matcher(bare).replaceAll(substitution(rw.uriRegexRewrite())) + (q < 0 ? "" : path.substring(q));
+        path = r.regex().matcher(bare).replaceAll(substitution(r.substitution())) + (q < 0 ? "" : path.substring(q));
       }
     }
     return new HttpRequestSpec(authority, spec.host(), spec.port(), spec.method(), path, headers);
@@ -58,22 +63,15 @@ public record RequestRewrite(HttpRewrite rewrite, HeaderOperations requestHeader
 
   /** How much of the path {@code prefix_rewrite} replaces: the matched prefix, the whole path, or {@code /}. */
   private static int matchedLength(RouteMatcher matcher, String path) {
-    StringMatch uri = matcher == null ? null : matcher.match().uri();
+    StringMatcher uri = matcher == null ? null : matcher.path();
     if (uri == null) {
       return 1; // Istio's catch-all route matches prefix "/"
     }
-    if (uri.kind() == StringMatch.Kind.PREFIX) {
+    if (uri.kind() == StringMatcher.Kind.PREFIX) {
       return Math.min(uri.value().length(), path.length());
     }
     int q = path.indexOf('?');
     return q < 0 ? path.length() : q; // exact or regex: the whole path, the query string kept
-  }
-
-  private static void apply(HeaderOperations ops, Map<String, String> headers) {
-    ops.remove().forEach(headers::remove);
-    headers.putAll(ops.set());
-    // APPEND_IF_EXISTS_OR_ADD: a second value of the same header, which a matcher reads joined by ","
-    ops.add().forEach((name, value) -> headers.merge(name, value, (old, v) -> old + "," + v));
   }
 
   /** RE2's {@code \1} substitution in re2j's {@code $1} syntax, literal {@code $} escaped. */

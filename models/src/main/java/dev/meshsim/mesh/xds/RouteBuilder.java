@@ -9,7 +9,6 @@ import dev.meshsim.istio.VirtualService;
 import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.MirrorPolicy;
 import dev.meshsim.mesh.routing.RetryPolicy;
-import dev.meshsim.mesh.routing.RequestRewrite;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RouteMatcher;
 import dev.meshsim.mesh.routing.VirtualHost;
@@ -76,7 +75,7 @@ final class RouteBuilder {
     List<RouteMatcher> matchers = new ArrayList<>();
     for (HttpMatchRequest match : httpRoute.match()) {
       if (selectsProxy(match, vs) && (match.port() == null || match.port() == port.port())) {
-        matchers.add(new RouteMatcher(match));
+        matchers.add(RouteMatchTranslation.translate(match));
       }
     }
     if (!httpRoute.match().isEmpty() && matchers.isEmpty()) {
@@ -89,7 +88,7 @@ final class RouteBuilder {
     return new Route(httpRoute.name(), matchers, destinations, timeout,
         RoutePolicies.retry(httpRoute.retries(), profile, consistentHash(httpRoute, destinations)),
         RoutePolicies.fault(httpRoute.fault()), directReply, mirrors(httpRoute, vs, port, timeout),
-        RequestRewrite.of(httpRoute.rewrite(), httpRoute.headers().request()));
+        RewriteTranslation.of(httpRoute.rewrite(), httpRoute.headers().request()));
   }
 
   /**
@@ -153,7 +152,7 @@ final class RouteBuilder {
       int destPort = destinationPort(d.destination().port(), fqdn, port);
       String cluster = ClusterConfig.outboundName(destPort, d.destination().subset(), fqdn);
       clusters.add(new WeightedCluster(cluster, all.size() == 1 ? 1 : d.weight(), d.destination().subset(),
-          d.headers().request()));
+          RewriteTranslation.headers(d.headers().request())));
     }
     return clusters;
   }
