@@ -124,7 +124,7 @@ class EgressTcpTest {
 
   /**
    * A tcp_proxy connection in the access log as Envoy writes it with Istio's TEXT format: no request
-   * line, code 0, the flags, the upstream host and cluster, no route name.
+   * line, code 0, the flags, the upstream host and cluster, the client's address, no route name.
    */
   @Test
   void theAccessLogHasTcpLines() throws Exception {
@@ -136,7 +136,7 @@ class EgressTcpTest {
     assertTrue(lines.size() > 50, "lines: " + lines.size());
     for (String line : lines) {
       assertTrue(line.matches("\\[[^]]+] \"- - -\" 0 UH - - \"-\" 0 0 \\d+ - \"-\" \"-\" \"-\" \"-\" \"-\""
-          + " BlackHoleCluster - - - - -"), line);
+          + " BlackHoleCluster - - 10\\.244\\.\\d+\\.\\d+:\\d+ - -"), line);
     }
   }
 

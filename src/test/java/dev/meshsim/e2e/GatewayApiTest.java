@@ -61,6 +61,62 @@ class GatewayApiTest {
     return file;
   }
 
+  /**
+   * istiod's translation of the URLRewrite and header-modifier filters: ReplacePrefixMatch replaces
+   * the rule's matched path prefix, hostname the authority, RequestHeaderModifier the headers, and
+   * a backendRef's RequestHeaderModifier applies to that backend only; the client sidecar applies
+   * them before the request goes upstream.
+   */
+  @Test
+  void urlRewriteAndHeaderModifiers_becomeTheRoutesRewriteAndHeaders() throws Exception {
+    Path file = edited("""
+        - matches:
+            - path: {type: PathPrefix, value: /v2}
+          backendRefs:
+            - {name: reviews-v2, port: 9080}
+""", """
+        - matches:
+            - path: {type: PathPrefix, value: /v2}
+          filters:
+            - type: URLRewrite
+              urlRewrite: {hostname: reviews-v2, path: {type: ReplacePrefixMatch, replacePrefixMatch: /api/v2}}
+            - type: RequestHeaderModifier
+              requestHeaderModifier:
+                set: [{name: X-Route, value: gamma}]
+                remove: [cookie]
+          backendRefs:
+            - name: reviews-v2
+              port: 9080
+              filters:
+                - type: RequestHeaderModifier
+                  requestHeaderModifier: {add: [{name: x-backend, value: v2}]}
+""");
+    LoadedScenario loaded = ScenarioLoader.load(file);
+    assertEquals(java.util.List.of(), loaded.warnings());
+    var route = loaded.scenario().istio().virtualServices().get(0).http().stream()
+        .filter(r -> r.rewrite() != null).findFirst().orElseThrow();
+    assertEquals("reviews-v2", route.rewrite().authority());
+    assertEquals(Map.of("x-route", "gamma"), route.headers().request().set());
+    assertEquals(java.util.List.of("cookie"), route.headers().request().remove());
+    assertEquals(Map.of("x-backend", "v2"), route.route().get(0).headers().request().add());
+    var target = new dev.meshsim.mesh.routing.WeightedCluster(V2, 1, null,
+        dev.meshsim.mesh.xds.RewriteTranslation.headers(route.route().get(0).headers().request()));
+    var envoyRoute = new dev.meshsim.mesh.routing.Route(route.name(),
+        route.match().stream().map(dev.meshsim.mesh.xds.RouteMatchTranslation::translate).toList(),
+        java.util.List.of(target), 0, dev.meshsim.mesh.routing.RetryPolicy.NONE,
+        dev.meshsim.mesh.routing.FaultPolicy.NONE, 0, java.util.List.of(),
+        dev.meshsim.mesh.xds.RewriteTranslation.of(route.rewrite(), route.headers().request()));
+    for (String[] c : new String[][] {{"/v2", "/api/v2"}, {"/v2/reviews?x=1", "/api/v2/reviews?x=1"}}) {
+      var in = new dev.meshsim.app.HttpRequestSpec("reviews:9080", "reviews.default.svc.cluster.local", 9080,
+          "GET", c[0], Map.of("cookie", "a=b"));
+      var out = dev.meshsim.mesh.routing.RequestRewrite.apply(envoyRoute, target, in,
+          dev.meshsim.mesh.routing.RequestAttributes.of(in));
+      assertEquals(c[1], out.path());
+      assertEquals("reviews-v2", out.authority());
+      assertEquals(Map.of("x-route", "gamma", "x-backend", "v2"), out.headers());
+    }
+  }
+
   @Test
   void aBadPathTypeIsAPositionedError() throws Exception {
     Path file = edited("type: PathPrefix", "type: Prefix");

@@ -182,6 +182,36 @@ class InspectTest {
     assertTrue(admin.contains("::health_flags::healthy"));
   }
 
+  /**
+   * Envoy counts per proxy: to-reviews never calls ratings, so its own ratings counters are absent
+   * though to-ratings' are not; and a proxy's per-host {@code rq_total} in {@code /clusters} add
+   * up to its cluster's {@code upstream_rq_total} in {@code /stats} (both charged when a request
+   * is attached to a connection), successes to its {@code upstream_rq_200}.
+   */
+  @Test
+  void countersArePerProxy_andPerHostCountersAddUpToTheClusters() {
+    Inspection at = Inspection.open(snapshots, AFTER);
+    String ratings = "cluster.outbound|9080|v1|ratings.default.svc.cluster.local.upstream_rq_total";
+    assertFalse(at.proxy("to-reviews").stats().containsKey(ratings), "to-reviews never sent to ratings");
+    assertTrue(at.proxy("to-ratings").stats().getOrDefault(ratings, 0L) > 1000, "to-ratings did");
+    String reviews = "outbound|9080|v1|reviews.default.svc.cluster.local";
+    Proxy client = at.proxy("to-reviews");
+    Snapshot.ClusterState cluster = client.clusters().stream().filter(c -> c.name().equals(reviews)).findFirst()
+        .orElseThrow();
+    long hostsTotal = cluster.hosts().stream().mapToLong(Snapshot.HostState::rqTotal).sum();
+    long hostsSuccess = cluster.hosts().stream().mapToLong(Snapshot.HostState::rqSuccess).sum();
+    assertTrue(hostsTotal > 1000, "to-reviews' requests to reviews: " + hostsTotal);
+    assertEquals(client.stats().get("cluster." + reviews + ".upstream_rq_total"), hostsTotal);
+    assertEquals(client.stats().get("cluster." + reviews + ".upstream_rq_200"), hostsSuccess);
+    String admin = at.answer(List.of("admin", "to-reviews", "/clusters"), noFilters());
+    Snapshot.HostState first = cluster.hosts().get(0);
+    assertTrue(admin.contains(reviews + "::" + first.address() + "::rq_total::" + first.rqTotal() + "\n"), admin);
+    assertTrue(admin.contains(reviews + "::" + first.address() + "::rq_success::" + first.rqSuccess() + "\n"));
+    for (Snapshot.HostState h : cluster.hosts()) {
+      assertEquals(h.rqTotal(), h.rqSuccess() + h.rqError() + h.rqActive(), "sent = answered + in flight: " + h);
+    }
+  }
+
   private static Inspection.Filters noFilters() {
     return new Inspection.Filters(null, null, null);
   }

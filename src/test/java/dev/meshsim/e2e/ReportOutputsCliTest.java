@@ -82,5 +82,11 @@ class ReportOutputsCliTest {
     assertTrue(input.err().contains("input of this run"), input.err());
     assertEquals(2, meshsim("run", SCENARIO, "--access-log", tmp.resolve("a.log").toString(),
         "--access-log-sample", "0").exit());
+    Outcome format = meshsim("run", SCENARIO, "--access-log", tmp.resolve("a.log").toString(),
+        "--access-log-format", "xml");
+    assertEquals(2, format.exit());
+    assertTrue(format.err().contains("must be text or json"), format.err());
+    assertEquals(2, meshsim("run", SCENARIO, "--access-log-format", "json").exit(), "needs --access-log");
+    assertTrue(Files.notExists(tmp.resolve("a.log")), "nothing written on bad options");
   }
 }

@@ -4,6 +4,7 @@ import dev.meshsim.report.accesslog.AccessLogWriter;
 import dev.meshsim.report.prometheus.IstioMetrics;
 import dev.meshsim.report.series.SeriesRecorder;
 import dev.meshsim.result.FinishedRequest;
+import dev.meshsim.result.ProxyLogEntry;
 import java.io.Writer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,8 +89,13 @@ public class ReportListenersBenchmark {
     metrics.finished(nextRequest());
   }
 
+  /** One outbound entry per request, as the client sidecar of a load logs it. */
   @Benchmark
   public void accessLog() {
-    accessLog.finished(nextRequest());
+    FinishedRequest r = nextRequest();
+    accessLog.logged(new ProxyLogEntry(r.load(), false, r.proxyStartNanos(), r.proxyEndNanos(),
+        r.proxyEndNanos() - r.routedNanos(), r.method(), r.path(), r.authority(), null, r.startNanos(), r.code(),
+        r.flags(), r.upstreamHost(), r.upstreamCluster(), r.sourceIp() + ":40000", "10.96.1.1:9080",
+        r.sourceIp() + ":50000", null, r.routeName(), r.tcpProxied()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.meshsim.cli;
 
 import dev.meshsim.report.accesslog.AccessLogWriter;
+import dev.meshsim.result.ProxyLogListener;
 import dev.meshsim.report.csv.CsvFiles;
 import dev.meshsim.report.fortio.ErrorHistograms;
 import dev.meshsim.report.fortio.FortioJson;
@@ -52,11 +53,15 @@ final class ReportOutputs implements AutoCloseable {
   @Option(names = "--prometheus", paramLabel = "FILE", description = "Also write Istio metrics in Prometheus text format.")
   Path prometheus;
 
-  @Option(names = "--access-log", paramLabel = "FILE", description = "Also write client-sidecar access-log lines (Istio's default format).")
+  @Option(names = "--access-log", paramLabel = "FILE", description = "Also write every sidecar's access-log lines (Istio's default format).")
   Path accessLog;
 
   @Option(names = "--access-log-sample", paramLabel = "R", description = "Log this fraction of requests, in (0, 1] (default 1).")
   Double accessLogSample;
+
+  @Option(names = "--access-log-format", paramLabel = "text|json",
+      description = "Istio's accessLogEncoding for --access-log: text (default) or json.")
+  String accessLogFormat;
 
   private SeriesRecorder series;
   private ErrorHistograms errors;
@@ -120,6 +125,12 @@ final class ReportOutputs implements AutoCloseable {
     if (accessLogSample != null && accessLog == null) {
       throw new BadInputException("--access-log-sample needs --access-log FILE", null);
     }
+    if (accessLogFormat != null && accessLog == null) {
+      throw new BadInputException("--access-log-format needs --access-log FILE", null);
+    }
+    if (accessLogFormat != null && !accessLogFormat.strip().matches("(?i)text|json")) {
+      throw new BadInputException("--access-log-format " + accessLogFormat + ": must be text or json", null);
+    }
     if (accessLogSample != null && !(accessLogSample > 0 && accessLogSample <= 1)) {
       throw new BadInputException("--access-log-sample " + accessLogSample + ": must be in (0, 1]", null);
     }
@@ -156,12 +167,6 @@ final class ReportOutputs implements AutoCloseable {
       metrics = new IstioMetrics();
       listeners.add(metrics);
     }
-    if (accessLog != null) {
-      accessLogFile = OutputFiles.open(output(accessLog));
-      accessLogWriter = new AccessLogWriter(accessLogFile.writer(), accessLogSample == null ? 1 : accessLogSample,
-          scenario.seed());
-      listeners.add(accessLogWriter);
-    }
     if (progress != null) {
       listeners.add(progress);
     }
@@ -174,6 +179,18 @@ final class ReportOutputs implements AutoCloseable {
         l.finished(r);
       }
     };
+  }
+
+  /** What hears every sidecar's access-log entries, or null without {@code --access-log}. */
+  ProxyLogListener accessLogListener(Scenario scenario) throws IOException {
+    if (accessLog == null) {
+      return null;
+    }
+    accessLogFile = OutputFiles.open(output(accessLog));
+    accessLogWriter = new AccessLogWriter(accessLogFile.writer(), accessLogSample == null ? 1 : accessLogSample,
+        scenario.seed(), accessLogFormat == null ? AccessLogWriter.Encoding.TEXT
+            : AccessLogWriter.Encoding.parse(accessLogFormat));
+    return accessLogWriter;
   }
 
   /** The scenario's {@code report.bucket}, widened to keep charts at most {@link #MAX_POINTS} wide. */

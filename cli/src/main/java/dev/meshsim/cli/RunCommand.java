@@ -76,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
       if (listener != null) {
         simulation.observeRequests(listener);
       }
+      var accessLog = reports.accessLogListener(scenario);
+      if (accessLog != null) {
+        simulation.observeAccessLog(accessLog);
+      }
       Runnable snapshots = inspect.attach(simulation, scenario);
       result = simulation.run();
       snapshots.run();

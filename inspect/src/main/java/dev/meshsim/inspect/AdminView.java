@@ -35,16 +35,34 @@ public final class AdminView {
       threshold(out, n, "high_priority", "max_retries", ENVOY_DEFAULT_RETRIES);
       out.append(n).append("added_via_api::true\n");
       for (HostState h : c.hosts()) {
-        String p = n + h.address() + "::";
-        out.append(p).append("cx_active::").append(h.cxActive()).append('\n');
-        out.append(p).append("rq_active::").append(h.rqActive()).append('\n');
-        out.append(p).append("health_flags::").append(h.failedOutlierCheck() ? "/failed_outlier_check" : "healthy")
-            .append('\n');
-        out.append(p).append("weight::1\n");
-        out.append(p).append("priority::").append(h.priority()).append('\n');
+        host(out, n + h.address() + "::", h);
       }
     }
     return out.toString();
+  }
+
+  /**
+   * One host as {@code writeClustersAsText} prints it (envoy {@code
+   * source/server/admin/clusters_handler.cc}): its counters and gauges sorted by name, then
+   * hostname, health flags, weight, canary, priority and success rates (-1: success-rate
+   * ejection is off, as Istio configures it). meshsim keeps no per-host connection counters, so
+   * {@code cx_total} and {@code cx_connect_fail} are left out; Istio's EDS sets no hostname.
+   */
+  private static void host(StringBuilder out, String p, HostState h) {
+    out.append(p).append("cx_active::").append(h.cxActive()).append('\n');
+    out.append(p).append("rq_active::").append(h.rqActive()).append('\n');
+    out.append(p).append("rq_error::").append(h.rqError()).append('\n');
+    out.append(p).append("rq_success::").append(h.rqSuccess()).append('\n');
+    out.append(p).append("rq_timeout::").append(h.rqTimeout()).append('\n');
+    out.append(p).append("rq_total::").append(h.rqTotal()).append('\n');
+    out.append(p).append("hostname::\n");
+    out.append(p).append("health_flags::").append(h.failedOutlierCheck() ? "/failed_outlier_check" : "healthy")
+        .append('\n');
+    out.append(p).append("weight::1\n");
+    out.append(p).append("canary::false\n");
+    out.append(p).append("priority::").append(h.priority()).append('\n');
+    out.append(p).append("success_rate::-1\n");
+    out.append(p).append("local_origin_success_rate::-1\n");
   }
 
   private static void threshold(StringBuilder out, String prefix, String name, long value) {

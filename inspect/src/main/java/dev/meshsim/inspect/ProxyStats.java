@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * its own clusters ({@code upstream_cx_active}, {@code upstream_rq_active}, {@code
  * upstream_rq_pending_active}, {@code circuit_breakers.default.remaining_*} as {@code
  * track_remaining} gives them, {@code membership_*}, {@code outlier_detection.ejections_active}),
- * and the counters meshsim keeps, which are summed over every sidecar holding the cluster
- * (meshsim does not count them per proxy).
+ * and its own counters of them ({@code upstream_rq_total}, {@code upstream_rq_<code>} …), counted
+ * from the proxy's start as Envoy's are, not from the warmup.
  */
 final class ProxyStats {
   private ProxyStats() {}

@@ -95,9 +95,11 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    * @param pod the pod behind it
    * @param priority its EDS priority
    * @param failedOutlierCheck whether outlier detection ejected it
+   * @param rqTotal this proxy's requests sent to it ({@code rq_total}); {@code rqSuccess}, {@code
+   *     rqError}, {@code rqTimeout} as Envoy's per-host counters
    */
   public record HostState(String address, String pod, int priority, boolean failedOutlierCheck, long cxActive,
-      long rqActive) {}
+      long rqActive, long rqTotal, long rqSuccess, long rqError, long rqTimeout) {}
 
   /**
    * One virtual host of the outbound route table of a port.

@@ -59,7 +59,7 @@ public final class SnapshotCapture {
       for (String name : cds.clusters().keySet()) {
         ClusterConfig warm = client.cluster(name);
         if (warm != null) {
-          clusters.add(cluster(name, cds.cluster(name).settings(), warm, live.get(name),
+          clusters.add(cluster(view, sync.pod(), name, cds.cluster(name).settings(), warm, live.get(name),
               destinationRule(istio, name, sync.namespace())));
         }
       }
@@ -68,11 +68,11 @@ public final class SnapshotCapture {
     return new Proxy(sync.pod() + "." + sync.namespace(), sync.pod(), sync.namespace(), view.podIp(sync.pod()), xds,
         client.listening(),
         clusters, client.warmingClusters(), RouteCapture.virtualHosts(client, istio, sync.namespace()),
-        ProxyStats.of(clusters, view.clusterStats()), RouteCapture.tcpListeners(client));
+        ProxyStats.of(clusters, view.proxyClusterStats(sync.pod())), RouteCapture.tcpListeners(client));
   }
 
-  private static ClusterState cluster(String name, ClusterSettings s, ClusterConfig endpoints, Cluster live,
-      String destinationRule) {
+  private static ClusterState cluster(MeshView view, String pod, String name, ClusterSettings s,
+      ClusterConfig endpoints, Cluster live, String destinationRule) {
     Map<String, Host> liveHosts = new HashMap<>();
     if (live != null) {
       live.hosts().forEach(h -> liveHosts.put(h.address(), h));
@@ -81,8 +81,9 @@ public final class SnapshotCapture {
     for (int i = 0; i < endpoints.endpoints().size(); i++) {
       Endpoint e = endpoints.endpoints().get(i);
       Host h = liveHosts.get(e.address());
+      long[] rq = h == null ? new long[4] : view.hostCounters(pod, h);
       hosts.add(new HostState(e.address(), e.podName(), endpoints.priorities().get(i), h != null && h.ejected(),
-          h == null ? 0 : h.connections(), h == null ? 0 : h.activeRequests()));
+          h == null ? 0 : h.connections(), h == null ? 0 : h.activeRequests(), rq[0], rq[1], rq[2], rq[3]));
     }
     var t = s.thresholds();
     var b = live == null ? null : live.breaker();

@@ -17,6 +17,8 @@ import java.util.List;
  * @param mirrors {@code mirror} or {@code mirrors[]}, in order; empty for none
  * @param delegate {@code delegate} (then {@code route} is empty and there is no redirect), or null;
  *     istiod replaces such a route by the delegate's merged routes before building any proxy's
+ * @param rewrite {@code rewrite}, or null
+ * @param headers the route's {@code headers} ({@link Headers#NONE} for none)
  */
 public record HttpRoute(
     String name,
@@ -27,12 +29,22 @@ public record HttpRoute(
     HttpFaultInjection fault,
     HttpDirectReply directReply,
     List<HttpMirror> mirrors,
-    HttpDelegate delegate) {
+    HttpDelegate delegate,
+    HttpRewrite rewrite,
+    Headers headers) {
 
   public HttpRoute {
     match = List.copyOf(match);
     route = List.copyOf(route);
     mirrors = List.copyOf(mirrors);
+    headers = headers == null ? Headers.NONE : headers;
+  }
+
+  /** A route without rewrite or header operations. */
+  public HttpRoute(String name, List<HttpMatchRequest> match, List<HttpRouteDestination> route, Long timeoutNanos,
+      HttpRetry retries, HttpFaultInjection fault, HttpDirectReply directReply, List<HttpMirror> mirrors,
+      HttpDelegate delegate) {
+    this(name, match, route, timeoutNanos, retries, fault, directReply, mirrors, delegate, null, Headers.NONE);
   }
 
   /** A route that does not delegate. */

@@ -45,7 +45,9 @@ final class GatewayProcess implements AppProcess {
       templatesFor = routes;
     }
     RequestTemplate routed = templates.computeIfAbsent(original, o -> readdress(routes, o));
-    pod.send(new Exchange(routed, pod, sim.now(), done -> request.respond(done.code())));
+    Exchange forwarded = new Exchange(routed, pod, sim.now(), done -> request.respond(done.code()));
+    forwarded.forwardedFrom(request.caller());
+    pod.send(forwarded);
   }
 
   /** The request as the gateway's route configuration sees it: its virtual host by Host header. */
@@ -58,6 +60,11 @@ final class GatewayProcess implements AppProcess {
     String domain = routes.domainFor(host, spec.port());
     return RequestTemplate.of(new HttpRequestSpec(hostHeader, domain == null ? host : domain, spec.port(),
         spec.method(), spec.path(), spec.headers()));
+  }
+
+  @Override
+  public boolean proxyOnly() {
+    return true;
   }
 
   @Override

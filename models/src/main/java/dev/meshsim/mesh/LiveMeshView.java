@@ -73,4 +73,15 @@ final class LiveMeshView implements MeshView {
   public Map<String, ClusterStats> clusterStats() {
     return Collections.unmodifiableMap(mesh.stats().clusters());
   }
+
+  @Override
+  public Map<String, ClusterStats> proxyClusterStats(String pod) {
+    return Collections.unmodifiableMap(mesh.stats().proxyClusters(pod));
+  }
+
+  @Override
+  public long[] hostCounters(String pod, dev.meshsim.mesh.upstream.Host host) {
+    var counters = mesh.stats().hostCounters();
+    return counters == null ? new long[4] : counters.get(pod, host);
+  }
 }

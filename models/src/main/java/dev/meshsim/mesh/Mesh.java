@@ -45,6 +45,10 @@ final class Mesh {
   private final Workloads workloads;
   private final TimelineDriver driver;
   private final PodFactory pods;
+  private final ServiceRegistry registry;
+  private final long seed;
+  private final boolean inboundToPodIp;
+  private final long warmupNanos;
 
   Mesh(Scenario scenario, Timeline timeline) {
     RandomStreams streams = new RandomStreams(scenario.seed());
@@ -55,6 +59,10 @@ final class Mesh {
     this.stats = new MeshStats(scenario.warmupNanos(), sim, timelineStats, declaresPropagation(scenario));
     IstioProfile profile = IstioProfile.of(scenario.istioVersion());
     ServiceRegistry registry = new ServiceRegistry();
+    this.registry = registry;
+    this.seed = scenario.seed();
+    this.inboundToPodIp = profile.inboundToPodIp();
+    this.warmupNanos = scenario.warmupNanos();
     Network network = new Network();
     PodFactory pods = new PodFactory(sim, streams, settings, registry, network, stats);
     this.pods = pods;
@@ -138,6 +146,12 @@ final class Mesh {
 
   List<LoadGenerator> loads() {
     return loads;
+  }
+
+  /** Every sidecar's access-log entries go to {@code listener} (call before the run). */
+  void logAccess(dev.meshsim.result.ProxyLogListener listener) {
+    stats.logAccess(new dev.meshsim.mesh.datapath.AccessLogRecorder(listener, seed, registry::clusterIp,
+        inboundToPodIp, warmupNanos));
   }
 
   void observeXds(MeshSimulation.XdsObserver o) {

@@ -139,6 +139,15 @@ public final class MeshSimulation {
   }
 
   /**
+   * {@code listener} gets every sidecar's access-log entries (client sidecars' outbound, server
+   * sidecars' inbound) of requests started from the warmup on, as each ends. Without it no entry
+   * is ever built. Call before {@link #run()}.
+   */
+  public void observeAccessLog(dev.meshsim.result.ProxyLogListener listener) {
+    mesh.logAccess(listener);
+  }
+
+  /**
    * Calls {@code inspector} at simulated time {@code atNanos} (call before {@link #run()}), between
    * two events, ahead of the events the run schedules for that instant (ties are served FIFO). It
    * reads the mesh through a {@link MeshView} and changes nothing, so the run's results are the
@@ -151,6 +160,7 @@ public final class MeshSimulation {
       throw new IllegalArgumentException("instant outside the run [0, duration]");
     }
     MeshView view = new LiveMeshView(scenario, mesh);
+    mesh.stats().keepPerProxyCounters(); // Envoy's admin counts per proxy; nothing is kept unless inspected
     mesh.sim().scheduleAt(atNanos, () -> inspector.accept(view));
   }
 

@@ -40,4 +40,13 @@ public interface MeshView {
 
   /** Envoy's cluster stats by cluster name, summed over every sidecar (as meshsim counts them). */
   Map<String, ClusterStats> clusterStats();
+
+  /** {@code pod}'s sidecar's own cluster counters by cluster name, from its start (as its Envoy counts them). */
+  Map<String, ClusterStats> proxyClusterStats(String pod);
+
+  /**
+   * {@code pod}'s sidecar's counters of {@code host}: {@code rq_total}, {@code rq_success}, {@code
+   * rq_error}, {@code rq_timeout}, in that order.
+   */
+  long[] hostCounters(String pod, dev.meshsim.mesh.upstream.Host host);
 }

@@ -99,19 +99,23 @@ final class HttpRouteBinder {
     int index = 0;
     for (YamlNode node : spec.list("rules")) {
       YamlMap rule = node.asMap().allowOnly(RULE_KEYS);
-      warnings.notModelled(rule, "filters", "sessionPersistence");
+      warnings.notModelled(rule, "sessionPersistence");
       HttpRoutePolicies.Translated policies = HttpRoutePolicies.bind(rule);
       List<HttpMatchRequest> matches = new ArrayList<>();
+      List<String> prefixes = new ArrayList<>();
       Rank first = null;
       for (YamlNode m : rule.list("matches")) {
         Matched matched = match(m.asMap().allowOnly(MATCH_KEYS));
         matches.add(matched.match());
+        prefixes.add(matched.prefix());
         first = first == null ? matched.rank() : first;
       }
       if (matches.isEmpty()) {
         matches.add(pathOnly(StringMatch.prefix("/"))); // the Gateway API default match
+        prefixes.add("");
         first = new Rank(false, 1, false, 0, 0);
       }
+      HttpRouteFilters.Translated filters = HttpRouteFilters.bind(rule, prefixes, warnings, false);
       List<HttpRouteDestination> backends = backends(rule, meta.namespace());
       if (backends.stream().mapToLong(HttpRouteDestination::weight).sum() == 0) {
         warnings.add(node, "a rule without backendRefs of weight > 0 is not modelled (Istio answers it with 500);"
@@ -119,7 +123,7 @@ final class HttpRouteBinder {
       } else {
         String name = meta.namespace() + "." + meta.name() + "." + index;
         ranked.add(new Ranked(new HttpRoute(name, matches, backends, policies.timeoutNanos(), policies.retries(),
-            null), first, index));
+            null, null, List.of(), null, filters.rewrite(), filters.headers()), first, index));
       }
       index++;
     }
@@ -130,7 +134,8 @@ final class HttpRouteBinder {
   /** A rule with its precedence key: exact path, longest path, method, most headers, most query params. */
   private record Ranked(HttpRoute route, Rank rank, int index) {}
 
-  private record Matched(HttpMatchRequest match, Rank rank) {}
+  /** @param prefix the PathPrefix value without a trailing slash ("" for /), or null for another path match */
+  private record Matched(HttpMatchRequest match, Rank rank, String prefix) {}
 
   private record Rank(boolean exact, int pathLength, boolean method, int headers, int queryParams)
       implements Comparable<Rank> {
@@ -154,7 +159,11 @@ final class HttpRouteBinder {
     Map<String, StringMatch> query = valueMatches(m, "queryParams", false);
     HttpMatchRequest match = new HttpMatchRequest(null, path, null, method, null, headers, Map.of(), query, null,
         false, Map.of(), null, List.of());
-    return new Matched(match, new Rank(exact, length, method != null, headers.size(), query.size()));
+    String type = pathNode == null ? "PathPrefix" : pathNode.string("type", "PathPrefix");
+    String value = pathNode == null ? "/" : pathNode.required("value").asString();
+    String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    return new Matched(match, new Rank(exact, length, method != null, headers.size(), query.size()),
+        type.equals("PathPrefix") ? trimmed : null);
   }
 
   /**
@@ -219,7 +228,8 @@ final class HttpRouteBinder {
       int weight = b.has("weight") ? b.required("weight").asInt(0, 1_000_000) : 1;
       Destination destination = new Destination(host, null, port);
       backendRefs.add(new VirtualServiceBinder.DestinationRef(destination, routeNamespace, node));
-      out.add(new HttpRouteDestination(destination, weight));
+      var filters = HttpRouteFilters.bind(b, List.of(), warnings, true);
+      out.add(new HttpRouteDestination(destination, weight, filters.headers()));
     }
     return out;
   }
@@ -234,6 +244,7 @@ final class HttpRouteBinder {
     List<HttpMatchRequest> matches = r.match().stream().map(m -> new HttpMatchRequest(m.name(), m.uri(), m.scheme(),
         m.method(), m.authority(), m.headers(), m.withoutHeaders(), m.queryParams(), port, m.ignoreUriCase(),
         m.sourceLabels(), m.sourceNamespace(), m.gateways())).toList();
-    return new HttpRoute(r.name(), matches, r.route(), r.timeoutNanos(), r.retries(), r.fault());
+    return new HttpRoute(r.name(), matches, r.route(), r.timeoutNanos(), r.retries(), r.fault(), r.directReply(),
+        r.mirrors(), r.delegate(), r.rewrite(), r.headers());
   }
 }

@@ -25,7 +25,7 @@ final class VirtualServiceBinder {
   private static final List<String> ROUTE_KEYS = List.of("name", "match", "route", "redirect", "directResponse",
       "delegate", "rewrite", "timeout", "retries", "fault", "mirror", "mirrors", "mirrorPercent",
       "mirrorPercentage", "corsPolicy", "headers");
-  private static final String[] UNMODELLED_ROUTE_KEYS = {"rewrite", "corsPolicy", "headers"};
+  private static final String[] UNMODELLED_ROUTE_KEYS = {"corsPolicy"};
 
   /** A destination as read, kept for the cross-resource checks once every resource is read. */
   record DestinationRef(Destination destination, String namespace, YamlNode node) {}
@@ -86,7 +86,8 @@ final class VirtualServiceBinder {
     }
     return new HttpRoute(m.string("name", ""), match, destinationsOf(m, namespace),
         IstioFields.checkedDuration(m, "timeout"), policies.retries(m.get("retries")), policies.fault(m.get("fault")),
-        DirectReplyBinder.bind(m), mirrors(m, namespace), delegate(m, inDelegate));
+        DirectReplyBinder.bind(m), mirrors(m, namespace), delegate(m, inDelegate), RewriteBinder.rewrite(m, warnings),
+        RewriteBinder.headers(m, "headers"));
   }
 
   /**
@@ -143,10 +144,10 @@ final class VirtualServiceBinder {
     long total = 0;
     for (YamlNode node : list.items()) {
       YamlMap m = node.asMap().allowOnly("destination", "weight", "headers");
-      warnings.notModelled(m, "headers");
       int weight = m.integer("weight", 0, 0);
       total += weight;
-      out.add(new HttpRouteDestination(destination(m.required("destination").asMap(), namespace), weight));
+      out.add(new HttpRouteDestination(destination(m.required("destination").asMap(), namespace), weight,
+          RewriteBinder.headers(m, "headers")));
     }
     if (out.size() >= 2 && total == 0) {
       throw list.fail("the weights of these " + out.size() + " destinations add up to 0; at least one must be > 0");

@@ -9,7 +9,7 @@
  * version.
  *
  * <p>The other formats live in sub-packages, each reading result records or the stream of {@link
- * dev.meshsim.result.FinishedRequest}s only: {@code series} (time series per bucket), {@code chart}
+ * dev.meshsim.result.FinishedRequest}s (the access log: of {@link dev.meshsim.result.ProxyLogEntry}s) only: {@code series} (time series per bucket), {@code chart}
  * (JFreeChart to SVG, a public chart API), {@code html} (the self-contained page), {@code csv},
  * {@code hgrm}, {@code fortio}, {@code prometheus} and {@code accesslog}.
  *

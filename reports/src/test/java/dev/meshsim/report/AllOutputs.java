@@ -35,7 +35,7 @@ public final class AllOutputs {
     IstioMetrics metrics = new IstioMetrics();
     StringWriter log = new StringWriter();
     AccessLogWriter access = new AccessLogWriter(log, accessLogRate, scenario.seed());
-    Runs.Recorded run = Runs.run(scenario, errors, metrics, access);
+    Runs.Recorded run = Runs.run(scenario, access, errors, metrics);
     return new Rendered(run, errors, metrics, log.toString(), render(run, errors, metrics, log.toString()));
   }
 

@@ -26,11 +26,19 @@ public final class Runs {
 
   /** Runs {@code scenario} with a series recorder (1 s buckets unless the scenario says otherwise) and {@code more}. */
   public static Recorded run(Scenario scenario, RequestListener... more) {
+    return run(scenario, null, more);
+  }
+
+  /** As {@link #run(Scenario, RequestListener...)}, with every sidecar's access-log entries to {@code log}. */
+  public static Recorded run(Scenario scenario, dev.meshsim.result.ProxyLogListener log, RequestListener... more) {
     SeriesRecorder series = new SeriesRecorder(scenario.warmupNanos(), scenario.timeline().bucketNanos(), true);
     List<RequestListener> all = new ArrayList<>(List.of(series));
     all.addAll(List.of(more));
     MeshSimulation sim = new MeshSimulation(scenario);
     sim.observeRequests((FinishedRequest r) -> all.forEach(l -> l.finished(r)));
+    if (log != null) {
+      sim.observeAccessLog(log);
+    }
     RunResult result = sim.run();
     series.finish(result.simulatedEndNanos());
     return new Recorded(scenario, result, series);

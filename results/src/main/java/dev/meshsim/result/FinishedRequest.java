@@ -3,9 +3,9 @@ package dev.meshsim.result;
 import java.util.Map;
 
 /**
- * One counted load-generator request that has ended, as its client sidecar saw it: what an Envoy
- * access-log line and Istio's standard metrics are made of. Reports build every time series, log
- * and metric from a stream of these, so the model hands over one small record per request and
+ * One counted load-generator request that has ended, as its client sidecar saw it: what Istio's
+ * standard metrics and the time series are made of. Reports build them from a stream of these (the
+ * access log from {@link ProxyLogEntry}s), so the model hands over one small record per request and
  * keeps nothing.
  *
  * @param load the load generator's name (also its pod's name: Istio's {@code source_workload})

@@ -1,7 +1,9 @@
 /**
  * What a run produces, as plain records and histograms: {@link dev.meshsim.result.RunResult} with
- * its traffic, cluster, trace and timeline sections, and {@link dev.meshsim.result.RequestListener}
- * for the outputs that follow each finished request as it ends. The reports, the planner and the CLI
+ * its traffic, cluster, trace and timeline sections, {@link dev.meshsim.result.RequestListener}
+ * for the outputs that follow each finished request as it ends, and {@link
+ * dev.meshsim.result.ProxyLogListener} for every sidecar's access-log entries ({@link
+ * dev.meshsim.result.ProxyLogEntry}). The reports, the planner and the CLI
  * read only these.
  *
  * <p>Lives in the {@code results} module, below the model, so that the reports need nothing of the

@@ -78,7 +78,7 @@ public final class App implements AppProcess {
       stats.recordSpan(request.caller());
     }
     if (failure.refuseConnections() || !listenAddress.reachableAt(arrivesOnLoopback())) {
-      request.appUnreachable();
+      request.refused();
       return;
     }
     if (busy < workers) {
@@ -201,6 +201,9 @@ public final class App implements AppProcess {
     void send() {
       Exchange served = serving.request.caller();
       current = new Exchange(plan.requestFor(served), pod, pod.sim().now(), this, served, plan.passesTraceContext());
+      if (plan.passesRequestId()) {
+        current.inheritRequestId(served);
+      }
       if (plan.timeoutNanos() > 0) {
         timer = pod.sim().schedule(plan.timeoutNanos(), this::onTimeout);
       }

@@ -30,6 +30,7 @@ final class CallPlan {
   private final boolean ignoreErrors;
   private final List<String> propagate;
   private final boolean passesTraceContext;
+  private final boolean passesRequestId;
   private final long timeoutNanos;
   private final int retries;
   private final Map<RequestTemplate, RequestTemplate> derived = new IdentityHashMap<>();
@@ -39,6 +40,7 @@ final class CallPlan {
     this.ignoreErrors = call.ignoreErrors();
     this.propagate = call.propagate() == null ? List.of() : call.propagate();
     this.passesTraceContext = passesTraceContext(propagate);
+    this.passesRequestId = propagate.contains("x-request-id");
     this.timeoutNanos = call.timeoutNanos();
     this.retries = call.retries();
   }
@@ -61,6 +63,11 @@ final class CallPlan {
     return passesTraceContext;
   }
 
+  /** Whether the app copies {@code x-request-id}: then the next Envoy keeps the served request's. */
+  boolean passesRequestId() {
+    return passesRequestId;
+  }
+
   long timeoutNanos() {
     return timeoutNanos;
   }
@@ -74,7 +81,7 @@ final class CallPlan {
     if (propagate.isEmpty()) {
       return template;
     }
-    RequestTemplate in = served.request();
+    RequestTemplate in = served.upstreamRequest(); // what the app got: after its client sidecar's rewrite
     RequestTemplate out = derived.get(in);
     if (out == null) {
       out = derive(in.spec().headers());

@@ -12,4 +12,12 @@ public interface AppProcess {
 
   /** Switches how the app misbehaves from now on. */
   void setFailure(FailureMode mode);
+
+  /**
+   * Whether the pod's Envoy is the whole of it (a gateway): requests reach that Envoy's own
+   * listener, not a sidecar's inbound one, so no inbound entry is logged for them.
+   */
+  default boolean proxyOnly() {
+    return false;
+  }
 }

@@ -7,6 +7,7 @@ package dev.meshsim.mesh.datapath;
 public final class DirectInbound implements Inbound {
   private final Exchange exchange;
   private final NetworkLeg leg;
+  private long arrivedNanos;
 
   DirectInbound(Exchange exchange, NetworkLeg leg) {
     this.exchange = exchange;
@@ -19,7 +20,41 @@ public final class DirectInbound implements Inbound {
   }
 
   @Override
+  public void arrived(long nanos) {
+    arrivedNanos = nanos;
+  }
+
+  @Override
+  public void refused() {
+    logInbound(503, "UF");
+    answer(503);
+  }
+
+  @Override
+  public void appReset() {
+    logInbound(503, "UC");
+    answer(503);
+  }
+
+  @Override
   public void respond(int code) {
+    logInbound(code, "-");
+    answer(code);
+  }
+
+  /** The server's sidecar, if it has one, logs the request: its client had none. */
+  private void logInbound(int code, String flags) {
+    Pod server = leg.server();
+    AccessLogRecorder log = server.sidecarLog();
+    if (log != null && server.logsInbound()) {
+      var spec = exchange.request().spec();
+      log.inbound(server, leg.client(), exchange, exchange.request(),
+          new dev.meshsim.mesh.upstream.Endpoint(server.name(), server.ip(), spec.port()), false, arrivedNanos,
+          server.sim().now(), code, flags);
+    }
+  }
+
+  private void answer(int code) {
     exchange.setCode(code);
     long back = leg.responseNanos() + leg.upToClientApp();
     leg.server().sim().schedule(back, exchange); // fires exchange.end()

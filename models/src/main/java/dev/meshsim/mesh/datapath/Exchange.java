@@ -53,6 +53,11 @@ public final class Exchange implements Event {
   private DownstreamConnection connection;
   /** Whether a {@code tcp_proxy} carried it (no HTTP routing in the client sidecar). */
   private boolean tcpProxied;
+  /** What only the access log reads; allocated only when a run keeps one (or at a gateway hop). */
+  private LogContext log;
+  /** The request as sent upstream after a route's rewrite, or null when it is {@link #request}. */
+  private RequestTemplate upstreamRequest;
+  private boolean shadow;
   /** The sidecar this request is on its way to (its one pending event is the arrival there), or null. */
   private Sidecar arrivingAt;
 
@@ -92,6 +97,130 @@ public final class Exchange implements Event {
   /** The kept-open connection this request travels on, or null (a connection of its own). */
   DownstreamConnection connection() {
     return connection;
+  }
+
+  /**
+   * The app copies the served request's {@code x-request-id} onto this call ({@code propagate}
+   * lists it), so the next Envoy keeps it instead of generating one.
+   */
+  public void inheritRequestId(Exchange served) {
+    if (served.hasRequestId()) {
+      log().setRequestId(served.log.requestId);
+    }
+  }
+
+  /** Whether some Envoy has set this request's {@code x-request-id}. */
+  boolean hasRequestId() {
+    return log != null && log.hasRequestId;
+  }
+
+  /** The first Envoy that sees the request without one generates its {@code x-request-id}. */
+  void setRequestId(long id) {
+    log().setRequestId(id);
+  }
+
+  /** The 64 bits the {@code x-request-id} UUID is made from. */
+  long requestId() {
+    return log == null ? 0 : log.requestId;
+  }
+
+  /** The request as the client sidecar sent it upstream (after the route's rewrite and headers). */
+  public RequestTemplate upstreamRequest() {
+    return upstreamRequest == null ? request : upstreamRequest;
+  }
+
+  void rewrittenTo(RequestTemplate sent) {
+    upstreamRequest = sent;
+  }
+
+  /** The last attempt got connection {@code serial} of worker {@code worker}'s pool to its host. */
+  void connectedVia(int worker, int serial) {
+    log().upstreamWorker = worker;
+    log().upstreamConnection = serial;
+  }
+
+  int upstreamWorker() {
+    return log == null ? -1 : log.upstreamWorker;
+  }
+
+  /** The serial of the last attempt's upstream connection in its pool, -1 if none was attached. */
+  int upstreamConnection() {
+    return log == null ? -1 : log.upstreamConnection;
+  }
+
+  /**
+   * {@code %REQ(X-ENVOY-ORIGINAL-PATH?:PATH)%}: the path before the first rewrite on the way (Envoy
+   * sets {@code x-envoy-original-path} when it rewrites and forwards it with the request).
+   */
+  String loggedPath() {
+    return log != null && log.originalPath != null ? log.originalPath : request.spec().path();
+  }
+
+  /**
+   * A gateway's Envoy forwards {@code received}: one Envoy, so the {@code x-request-id} it got (or
+   * will generate) and the {@code x-envoy-original-path} go on, and its log shows the connection
+   * the request came in on.
+   */
+  public void forwardedFrom(Exchange received) {
+    inheritRequestId(received);
+    String p = received.loggedPath();
+    if (!p.equals(request.spec().path())) {
+      log().originalPath = p;
+    }
+    log().forwardedFrom = received;
+  }
+
+  /** The request a gateway received and forwards as this one, or null. */
+  Exchange forwardedFrom() {
+    return log == null ? null : log.forwardedFrom;
+  }
+
+  private LogContext log() {
+    if (log == null) {
+      log = new LogContext();
+    }
+    return log;
+  }
+
+  /** The access log's view of the request: its id, its connection, where a gateway got it. */
+  private static final class LogContext {
+    private long requestId;
+    private boolean hasRequestId;
+    private int upstreamWorker = -1;
+    private int upstreamConnection = -1;
+    /** {@code x-envoy-original-path} as it arrived (a gateway forwarding a rewritten request), or null. */
+    private String originalPath;
+    private Exchange forwardedFrom;
+
+    void setRequestId(long id) {
+      requestId = id;
+      hasRequestId = true;
+    }
+  }
+
+  /** A mirror's copy: Envoy's connection manager never logs it (its upstream still does). */
+  void markShadow() {
+    shadow = true;
+  }
+
+  boolean shadow() {
+    return shadow;
+  }
+
+  long proxyStartNanos() {
+    return proxyStartNanos;
+  }
+
+  long routedNanos() {
+    return routedNanos;
+  }
+
+  String routeName() {
+    return routeName;
+  }
+
+  Endpoint upstream() {
+    return upstream;
   }
 
   /** The load generator's request whose call tree this request is part of (itself for one). */
@@ -182,6 +311,11 @@ public final class Exchange implements Event {
   /** A {@code tcp_proxy} carries this request: its access log is a TCP one. */
   void tcpProxied() {
     tcpProxied = true;
+  }
+
+  /** Whether a {@code tcp_proxy} carried this request. */
+  boolean isTcpProxied() {
+    return tcpProxied;
   }
 
   void arrivedAtProxy(long nowNanos) {

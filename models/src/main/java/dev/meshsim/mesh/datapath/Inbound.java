@@ -14,19 +14,26 @@ public interface Inbound {
   /** The connection carrying the request broke before an answer (the app died or reset it). */
   void reset();
 
+  /** The request as sent (a gateway's Envoy routes it again by its Host header and port). */
+  RequestTemplate request();
+
+  /** The request reached the serving pod at {@code nanos}: its sidecar's {@code %START_TIME%}. */
+  default void arrived(long nanos) {
+  }
+
   /**
-   * The server sidecar could not hand the request to its app (the app refuses, or listens on
-   * another address): an HTTP inbound answers 503 itself; a TCP one can only close the connection.
+   * The app did not take the connection (it refuses, or listens on another address): an HTTP
+   * inbound's sidecar answers 503 itself ({@code UF} in its log); a TCP one can only close the connection.
    */
-  default void appUnreachable() {
+  default void refused() {
     respond(503);
   }
 
-  /** The app reset the connection before answering: an HTTP inbound answers 503; TCP passes the reset. */
+  /**
+   * The app reset the connection before answering: an HTTP inbound's sidecar answers 503 ({@code UC}
+   * in its log); a TCP one passes the reset on.
+   */
   default void appReset() {
     respond(503);
   }
-
-  /** The request as sent (a gateway's Envoy routes it again by its Host header and port). */
-  RequestTemplate request();
 }

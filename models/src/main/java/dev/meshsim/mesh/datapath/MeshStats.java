@@ -28,6 +28,10 @@ public final class MeshStats {
   private final TimelineStats timeline;
   private RequestListener listener;
   private final TraceStats traces;
+  private AccessLogRecorder accessLog;
+  /** Per sidecar, its own cluster counters; null unless the run is inspected. */
+  private Map<String, Map<String, ClusterStats>> perProxy;
+  private HostCounters hostCounters;
 
   public MeshStats(long warmupNanos, Simulation sim, TimelineStats timeline) {
     this(warmupNanos, sim, timeline, false);
@@ -77,7 +81,18 @@ public final class MeshStats {
       }
 
       @Override
+      public ClusterStats proxyStats(String cluster) {
+        return perProxy == null ? null
+            : perProxy.computeIfAbsent(sidecar, s -> new TreeMap<>()).computeIfAbsent(cluster, c -> new ClusterStats());
+      }
+
+      @Override
       public void outlier(String cluster, Endpoint host, boolean ejected, boolean enforced) {
+        ClusterStats own = proxyStats(cluster);
+        if (own != null) {
+          own.increment(!enforced ? ClusterStats.Stat.EJECTIONS_OVERFLOW
+              : ejected ? ClusterStats.Stat.EJECTIONS_ENFORCED_TOTAL : ClusterStats.Stat.UNEJECTIONS_TOTAL);
+        }
         if (sim.now() < warmupNanos) {
           return;
         }
@@ -139,6 +154,37 @@ public final class MeshStats {
   /** {@code l} hears every counted load-generator request when it ends (reports' time series, logs). */
   public void listen(RequestListener l) {
     listener = l;
+  }
+
+  /**
+   * From now on every sidecar also keeps its own counters, per cluster and per host, as Envoy's
+   * admin shows them (call before the run; an inspected run does). Without it nothing is kept.
+   */
+  public void keepPerProxyCounters() {
+    if (perProxy == null) {
+      perProxy = new TreeMap<>();
+      hostCounters = new HostCounters();
+    }
+  }
+
+  /** {@code sidecar}'s own cluster counters by cluster name (empty unless kept). */
+  public Map<String, ClusterStats> proxyClusters(String sidecar) {
+    return perProxy == null ? Map.of() : perProxy.getOrDefault(sidecar, Map.of());
+  }
+
+  /** The per-host counters, or null when the run keeps none. */
+  public HostCounters hostCounters() {
+    return hostCounters;
+  }
+
+  /** Every sidecar's access-log entries go to {@code recorder} from now (call before the run). */
+  public void logAccess(AccessLogRecorder recorder) {
+    accessLog = recorder;
+  }
+
+  /** Where sidecars write their access-log entries, or null when the run keeps no access log. */
+  AccessLogRecorder accessLog() {
+    return accessLog;
   }
 
   public TrafficStats total() {

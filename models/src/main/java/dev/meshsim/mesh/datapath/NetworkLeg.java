@@ -23,6 +23,10 @@ public final class NetworkLeg implements HostLink {
     return server;
   }
 
+  Pod client() {
+    return client;
+  }
+
   @Override
   public boolean accepting() {
     return server.acceptsConnections();
@@ -47,8 +51,8 @@ public final class NetworkLeg implements HostLink {
   }
 
   /** {@link #sendRequest} for a request that is its own arrival event (it calls {@link Pod#arrive}). */
-  void sendArrival(dev.meshsim.engine.Event arrival) {
-    server.deliverArrival(arrival, client.costs().network());
+  void sendArrival(Inbound request, dev.meshsim.engine.Event arrival) {
+    server.deliverArrival(request, arrival, client.costs().network());
   }
 
   /** From the server's app answering to the answer reaching the client pod's network interface. */

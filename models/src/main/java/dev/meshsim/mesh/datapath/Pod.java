@@ -141,6 +141,7 @@ public final class Pod implements PodView {
 
   /** Delivers a request that left its sender {@code networkNanos} ago to this pod's app. */
   void deliver(Inbound inbound, long networkNanos) {
+    inbound.arrived(sim().now() + networkNanos);
     sim().schedule(networkNanos + sidecarPass(), () -> arrive(inbound));
   }
 
@@ -148,7 +149,8 @@ public final class Pod implements PodView {
    * {@link #deliver} for a request that is its own arrival event: {@code arrival} must call {@link
    * #arrive} when it fires. Saves the event object per hop that the lambda above allocates.
    */
-  void deliverArrival(dev.meshsim.engine.Event arrival, long networkNanos) {
+  void deliverArrival(Inbound inbound, dev.meshsim.engine.Event arrival, long networkNanos) {
+    inbound.arrived(sim().now() + networkNanos);
     sim().schedule(networkNanos + sidecarPass(), arrival);
   }
 
@@ -159,7 +161,7 @@ public final class Pod implements PodView {
     } else if (exists && sidecar != null && sidecar.xds().listening()) {
       // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
       // app fails and it answers 503 itself (a TCP inbound closes the connection instead).
-      inbound.appUnreachable();
+      inbound.refused();
     } else {
       inbound.reset(); // the connection's far end is gone
     }
@@ -171,6 +173,16 @@ public final class Pod implements PodView {
    */
   long sidecarPass() {
     return sidecar == null ? 0 : costs.sidecarPass();
+  }
+
+  /** Where this pod's sidecar writes access-log entries, or null (no sidecar, or no access log). */
+  AccessLogRecorder sidecarLog() {
+    return sidecar == null ? null : sidecar.accessLog();
+  }
+
+  /** Whether this pod's sidecar logs the requests its app serves (a gateway's Envoy logs them as it routes them). */
+  boolean logsInbound() {
+    return sidecar != null && app != null && !app.proxyOnly();
   }
 
   /** Switches how this pod's app misbehaves (the timeline's {@code failure} action). */

@@ -28,4 +28,7 @@ public interface RouterFilterInterface {
 
   /** The downstream request being routed. */
   RequestTemplate request();
+
+  /** The attempt got connection {@code serial} of worker {@code worker}'s pool and is sent. */
+  void onAttached(UpstreamRequest attempt, int worker, int serial);
 }

@@ -100,11 +100,15 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
 
   @Override
   public RequestTemplate request() {
-    return exchange.request();
+    return exchange.upstreamRequest();
   }
 
   // --- LoadBalancerContext ---
 
+  /**
+   * The hash of the request as it arrived: Envoy's router picks the host ({@code createConnPool})
+   * before it applies the route's header operations ({@code finalizeRequestHeaders}).
+   */
   @Override
   public long computeHashKey() {
     return cluster.requestHash(exchange.request().attributes(), exchange.client().ip());
@@ -153,7 +157,16 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
   // --- RouterFilterInterface ---
 
   @Override
+  public void onAttached(UpstreamRequest a, int worker, int serial) {
+    if (sidecar.accessLog() != null) {
+      exchange.connectedVia(worker, serial);
+    }
+    sidecar.countHost(a.host(), HostCounters.Stat.RQ_TOTAL);
+  }
+
+  @Override
   public void onUpstreamResponse(UpstreamRequest a, int code) {
+    sidecar.countHost(a.host(), code >= 500 ? HostCounters.Stat.RQ_ERROR : HostCounters.Stat.RQ_SUCCESS);
     a.host().outlier().putHttpResponseCode(code);
     cluster.info().countCode(code);
     decide(retry.wouldRetryFromResponse(code), code, null);
@@ -161,6 +174,9 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
 
   @Override
   public void onUpstreamReset(UpstreamRequest a, RetryState.Reset reason) {
+    if (a.sent()) {
+      sidecar.countHost(a.host(), HostCounters.Stat.RQ_ERROR);
+    }
     a.host().outlier().putHttpResponseCode(503);
     ResponseFlag flag = reason == RetryState.Reset.CONNECT_FAILURE
         ? ResponseFlag.UPSTREAM_CONNECTION_FAILURE
@@ -181,6 +197,8 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
   @Override
   public void onPerTryTimeout(UpstreamRequest a) {
     cluster.info().count(Stat.UPSTREAM_RQ_PER_TRY_TIMEOUT);
+    sidecar.countHost(a.host(), HostCounters.Stat.RQ_TIMEOUT);
+    sidecar.countHost(a.host(), HostCounters.Stat.RQ_ERROR);
     a.host().outlier().putHttpResponseCode(504);
     decide(retry.wouldRetryFromReset(RetryState.Reset.LOCAL_RESET, true), 504,
         ResponseFlag.UPSTREAM_REQUEST_TIMEOUT);
@@ -194,6 +212,8 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
     cluster.info().count(Stat.UPSTREAM_RQ_TIMEOUT);
     if (attempt != null && attempt.sent()) {
       attempt.host().outlier().putHttpResponseCode(504);
+      sidecar.countHost(attempt.host(), HostCounters.Stat.RQ_TIMEOUT);
+      sidecar.countHost(attempt.host(), HostCounters.Stat.RQ_ERROR);
     }
     if (attempt != null) {
       attempt.cancel();

@@ -45,6 +45,8 @@ public final class Sidecar {
   private final RandomStream retryRandom;
   /** Drawn only for mirrors below 100%, so runs without mirrors draw exactly as before. */
   private final RandomStream mirrorRandom;
+  /** Envoy's UUID request-id extension: the {@code x-request-id} of a request that has none. */
+  private final RandomStream requestIds;
   /** Each request template's shadow ({@code -shadow} on the authority), made once. */
   private final Map<RequestTemplate, RequestTemplate> shadows = new java.util.IdentityHashMap<>();
   private final Map<String, Cluster> clusters = new HashMap<>();
@@ -52,6 +54,7 @@ public final class Sidecar {
   private final DataPathMetrics metrics;
   /** The leg to each endpoint this proxy connected to, resolved once per endpoint. */
   private final Map<Endpoint, NetworkLeg> legs = new HashMap<>();
+  private final RequestRewriter rewriter = new RequestRewriter();
   /**
    * {@link #cluster}'s answers while xDS has not changed them ({@link XdsClient#clusterChanges}):
    * one lookup per routed request instead of the four of a fresh resolution (measured: 4% of a
@@ -75,6 +78,7 @@ public final class Sidecar {
     this.workerRandom = env.streams().stream(prefix + "worker");
     this.retryRandom = env.streams().stream(prefix + "retry-backoff");
     this.mirrorRandom = env.streams().stream(prefix + "mirror");
+    this.requestIds = env.streams().stream(prefix + "request-id");
     this.statsSink = env.stats().sinkFor(pod.name());
     this.metrics = env.metrics();
   }
@@ -100,6 +104,11 @@ public final class Sidecar {
   /** The HTTP connection manager got a request from the app: route, fault filter, router. */
   void route(Exchange exchange) {
     exchange.arrivedAtProxy(sim().now());
+    if (!exchange.hasRequestId() && env.stats().accessLog() != null) {
+      // The connection manager's generate_request_id. Only the access log reads the id, and the
+      // stream is this one's alone, so a run without a log skips the draw and changes nothing else.
+      exchange.setRequestId(requestIds.nextLong());
+    }
     if (exchange.abandoned()) {
       countDownstreamReset(exchange);
       return;
@@ -189,6 +198,10 @@ public final class Sidecar {
       return;
     }
     WeightedCluster target = route.pickCluster(routeRandom);
+    RequestTemplate sent = rewriter.sent(exchange.request(), route, target);
+    if (sent != exchange.request()) {
+      exchange.rewrittenTo(sent);
+    }
     exchange.routedTo(target.clusterName(), route.name(), sim().now());
     env.stats().countRouted(exchange, target.clusterName());
     Cluster cluster = cluster(target.clusterName());
@@ -219,7 +232,9 @@ public final class Sidecar {
       if (cluster == null) {
         continue;
       }
-      Exchange copy = new Exchange(shadowOf(exchange.request()), pod, sim().now(), DROP_ANSWER);
+      Exchange copy = new Exchange(shadowOf(exchange.upstreamRequest()), pod, sim().now(), DROP_ANSWER);
+      copy.markShadow();
+      copy.inheritRequestId(exchange);
       copy.routedTo(mirror.clusterName(), mirror.shadowRoute().name(), sim().now());
       RetryState retry = new RetryState(mirror.shadowRoute().retryPolicy(), cluster.breaker(), retryRandom);
       int worker = workers == 1 ? 0 : workerRandom.nextInt(workers);
@@ -252,7 +267,20 @@ public final class Sidecar {
     exchange.setCode(code);
     exchange.leftProxy(sim().now());
     env.stats().countResponse(exchange);
+    logOutbound(exchange);
     sim().schedule(pod.sidecarPass(), exchange); // fires exchange.end()
+  }
+
+  /** Where this proxy writes access-log entries, or null when the run keeps no access log. */
+  AccessLogRecorder accessLog() {
+    return env.stats().accessLog();
+  }
+
+  private void logOutbound(Exchange exchange) {
+    AccessLogRecorder log = env.stats().accessLog();
+    if (log != null) {
+      log.outbound(pod, exchange, sim().now());
+    }
   }
 
   /** The app closed the connection before any answer: Envoy logs code 0 with {@code DC}. */
@@ -260,6 +288,15 @@ public final class Sidecar {
     exchange.addFlag(ResponseFlag.DOWNSTREAM_CONNECTION_TERMINATION);
     exchange.setCode(0);
     env.stats().countResponse(exchange);
+    logOutbound(exchange);
+  }
+
+  /** Counts one of Envoy's per-host stats, when the run keeps them (an inspected run). */
+  void countHost(Host host, HostCounters.Stat stat) {
+    HostCounters counters = env.stats().hostCounters();
+    if (counters != null) {
+      counters.count(pod.name(), host, stat);
+    }
   }
 
   DataPathMetrics metrics() {

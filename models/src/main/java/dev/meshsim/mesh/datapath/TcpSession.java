@@ -175,7 +175,7 @@ final class TcpSession implements PoolCallbacks, LoadBalancerContext {
      * closes the connection: the client's tcp_proxy sees a plain close and closes the app's, no flag.
      */
     @Override
-    public void appUnreachable() {
+    public void refused() {
       sidecar.sim().schedule(leg.resetNanos(), () -> onUpstreamClosed(pending));
     }
 

@@ -26,6 +26,7 @@ public final class UpstreamRequest implements PoolCallbacks {
   private Connection connection;
   private long perTryTimer = Simulation.NO_TIMER;
   private boolean finished;
+  private int worker;
 
   UpstreamRequest(RouterFilterInterface router, Host host, NetworkLeg leg, Simulation sim) {
     this.router = router;
@@ -44,6 +45,7 @@ public final class UpstreamRequest implements PoolCallbacks {
   }
 
   void start(int worker) {
+    this.worker = worker;
     pool = host.pool(worker);
     pool.newStream(this);
   }
@@ -54,11 +56,13 @@ public final class UpstreamRequest implements PoolCallbacks {
       return;
     }
     connection = c;
+    router.onAttached(this, worker, c.serial());
     long perTry = router.perTryTimeoutNanos();
     if (perTry > 0) {
       perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
     }
-    leg.sendArrival(new ServerSide()); // its first firing is its arrival at the server's app
+    ServerSide serverSide = new ServerSide();
+    leg.sendArrival(serverSide, serverSide); // its first firing is its arrival at the server's app
   }
 
   @Override
@@ -80,6 +84,8 @@ public final class UpstreamRequest implements PoolCallbacks {
     private boolean arrived;
     /** The answer's code, or {@link #RESET} for a broken connection. */
     private int answer;
+    /** When the request reached the server pod (its sidecar's access-log start). */
+    private long arrivedNanos;
 
     @Override
     public Exchange caller() {
@@ -87,8 +93,28 @@ public final class UpstreamRequest implements PoolCallbacks {
     }
 
     @Override
+    public void arrived(long nanos) {
+      arrivedNanos = nanos;
+    }
+
+    @Override
     public void respond(int code) {
+      logInbound(code, "-");
       answer = code;
+      sim.schedule(leg.responseNanos(), this);
+    }
+
+    @Override
+    public void refused() {
+      logInbound(503, "UF");
+      answer = 503;
+      sim.schedule(leg.responseNanos(), this);
+    }
+
+    @Override
+    public void appReset() {
+      logInbound(503, "UC");
+      answer = 503;
       sim.schedule(leg.responseNanos(), this);
     }
 
@@ -108,6 +134,14 @@ public final class UpstreamRequest implements PoolCallbacks {
         onConnectionTerminated();
       } else {
         onResponse(answer);
+      }
+    }
+
+    private void logInbound(int code, String flags) {
+      AccessLogRecorder log = leg.server().sidecarLog();
+      if (log != null && leg.server().logsInbound()) {
+        log.inbound(leg.server(), leg.client(), caller(), request(), host.endpoint(), true, arrivedNanos, sim.now(),
+            code, flags);
       }
     }
 

@@ -2,6 +2,7 @@ package dev.meshsim.mesh.kube;
 
 import dev.meshsim.scenario.ServiceSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ public final class ServiceRegistry {
   /** Servers outside the mesh by host, with their ports and pods: fixed for the run. */
   private final Map<String, External> externals;
 
+  /** Each Service's ClusterIP, by FQDN. */
+  private final Map<String, String> clusterIps;
+
   /** A server outside the mesh: its ports and the pods that answer for it. */
   public record External(String host, List<Integer> ports, List<PodView> pods) {}
 
@@ -26,13 +30,30 @@ public final class ServiceRegistry {
     this.services = new LinkedHashMap<>();
     this.endpoints = new LinkedHashMap<>();
     this.externals = new LinkedHashMap<>();
+    this.clusterIps = new HashMap<>();
   }
 
   private ServiceRegistry(Map<String, ServiceSpec> services, Map<String, List<PodView>> endpoints,
-      Map<String, External> externals) {
+      Map<String, External> externals, Map<String, String> clusterIps) {
     this.services = services;
     this.endpoints = endpoints;
     this.externals = externals;
+    this.clusterIps = clusterIps;
+  }
+
+  /**
+   * The {@code n}-th Service's ClusterIP in kubeadm's default service CIDR {@code 10.96.0.0/12},
+   * after the addresses the cluster's own Services take ({@code 10.96.0.1} kubernetes, {@code
+   * 10.96.0.10} kube-dns): {@code 10.96.1.1}, {@code 10.96.1.2} … in scenario order. The API server
+   * draws them at random; any fixed choice does, as nothing but the access log reads them.
+   */
+  static String clusterIp(int n) {
+    return "10." + (96 + n / (254 * 256)) + "." + (1 + n / 254 % 255) + "." + (1 + n % 254);
+  }
+
+  /** The ClusterIP of the Service {@code fqdn}, or null for a host that is not a Service. */
+  public String clusterIp(String fqdn) {
+    return clusterIps.get(fqdn);
   }
 
   /** Adds a server outside the mesh (not a Service: only ServiceEntries and passthrough reach it). */
@@ -51,6 +72,9 @@ public final class ServiceRegistry {
   }
 
   public void addService(ServiceSpec service) {
+    if (!services.containsKey(service.fqdn())) {
+      clusterIps.put(service.fqdn(), clusterIp(services.size()));
+    }
     services.put(service.fqdn(), service);
     endpoints.put(service.fqdn(), List.of());
   }
@@ -85,7 +109,7 @@ public final class ServiceRegistry {
 
   /** A frozen copy: the same services, the endpoints as they are now (cheap: lists are shared). */
   public ServiceRegistry snapshot() {
-    return new ServiceRegistry(services, new LinkedHashMap<>(endpoints), externals);
+    return new ServiceRegistry(services, new LinkedHashMap<>(endpoints), externals, clusterIps);
   }
 
   /** The service with this FQDN, or null. */

@@ -21,6 +21,7 @@ import java.util.List;
  *     directResponseEntry()} is a local reply with that code and no response flag, after the
  *     filters before the router, such as the fault filter, have run); {@code clusters} is then empty
  * @param mirrors the route's request mirror policies, in order; empty for none
+ * @param rewrite what the route changes in the request before it goes upstream, or null for nothing
  */
 public record Route(
     String name,
@@ -30,12 +31,19 @@ public record Route(
     RetryPolicy retryPolicy,
     FaultPolicy fault,
     int directReplyCode,
-    List<MirrorPolicy> mirrors) {
+    List<MirrorPolicy> mirrors,
+    RequestRewrite rewrite) {
 
   public Route {
     matchers = List.copyOf(matchers);
     clusters = List.copyOf(clusters);
     mirrors = List.copyOf(mirrors);
+  }
+
+  /** A route that changes nothing in the request. */
+  public Route(String name, List<RouteMatcher> matchers, List<WeightedCluster> clusters, long timeoutNanos,
+      RetryPolicy retryPolicy, FaultPolicy fault, int directReplyCode, List<MirrorPolicy> mirrors) {
+    this(name, matchers, clusters, timeoutNanos, retryPolicy, fault, directReplyCode, mirrors, null);
   }
 
   /** A route without mirrors. */
@@ -48,6 +56,16 @@ public record Route(
   public Route(String name, List<RouteMatcher> matchers, List<WeightedCluster> clusters, long timeoutNanos,
       RetryPolicy retryPolicy, FaultPolicy fault) {
     this(name, matchers, clusters, timeoutNanos, retryPolicy, fault, 0, List.of());
+  }
+
+  /** The first of the matchers that holds for {@code request}, or null (also when there are none). */
+  public RouteMatcher matcherFor(RequestAttributes request) {
+    for (RouteMatcher m : matchers) {
+      if (m.matches(request)) {
+        return m;
+      }
+    }
+    return null;
   }
 
   public boolean matches(RequestAttributes request) {

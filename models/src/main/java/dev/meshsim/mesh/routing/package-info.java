@@ -4,7 +4,9 @@
  * RouteMatcher}, {@code StringMatcher}, {@code HeaderMatcher}, {@code QueryParameterMatcher}: Envoy's
  * {@code RouteMatch} and its parts), weighted clusters, retry, fault and mirror policies, direct
  * replies (redirect, direct response), the {@code tcp_proxy} of TCP and TLS ports ({@link
- * dev.meshsim.mesh.routing.TcpProxyRoute}), and the request attributes a match reads.
+ * dev.meshsim.mesh.routing.TcpProxyRoute}), the route's request rewrite and header mutations ({@code
+ * RequestRewrite}, {@code HeaderMutation}: Envoy's route action rewrites and {@code
+ * request_headers_to_add}), and the request attributes a match reads.
  *
  * <p>Envoy's own records, never Istio's: istiod translates a VirtualService into them at the xDS
  * boundary ({@code mesh.xds}, {@code RouteMatchTranslation}), as the real istiod does. May use the

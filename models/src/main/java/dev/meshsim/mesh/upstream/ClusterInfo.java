@@ -19,6 +19,14 @@ public final class ClusterInfo {
     boolean counting();
 
     void outlier(String cluster, Endpoint host, boolean ejected, boolean enforced);
+
+    /**
+     * This sidecar's own stats of {@code cluster}, counted from the proxy's start as Envoy's
+     * counters are, or null when nobody will read them (only an inspected run keeps them).
+     */
+    default ClusterStats proxyStats(String cluster) {
+      return null;
+    }
   }
 
   private final String name;
@@ -27,6 +35,8 @@ public final class ClusterInfo {
   private final CircuitBreaker breaker;
   private final StatsSink sink;
   private final ClusterStats stats;
+  /** This sidecar's own counters, or null (kept only when a run is inspected). */
+  private final ClusterStats own;
 
   public ClusterInfo(String name, ClusterSettings settings, Simulation sim, StatsSink sink) {
     this.name = name;
@@ -35,6 +45,7 @@ public final class ClusterInfo {
     this.breaker = new CircuitBreaker(settings.thresholds());
     this.sink = sink;
     this.stats = sink.stats(name);
+    this.own = sink.proxyStats(name);
   }
 
   public String name() {
@@ -58,12 +69,18 @@ public final class ClusterInfo {
     if (sink.counting()) {
       stats.increment(stat);
     }
+    if (own != null) {
+      own.increment(stat);
+    }
   }
 
   /** Counts one upstream response code ({@code upstream_rq_<code>}). */
   public void countCode(int code) {
     if (sink.counting()) {
       stats.countCode(code);
+    }
+    if (own != null) {
+      own.countCode(code);
     }
   }
 

@@ -37,6 +37,8 @@ public final class ConnPool {
   private final List<Connection> connecting = new ArrayList<>();
   private final ArrayDeque<PoolCallbacks> pending = new ArrayDeque<>();
   private int total;
+  /** Connections ever opened by this pool (their serials). */
+  private int opened;
 
   /** A pool to {@code host}, under its cluster's settings and circuit breaker. */
   public ConnPool(Host host) {
@@ -190,7 +192,7 @@ public final class ConnPool {
   }
 
   private void openConnection() {
-    Connection c = new Connection(this, settings.maxRequestsPerConnection());
+    Connection c = new Connection(this, settings.maxRequestsPerConnection(), ++opened);
     total++;
     connecting.add(c);
     breaker.connectionOpened();

@@ -19,14 +19,22 @@ public final class Connection {
   /** Whether an idle check is scheduled; it re-arms itself rather than being cancelled on reuse. */
   private boolean idleCheckArmed;
   private boolean closed;
+  /** Which connection of its pool this is (1, 2 …): the access log derives its local port from it. */
+  private final int serial;
 
-  Connection(ConnPool pool, int maxRequestsPerConnection) {
+  Connection(ConnPool pool, int maxRequestsPerConnection, int serial) {
     this.pool = pool;
+    this.serial = serial;
     this.remainingStreams = maxRequestsPerConnection == 0 ? -1 : maxRequestsPerConnection;
   }
 
   ConnPool pool() {
     return pool;
+  }
+
+  /** Which connection of its pool this is, counted from 1 in the order they were opened. */
+  public int serial() {
+    return serial;
   }
 
   boolean hasCapacity(int streamsPerConnection) {

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the run's pods: each gets the next IP (pods are numbered in creation order, which is
- * also the order endpoints list them), its hop costs and kube-proxy stream, and a place in the pod
+ * Creates the run's pods: each gets a node and the next IP of that node's pod CIDR ({@link
+ * PodAddresses}; pods are numbered in creation order, which is also the order endpoints list
+ * them), its hop costs and kube-proxy stream, and a place in the pod
  * network. Apps are made here too, so a Deployment that scales up needs only this.
  */
 public final class PodFactory {
@@ -28,6 +29,7 @@ public final class PodFactory {
   private final Network network;
   private final MeshStats stats;
   private final List<Pod> pods = new ArrayList<>();
+  private final PodAddresses addresses = new PodAddresses();
 
   public PodFactory(Simulation sim, RandomStreams streams, MeshSettings settings, ServiceRegistry services, Network network) {
     this(sim, streams, settings, services, network, null);
@@ -47,7 +49,7 @@ public final class PodFactory {
   /** A new pod with the next address. */
   public Pod newPod(String name, String namespace, Map<String, String> labels, Locality locality) {
     int n = pods.size() + 1;
-    String ip = "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+    String ip = addresses.place(locality == null ? Locality.NONE : locality).ip();
     Pod pod = new Pod(sim, services, network, name, namespace, labels, ip, n, locality, new HopCosts(settings, streams, name),
         streams.stream("pod/" + name + "/kube-proxy"));
     pods.add(pod);

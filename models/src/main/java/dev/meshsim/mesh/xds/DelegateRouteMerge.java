@@ -34,7 +34,9 @@ final class DelegateRouteMerge {
         child.retries() != null ? child.retries() : root.retries(),
         child.fault() != null ? child.fault() : root.fault(),
         child.directReply() != null ? child.directReply() : root.directReply(),
-        child.mirrors().isEmpty() ? root.mirrors() : child.mirrors(), null);
+        child.mirrors().isEmpty() ? root.mirrors() : child.mirrors(), null,
+        child.rewrite() != null ? child.rewrite() : root.rewrite(),
+        child.headers().isNone() ? root.headers() : child.headers());
   }
 
   /** istio {@code mergeHTTPMatchRequests}: null on conflict. */

@@ -87,7 +87,8 @@ final class RouteBuilder {
     int directReply = httpRoute.directReply() == null ? 0 : httpRoute.directReply().code();
     return new Route(httpRoute.name(), matchers, destinations, timeout,
         RoutePolicies.retry(httpRoute.retries(), profile, consistentHash(httpRoute, destinations)),
-        RoutePolicies.fault(httpRoute.fault()), directReply, mirrors(httpRoute, vs, port, timeout));
+        RoutePolicies.fault(httpRoute.fault()), directReply, mirrors(httpRoute, vs, port, timeout),
+        RewriteTranslation.of(httpRoute.rewrite(), httpRoute.headers().request()));
   }
 
   /**
@@ -159,7 +160,8 @@ final class RouteBuilder {
       String fqdn = ServiceRegistry.resolveIstioHost(d.destination().host(), vs.meta().namespace());
       int destPort = destinationPort(d.destination().port(), fqdn, port);
       String cluster = ClusterConfig.outboundName(destPort, d.destination().subset(), fqdn);
-      clusters.add(new WeightedCluster(cluster, all.size() == 1 ? 1 : d.weight(), d.destination().subset()));
+      clusters.add(new WeightedCluster(cluster, all.size() == 1 ? 1 : d.weight(), d.destination().subset(),
+          RewriteTranslation.headers(d.headers().request())));
     }
     return clusters;
   }

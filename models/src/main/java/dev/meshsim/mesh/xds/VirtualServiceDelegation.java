@@ -71,11 +71,11 @@ final class VirtualServiceDelegation {
    */
   private static HttpRoute resolved(HttpRoute r, String namespace) {
     List<HttpRouteDestination> route = r.route().stream()
-        .map(d -> new HttpRouteDestination(fqdn(d.destination(), namespace), d.weight())).toList();
+        .map(d -> new HttpRouteDestination(fqdn(d.destination(), namespace), d.weight(), d.headers())).toList();
     List<HttpMirror> mirrors = r.mirrors().stream()
         .map(m -> new HttpMirror(fqdn(m.destination(), namespace), m.percent())).toList();
     return new HttpRoute(r.name(), r.match(), route, r.timeoutNanos(), r.retries(), r.fault(), r.directReply(),
-        mirrors, r.delegate());
+        mirrors, r.delegate(), r.rewrite(), r.headers());
   }
 
   private static Destination fqdn(Destination d, String namespace) {

@@ -1,12 +1,12 @@
 package dev.meshsim.report.accesslog;
 
-import dev.meshsim.result.FinishedRequest;
+import dev.meshsim.result.ProxyLogEntry;
 import java.time.LocalDate;
 
 /**
- * One request as Istio's default access-log line. What meshsim does not model prints {@code -},
- * as Envoy prints an empty value: bytes are 0 (no bodies are simulated), and the addresses Envoy
- * takes from sockets (upstream local, downstream local and remote) and the SNI are {@code -}.
+ * One entry as Istio's default TEXT line ({@code EnvoyTextLogFormat}). What meshsim does not model
+ * prints as Envoy prints an empty value: bytes are 0 (no bodies are simulated), {@code
+ * x-forwarded-for}, connection termination details and the transport failure reason are {@code -}.
  * {@code %START_TIME%} is the simulated clock from 1970-01-01T00:00:00Z.
  */
 final class AccessLogLine {
@@ -14,41 +14,49 @@ final class AccessLogLine {
 
   private AccessLogLine() {}
 
-  static String format(FinishedRequest r, String requestId) {
+  static String format(ProxyLogEntry r, String requestId) {
     if (r.tcpProxied()) {
       return tcp(r);
     }
-    String details = details(r);
-    boolean upstreamAnswered = "via_upstream".equals(details);
-    StringBuilder s = new StringBuilder(320);
+    String details = details(r.flags());
+    StringBuilder s = new StringBuilder(360);
     s.append('[');
-    startTime(r.proxyStartNanos(), s);
+    startTime(r.startNanos(), s);
     s.append("] \"")
         .append(token(r.method())).append(' ').append(token(r.path())).append(" HTTP/1.1\" ")
         .append(r.code()).append(' ').append(r.flags()).append(' ').append(details).append(" - \"-\" 0 0 ")
-        .append(millis(r.proxyEndNanos() - r.proxyStartNanos())).append(' ')
-        .append(upstreamAnswered && r.routedNanos() >= 0 ? Long.toString(millis(r.proxyEndNanos() - r.routedNanos()))
-            : "-")
-        .append(" \"-\" \"").append(quoted(r.headers().get("user-agent"))).append("\" \"").append(requestId)
+        .append(millis(r.endNanos() - r.startNanos())).append(' ').append(serviceTime(r, details))
+        .append(" \"-\" \"").append(quoted(r.userAgent())).append("\" \"").append(requestId)
         .append("\" \"").append(quoted(r.authority())).append("\" \"").append(quoted(r.upstreamHost()))
-        .append("\" ").append(token(r.upstreamCluster())).append(" - - - - ").append(token(r.routeName()))
+        .append("\" ").append(token(r.upstreamCluster())).append(' ').append(token(r.upstreamLocalAddress()))
+        .append(' ').append(token(r.downstreamLocalAddress())).append(' ').append(token(r.downstreamRemoteAddress()))
+        .append(' ').append(token(r.requestedServerName())).append(' ').append(token(r.routeName()))
         .append('\n');
     return s.toString();
+  }
+
+  /** {@code x-envoy-upstream-service-time} in whole ms: {@code -} unless the answer came from upstream. */
+  static String serviceTime(ProxyLogEntry r, String details) {
+    return "via_upstream".equals(details) && r.upstreamServiceNanos() >= 0
+        ? Long.toString(millis(r.upstreamServiceNanos())) : "-";
   }
 
   /**
    * A connection through {@code tcp_proxy}, as Envoy logs it with Istio's TEXT format: no request
    * line ({@code "- - -"}), response code 0, no code details, no request id or authority; the
-   * flags, the duration (meshsim's is the one request's), the upstream host and cluster. The route
-   * name is {@code -}: a TCP filter chain has no route.
+   * flags, the duration (meshsim's is the one request's), the upstream host and cluster, and the
+   * connection's addresses. The route name is {@code -}: a TCP filter chain has no route.
    */
-  private static String tcp(FinishedRequest r) {
-    StringBuilder s = new StringBuilder(200);
+  private static String tcp(ProxyLogEntry r) {
+    StringBuilder s = new StringBuilder(240);
     s.append('[');
-    startTime(r.proxyStartNanos(), s);
+    startTime(r.startNanos(), s);
     s.append("] \"- - -\" 0 ").append(r.flags()).append(" - - \"-\" 0 0 ")
-        .append(millis(r.proxyEndNanos() - r.proxyStartNanos())).append(" - \"-\" \"-\" \"-\" \"-\" \"")
-        .append(quoted(r.upstreamHost())).append("\" ").append(token(r.upstreamCluster())).append(" - - - - -\n");
+        .append(millis(r.endNanos() - r.startNanos())).append(" - \"-\" \"-\" \"-\" \"-\" \"")
+        .append(quoted(r.upstreamHost())).append("\" ").append(token(r.upstreamCluster()))
+        .append(' ').append(token(r.upstreamLocalAddress())).append(' ').append(token(r.downstreamLocalAddress()))
+        .append(' ').append(token(r.downstreamRemoteAddress())).append(' ').append(token(r.requestedServerName()))
+        .append(" -\n");
     return s.toString();
   }
 
@@ -58,8 +66,8 @@ final class AccessLogLine {
    * writes them). A route timeout and a last per-try timeout both carry UT: both print {@code
    * response_timeout}.
    */
-  static String details(FinishedRequest r) {
-    String flags = "," + r.flags() + ",";
+  static String details(String responseFlags) {
+    String flags = "," + responseFlags + ",";
     if (flags.contains(",FI,")) {
       return "fault_filter_abort";
     } else if (flags.contains(",NR,")) {
@@ -76,6 +84,8 @@ final class AccessLogLine {
       return "upstream_reset_before_response_started{connection_termination}";
     } else if (flags.contains(",UO,")) {
       return "upstream_reset_before_response_started{overflow}";
+    } else if (flags.contains(",DC,")) {
+      return "downstream_remote_disconnect";
     }
     return "via_upstream";
   }
@@ -100,7 +110,7 @@ final class AccessLogLine {
   }
 
   /** Envoy's %DURATION% and the service-time header are whole milliseconds, truncated. */
-  private static long millis(long nanos) {
+  static long millis(long nanos) {
     return Math.max(0, nanos) / 1_000_000;
   }
 
