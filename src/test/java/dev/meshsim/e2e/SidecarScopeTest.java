@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code Sidecar} resource's egress scoping, as istiod computes a proxy's scope ({@code
  * pilot/pkg/model/sidecar.go}): a service the scope leaves out has no cluster and no route in the
  * proxy, so a call to it takes Istio's catch-all — PassthroughCluster (ALLOW_ANY), where the
- * VirtualService's fault on it no longer applies, or the block_all 502 (REGISTRY_ONLY). Before, the
+ * VirtualService's fault on it no longer applies, or, under REGISTRY_ONLY, BlackHoleCluster (no 9080 listener in scope). Before, the
  * kind was warned about and ignored: every call kept the fault.
  */
 class SidecarScopeTest {
@@ -126,10 +126,14 @@ class SidecarScopeTest {
     TrafficStats users = r.loads().get("users");
     assertEquals(Map.of(500, users.requests()), users.codes(), "frontend fails its call");
     TrafficStats direct = r.loads().get("direct");
-    assertEquals(Map.of(502, direct.requests()), direct.codes(), "block_all's direct response");
-    assertEquals(Map.of("-", direct.requests()), direct.flags());
+    // No service in web's scope has port 9080, so the proxy has no 9080 listener: the virtual
+    // outbound listener's catch-all tcp_proxy to BlackHoleCluster closes the connection (UH), as
+    // Envoy does; with an HTTP listener on the port it would be block_all's 502.
+    assertEquals(Map.of(0, direct.requests()), direct.codes(), "the connection is closed");
+    assertEquals(Map.of("UH", direct.requests()), direct.flags());
+    assertEquals(Map.of("BlackHoleCluster", direct.requests()), direct.clusters());
     assertFalse(r.clusterStats().containsKey(PASSTHROUGH));
-    assertTrue(s.warnings().get(0).contains("REGISTRY_ONLY block_all 502"), s.warnings().toString());
+    assertTrue(s.warnings().get(0).contains("REGISTRY_ONLY"), s.warnings().toString());
   }
 
   @Test

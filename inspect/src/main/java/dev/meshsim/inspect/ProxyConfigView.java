@@ -93,8 +93,9 @@ public final class ProxyConfigView {
 
   /**
    * {@code proxy-config listeners}: ADDRESSES, PORT, MATCH, DESTINATION. The virtual outbound
-   * (15001) and inbound (15006) listeners, and an outbound HTTP listener per service port, whose
-   * routes come from the route table named by the port (seed 003).
+   * (15001) and inbound (15006) listeners, an outbound HTTP listener per HTTP service port, whose
+   * routes come from the route table named by the port (seed 003), and a {@code tcp_proxy} per
+   * TCP or TLS host and port.
    */
   public static String listeners(Proxy proxy) {
     TextTable t = new TextTable("ADDRESSES", "PORT", "MATCH", "DESTINATION");
@@ -104,6 +105,14 @@ public final class ProxyConfigView {
     for (String port : ports(proxy)) {
       t.add("0.0.0.0", port, "Trans: raw_buffer; App: http/1.1,h2c", "Route: " + port);
       t.add("0.0.0.0", port, "ALL", "PassthroughCluster");
+    }
+    // A TCP or TLS port's listener is a tcp_proxy: what seed 001 says to look for (the filter type
+    // in the port's LDS). Envoy's address is the Service's cluster IP; meshsim shows the host.
+    for (Snapshot.TcpListenerState tcp : proxy.tcpListeners()) {
+      String destination = tcp.clusters().size() == 1 ? "Cluster: " + tcp.clusters().get(0).name()
+          : "WeightedClusters: " + tcp.clusters().stream().map(c -> c.name() + " " + c.weight())
+              .collect(java.util.stream.Collectors.joining(", "));
+      t.add(tcp.host(), tcp.port(), "ALL", destination);
     }
     t.add("0.0.0.0", "15001", "ALL", "PassthroughCluster");
     t.add("0.0.0.0", "15006", "ALL", "Inline Route: /*");

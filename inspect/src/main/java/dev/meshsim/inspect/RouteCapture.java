@@ -57,6 +57,19 @@ final class RouteCapture {
   }
 
   private static final String ALLOW_ANY = "allow_any";
+  /** The outbound tcp_proxy filter chains, by port (numerically) and host. */
+  static List<Snapshot.TcpListenerState> tcpListeners(XdsClient client) {
+    List<Snapshot.TcpListenerState> out = new ArrayList<>();
+    client.routes().tcpProxies().forEach((hostPort, tcp) -> {
+      int colon = hostPort.lastIndexOf(':');
+      List<WeightedClusterState> clusters = tcp.clusters().stream()
+          .map(c -> new WeightedClusterState(c.clusterName(), tcp.clusters().size() == 1 ? 100 : c.weight())).toList();
+      out.add(new Snapshot.TcpListenerState(hostPort.substring(colon + 1), hostPort.substring(0, colon), clusters));
+    });
+    out.sort(Comparator.comparingInt((Snapshot.TcpListenerState t) -> Integer.parseInt(t.port()))
+        .thenComparing(Snapshot.TcpListenerState::host));
+    return out;
+  }
 
   private static List<RouteState> envoyRoutes(Route r) {
     List<WeightedClusterState> clusters = r.clusters().stream()

@@ -68,7 +68,7 @@ public final class SnapshotCapture {
     return new Proxy(sync.pod() + "." + sync.namespace(), sync.pod(), sync.namespace(), view.podIp(sync.pod()), xds,
         client.listening(),
         clusters, client.warmingClusters(), RouteCapture.virtualHosts(client, istio, sync.namespace()),
-        ProxyStats.of(clusters, view.clusterStats()));
+        ProxyStats.of(clusters, view.clusterStats()), RouteCapture.tcpListeners(client));
   }
 
   private static ClusterState cluster(String name, ClusterSettings s, ClusterConfig endpoints, Cluster live,

@@ -11,10 +11,11 @@ import java.util.List;
  * @param outboundPolicy {@code meshConfig.outboundTrafficPolicy.mode} (default {@code ALLOW_ANY})
  * @param gateways every {@code networking.istio.io} Gateway
  * @param sidecars every Sidecar resource
+ * @param protocolDetection protocol sniffing for ports nothing declares (istiod switches, mesh timeout)
  */
 public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
     List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways,
-    List<Sidecar> sidecars) {
+    List<Sidecar> sidecars, ProtocolDetection protocolDetection) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
@@ -27,12 +28,16 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
     if (outboundPolicy == null) {
       throw new IllegalArgumentException("outboundPolicy must not be null; use ALLOW_ANY");
     }
+    if (protocolDetection == null) {
+      throw new IllegalArgumentException("protocolDetection must not be null; use ProtocolDetection.DEFAULT");
+    }
   }
 
-  /** Without Sidecar resources: every proxy sees the whole mesh. */
+  /** Without Sidecar resources (every proxy sees the whole mesh), with Istio's default protocol detection. */
   public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
       List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
-    this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, List.of());
+    this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, List.of(),
+        ProtocolDetection.DEFAULT);
   }
 
   /** VirtualServices and DestinationRules only, with Istio's default outbound policy. */

@@ -52,6 +52,7 @@ final class IstioBinder {
   private MeshConfigBinder.ExportDefaults exportDefaults = MeshConfigBinder.ExportDefaults.NONE;
   /** Where each root VirtualService's name is written, for the visibility checks. */
   private final Map<String, YamlNode> virtualServiceNames = new LinkedHashMap<>();
+  private dev.meshsim.istio.ProtocolDetection protocolDetection = dev.meshsim.istio.ProtocolDetection.DEFAULT;
   private IngressGatewaySpec ingress;
   private EgressGatewaySpec egress;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
@@ -217,7 +218,8 @@ final class IstioBinder {
    * config in force when it happens, which only the run knows.
    */
   IstioConfig resources() {
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars,
+        protocolDetection);
   }
 
   /** The gateway Deployments Istio creates for the Gateway API Gateways read ({@link #build} first). */
@@ -263,7 +265,8 @@ final class IstioBinder {
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
     VirtualServiceChecks.warnDelegates(delegateRefs.values().stream().flatMap(List::stream).toList(),
         virtualServices, warnings);
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars,
+        protocolDetection);
   }
 
   /**
@@ -296,6 +299,11 @@ final class IstioBinder {
   }
 
   /** {@code istio.meshConfig.outboundTrafficPolicy.mode}. */
+  /** Protocol sniffing and its timeout ({@code meshConfig}, {@code pilot.env}). */
+  void protocolDetection(dev.meshsim.istio.ProtocolDetection detection) {
+    this.protocolDetection = detection;
+  }
+
   void outboundPolicy(OutboundTrafficPolicy policy) {
     this.outboundPolicy = policy;
   }

@@ -8,12 +8,16 @@ import java.util.List;
 
 /**
  * {@code istio.meshConfig}: the part of Istio's mesh config ({@code istio} ConfigMap, {@code
- * IstioOperator spec.meshConfig}) meshsim models: {@code outboundTrafficPolicy.mode} and the
- * default {@code exportTo} of VirtualServices and DestinationRules.
+ * IstioOperator spec.meshConfig}) meshsim models: {@code outboundTrafficPolicy.mode}, the
+ * default {@code exportTo} of VirtualServices and DestinationRules, and protocol detection.
  */
 final class MeshConfigBinder {
-  private static final List<String> KEYS = List.of("outboundTrafficPolicy", "defaultVirtualServiceExportTo",
-      "defaultDestinationRuleExportTo", "defaultServiceExportTo");
+  static final List<String> MESH_CONFIG_KEYS = List.of("outboundTrafficPolicy", "defaultVirtualServiceExportTo",
+      "defaultDestinationRuleExportTo", "defaultServiceExportTo", "protocolDetectionTimeout");
+
+  private static final String SNIFF_OUTBOUND = "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND";
+  private static final String SNIFF_INBOUND = "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_INBOUND";
+  private static final long MS = 1_000_000L;
 
   private MeshConfigBinder() {}
 
@@ -31,10 +35,60 @@ final class MeshConfigBinder {
     if (!(istio instanceof YamlMap m) || !m.has("meshConfig")) {
       return ExportDefaults.NONE;
     }
-    YamlMap meshConfig = m.required("meshConfig").asMap().allowOnly(KEYS);
+    YamlMap meshConfig = m.required("meshConfig").asMap().allowOnly(MESH_CONFIG_KEYS);
     warnings.notModelled(meshConfig, "defaultServiceExportTo");
     return new ExportDefaults(ExportTo.bind(meshConfig, "defaultVirtualServiceExportTo"),
         ExportTo.bind(meshConfig, "defaultDestinationRuleExportTo"));
+  }
+
+  /**
+   * Protocol detection: {@code meshConfig.protocolDetectionTimeout} (default 100 ms before Istio
+   * 1.8, 0 s since; istio's validation wants at least 1 ms, or 0 s to disable) and istiod's
+   * sniffing switches from {@code pilot.env} (both default true).
+   */
+  static dev.meshsim.istio.ProtocolDetection protocolDetection(YamlNode istio, IstioVersion version, Warnings warnings) {
+    long timeout = version.atLeast(1, 8) ? 0 : 100 * MS;
+    boolean outbound = true;
+    boolean inbound = true;
+    if (istio instanceof YamlMap m && m.has("meshConfig")) {
+      YamlMap meshConfig = m.required("meshConfig").asMap();
+      if (meshConfig.has("protocolDetectionTimeout")) {
+        YamlNode node = meshConfig.required("protocolDetectionTimeout");
+        timeout = Fields.duration(node);
+        if (timeout != 0 && timeout < MS) {
+          throw node.fail("protocolDetectionTimeout must be at least 1ms, or 0s to disable it (Istio rejects "
+              + Durations.format(timeout) + ")");
+        }
+      }
+    }
+    if (istio instanceof YamlMap m && m.has("pilot")) {
+      YamlMap pilot = m.required("pilot").asMap().allowOnly("env");
+      if (pilot.has("env")) {
+        YamlMap env = pilot.required("env").asMap();
+        for (String key : env.keys()) {
+          if (!key.equals(SNIFF_OUTBOUND) && !key.equals(SNIFF_INBOUND)) {
+            warnings.add(env.required(key), "istiod setting " + key + " is not modelled; ignored");
+          }
+        }
+        outbound = envBool(env, SNIFF_OUTBOUND, outbound);
+        inbound = envBool(env, SNIFF_INBOUND, inbound);
+      }
+    }
+    return new dev.meshsim.istio.ProtocolDetection(outbound, inbound, timeout);
+  }
+
+  /** An istiod boolean environment variable, as Go's {@code strconv.ParseBool} reads it. */
+  private static boolean envBool(YamlMap env, String key, boolean dflt) {
+    if (!env.has(key)) {
+      return dflt;
+    }
+    YamlNode node = env.required(key);
+    String text = node.asString();
+    return switch (text) {
+      case "1", "t", "T", "true", "TRUE", "True" -> true;
+      case "0", "f", "F", "false", "FALSE", "False" -> false;
+      default -> throw node.expected("true or false, not " + YamlScalar.quote(text));
+    };
   }
 
   /** The outbound policy of {@code istio} (a mapping or the list form); Istio's default ALLOW_ANY. */
@@ -42,7 +96,7 @@ final class MeshConfigBinder {
     if (!(istio instanceof YamlMap m) || !m.has("meshConfig")) {
       return OutboundTrafficPolicy.ALLOW_ANY;
     }
-    YamlMap meshConfig = m.required("meshConfig").asMap().allowOnly(KEYS);
+    YamlMap meshConfig = m.required("meshConfig").asMap().allowOnly(MESH_CONFIG_KEYS);
     if (!meshConfig.has("outboundTrafficPolicy")) {
       return OutboundTrafficPolicy.ALLOW_ANY;
     }

@@ -25,7 +25,7 @@ public final class ScenarioLoader {
       "timeline", "controlPlane", "lifecycle", "report", "kubernetes", "kubernetesFiles", "workloads",
       "external", "ingressGateway", "egressGateway");
   /** The keys of {@code istio} when it is a mapping rather than the list of resources. */
-  static final List<String> ISTIO_KEYS = List.of("version", "resources", "meshConfig");
+  static final List<String> ISTIO_KEYS = List.of("version", "resources", "meshConfig", "pilot");
 
   private final Path file;
   private final Warnings warnings = new Warnings();
@@ -124,7 +124,7 @@ public final class ScenarioLoader {
     ManifestScenario manifests = new ManifestScenario(file, sources, root, warnings);
     YamlList serviceList = manifests.none() ? root.required("services").asList().requireSize(1, "service")
         : root.optional("services").map(YamlNode::asList).orElse(null);
-    ServiceDirectory directory = serviceList == null ? new ServiceDirectory() : ServiceBinder.directory(serviceList);
+    ServiceDirectory directory = serviceList == null ? new ServiceDirectory() : ServiceBinder.directory(serviceList, warnings);
     manifests.register(directory);
     List<ExternalHost> externals = ExternalBinder.bind(root);
     directory.addExternals(externals);
@@ -147,6 +147,7 @@ public final class ScenarioLoader {
     IstioBinder istioBinder = new IstioBinder(warnings, version);
     istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));
     istioBinder.exportDefaults(MeshConfigBinder.exportDefaults(root.get("istio"), warnings));
+    istioBinder.protocolDetection(MeshConfigBinder.protocolDetection(root.get("istio"), version, warnings));
     istioBinder.ingressGateway(ingress);
     istioBinder.egressGateway(egress);
     IstioConfig istio = istio(root, directory, istioBinder, manifests);

@@ -25,9 +25,8 @@ final class ServiceEntryBinder {
   static final List<String> KEYS = List.of("hosts", "addresses", "ports", "location", "resolution",
       "endpoints", "workloadSelector", "exportTo", "subjectAltNames");
   private static final List<String> PORT_KEYS = List.of("number", "protocol", "name", "targetPort");
-  private static final Set<String> HTTP_PROTOCOLS = Set.of("HTTP", "HTTP2", "GRPC");
   private static final Set<String> PROTOCOLS =
-      Set.of("HTTP", "HTTPS", "GRPC", "HTTP2", "MONGO", "TCP", "TLS");
+      Set.of("HTTP", "HTTPS", "HTTP2", "HTTP_PROXY", "GRPC", "GRPC-WEB", "TCP", "TLS", "MONGO", "REDIS", "MYSQL", "UDP");
 
   private final Warnings warnings;
 
@@ -88,14 +87,11 @@ final class ServiceEntryBinder {
       if (!numbers.add(number)) {
         throw p.required("number").fail("port " + number + " is listed twice in this ServiceEntry");
       }
-      String protocol = p.string("protocol", "TCP").toUpperCase(Locale.ROOT);
-      if (!PROTOCOLS.contains(protocol)) {
-        throw p.required("protocol").expected("one of " + String.join(", ", PROTOCOLS.stream().sorted().toList()));
-      }
-      if (!HTTP_PROTOCOLS.contains(protocol)) {
-        warnings.add(p.has("protocol") ? p.required("protocol") : p.required("number"), "protocol " + protocol
-            + " is not HTTP: Envoy would proxy it as TCP, which meshsim does not model; requests to it are"
-            + " simulated as HTTP");
+      // istio ValidateProtocol: empty means auto-detection; anything else must parse.
+      String protocol = p.string("protocol", "").toUpperCase(Locale.ROOT);
+      if (IstioProtocol.ofServiceEntry(protocol) == null) {
+        throw p.required("protocol").fail("unrecognized protocol " + dev.meshsim.yaml.YamlScalar.quote(protocol)
+            + " (Istio rejects it); use one of " + String.join(", ", PROTOCOLS.stream().sorted().toList()));
       }
       ports.add(new ServiceEntry.Port(number, p.string("name", ""), protocol));
     }

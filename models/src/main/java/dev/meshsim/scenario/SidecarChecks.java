@@ -83,7 +83,8 @@ final class SidecarChecks {
     warnings.add(names.get(sidecar), "Sidecar " + sidecar.meta().namespace() + "/" + sidecar.meta().name()
         + " does not import " + target + " (of namespace " + hostNamespace + "), which " + caller
         + " (namespace " + namespace + ") calls: its proxy has no cluster or route for it, so "
-        + (blocked ? "these calls get the REGISTRY_ONLY block_all 502"
+        + (blocked ? "these calls are blocked by REGISTRY_ONLY (block_all's 502 where the proxy has an HTTP"
+            + " listener on the port, BlackHoleCluster's closed connection where it has none)"
             : "these calls go through PassthroughCluster (ALLOW_ANY), without DestinationRules, VirtualServices"
             + " or retries; add " + hostNamespace + "/" + request.host() + " to egress.hosts"));
   }

@@ -33,6 +33,7 @@ final class EnvoyTypes {
       .add(Listener.getDescriptor())
       .add(RouteConfiguration.getDescriptor())
       .add(HttpConnectionManager.getDescriptor())
+      .add(io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.getDescriptor())
       .add(HttpProtocolOptions.getDescriptor())
       .add(io.envoyproxy.envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate.getDescriptor())
       .build();

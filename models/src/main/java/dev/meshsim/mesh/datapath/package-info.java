@@ -3,7 +3,9 @@
  * between app and sidecar, kube-proxy without one), {@link dev.meshsim.mesh.datapath.Sidecar} (the
  * HTTP connection manager, fault filter and router's cluster choice), {@code RouterRequest} and
  * {@code UpstreamRequest} (Envoy's router filter and its attempts, talking through {@code
- * RouterFilterInterface}), {@code RetryState}, and {@link dev.meshsim.mesh.datapath.NetworkLeg},
+ * RouterFilterInterface}), {@code RetryState}, {@code TcpProxy} and {@code TcpSession} (Envoy's
+ * {@code tcp_proxy} for TCP and TLS ports: a cluster and host per downstream connection, held on
+ * a {@link dev.meshsim.mesh.datapath.DownstreamConnection}), and {@link dev.meshsim.mesh.datapath.NetworkLeg},
  * the one place hop costs are drawn. {@code MeshStats}, {@code TimelineStats} and {@code
  * DataPathMetrics} hold what a run measures.
  *

@@ -85,6 +85,7 @@ public final class ConfigGenerator {
     egress.addClusters(clusters, entries, proxy);
     // Routes after clusters: a route's retry policy depends on whether its cluster hashes.
     RouteBuilder routes = new RouteBuilder(registry, proxy, profile, clusters);
+    TcpListeners tcp = new TcpListeners(routes, istio.protocolDetection());
     for (ServiceSpec service : registry.services()) {
       for (PortSpec port : service.ports()) {
         String key = service.fqdn() + ":" + port.port();
@@ -92,9 +93,11 @@ public final class ConfigGenerator {
         // An imported VirtualService brings its host's virtual host even when the Sidecar does not
         // import the service itself (istiod builds virtual hosts from the listener's VirtualServices too).
         if (vs != null || scope.imports(service.fqdn(), service.namespace(), port.port())) {
-          hosts.put(key, routes.virtualHost(service, port, vs));
+          if (!tcp.addIfTcp(service.fqdn(), port, vs)) {
+            hosts.put(key, routes.virtualHost(service, port, vs));
+          }
         } else if (policy == OutboundTrafficPolicy.ALLOW_ANY) {
-          egress.addPassthrough(hosts, clusters, key, registry.pods(service.fqdn()), port.port());
+          egress.addPassthrough(hosts, clusters, key, registry.pods(service.fqdn()), port, tcp);
         }
       }
     }
@@ -105,8 +108,9 @@ public final class ConfigGenerator {
           GatewayConfig.ports(istio, gateways));
       return new ProxyConfig(gatewayRoutes, clusters);
     }
-    egress.addRoutes(hosts, clusters, entries, routes, view::virtualServiceFor, policy);
-    return new ProxyConfig(new RouteConfiguration(hosts, policy == OutboundTrafficPolicy.REGISTRY_ONLY), clusters);
+    egress.addRoutes(hosts, clusters, entries, routes, view::virtualServiceFor, policy, tcp);
+    return new ProxyConfig(new RouteConfiguration(hosts, policy == OutboundTrafficPolicy.REGISTRY_ONLY,
+        java.util.Set.of(), tcp.routes(), tcp.httpPorts()), clusters);
   }
 
   /** How many service ports a proxy has a virtual host for (istiod's RDS work for it). */

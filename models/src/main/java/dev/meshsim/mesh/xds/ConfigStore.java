@@ -56,7 +56,8 @@ final class ConfigStore {
         sidecars.add(o.sidecar());
       }
     }
-    return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy(), fixed.gateways(), sidecars);
+    return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy(), fixed.gateways(), sidecars,
+        fixed.protocolDetection());
   }
 
   Map<String, IstioObject> objects() {

@@ -16,6 +16,10 @@ import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.upstream.ClusterConfig;
 import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.istio.VirtualService;
+import dev.meshsim.mesh.routing.RouteConfiguration;
+import dev.meshsim.mesh.routing.TcpProxyRoute;
+import dev.meshsim.scenario.IstioProtocol;
 import dev.meshsim.scenario.PortSpec;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -107,22 +111,36 @@ final class EgressConfig {
   /** Adds the ServiceEntry virtual hosts, then (ALLOW_ANY) passthrough ones with their clusters. */
   void addRoutes(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters,
       Map<String, ServiceEntry> entries, RouteBuilder routes,
-      java.util.function.Function<String, dev.meshsim.istio.VirtualService> virtualServiceFor,
-      OutboundTrafficPolicy policy) {
+      java.util.function.Function<String, VirtualService> virtualServiceFor,
+      OutboundTrafficPolicy policy, TcpListeners tcp) {
     entries.forEach((hostPort, entry) -> {
       String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
-      hosts.put(hostPort, routes.virtualHost(host, portOf(entry, hostPort), virtualServiceFor.apply(host)));
+      PortSpec port = portOf(entry, hostPort);
+      VirtualService vs = virtualServiceFor.apply(host);
+      if (!tcp.addIfTcp(host, port, vs)) {
+        hosts.put(hostPort, routes.virtualHost(host, port, vs));
+      }
     });
     if (policy != OutboundTrafficPolicy.ALLOW_ANY) {
+      // REGISTRY_ONLY: the virtual outbound listener's tcp_proxy to BlackHoleCluster, a STATIC
+      // cluster without endpoints (istio cluster_builder.go buildBlackHoleCluster).
+      clusters.put(RouteConfiguration.BLACK_HOLE_CLUSTER, cluster(RouteConfiguration.BLACK_HOLE_CLUSTER, List.of(),
+          new PortSpec("", 0, IstioProtocol.TCP), null));
       return;
     }
     for (ServiceRegistry.External external : registry.externals()) {
       for (int port : external.ports()) {
         String key = external.host() + ":" + port;
-        if (!hosts.containsKey(key)) {
+        if (!hosts.containsKey(key) && !tcp.routes().containsKey(key)) {
           String cluster = PASSTHROUGH + "|" + key;
-          clusters.put(cluster, cluster(cluster, external.pods(), new PortSpec("", port), null));
-          hosts.put(key, passthrough(key, cluster));
+          boolean http = tcp.hasHttpListener(port);
+          clusters.put(cluster, cluster(cluster, external.pods(),
+              new PortSpec("", port, http ? IstioProtocol.AUTO : IstioProtocol.TCP), null));
+          if (http) {
+            hosts.put(key, passthrough(key, cluster)); // the HTTP listener's allow_any virtual host
+          } else {
+            tcp.add(key, new TcpProxyRoute(PASSTHROUGH, List.of(new WeightedCluster(cluster, 1, null))));
+          }
         }
       }
     }
@@ -135,12 +153,18 @@ final class EgressConfig {
    * or VirtualService applies. (kube-proxy picks per connection; meshsim per request.)
    */
   void addPassthrough(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters, String key,
-      List<PodView> pods, int port) {
+      List<PodView> pods, PortSpec port, TcpListeners tcp) {
     String cluster = PASSTHROUGH + "|" + key;
     TrafficPolicy random = new TrafficPolicy(new dev.meshsim.istio.LoadBalancerSettings(
         dev.meshsim.istio.LoadBalancerSettings.Simple.RANDOM, null), null, null, List.of());
-    clusters.put(cluster, cluster(cluster, pods, new PortSpec("", port), random));
-    hosts.put(key, passthrough(key, cluster));
+    if (TcpListeners.outboundHttp(port.protocol(), istio.protocolDetection())) {
+      clusters.put(cluster, cluster(cluster, pods, new PortSpec("", port.port()), random));
+      hosts.put(key, passthrough(key, cluster)); // the HTTP listener's allow_any virtual host
+    } else {
+      // A TCP port out of scope: the virtual outbound listener's tcp_proxy to PassthroughCluster.
+      clusters.put(cluster, cluster(cluster, pods, new PortSpec("", port.port(), IstioProtocol.TCP), random));
+      tcp.add(key, new TcpProxyRoute(PASSTHROUGH, List.of(new WeightedCluster(cluster, 1, null))));
+    }
   }
 
   /**
@@ -188,7 +212,7 @@ final class EgressConfig {
     int number = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
     for (ServiceEntry.Port p : entry.ports()) {
       if (p.number() == number) {
-        return new PortSpec(p.name(), number);
+        return new PortSpec(p.name(), number, IstioProtocol.ofServiceEntry(p.protocol()));
       }
     }
     throw new IllegalStateException("no port " + number);
