@@ -10,9 +10,11 @@ import java.util.List;
  * @param serviceEntries every ServiceEntry
  * @param outboundPolicy {@code meshConfig.outboundTrafficPolicy.mode} (default {@code ALLOW_ANY})
  * @param gateways every {@code networking.istio.io} Gateway
+ * @param mtls PeerAuthentications and the mesh's auto mTLS and root namespace
  */
 public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
-    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
+    List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways,
+    MtlsSettings mtls) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
@@ -24,6 +26,15 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
     if (outboundPolicy == null) {
       throw new IllegalArgumentException("outboundPolicy must not be null; use ALLOW_ANY");
     }
+    if (mtls == null) {
+      throw new IllegalArgumentException("mtls must not be null; use MtlsSettings.DEFAULT");
+    }
+  }
+
+  /** Resources without PeerAuthentication, under Istio's default auto mTLS. */
+  public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
+      List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
+    this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, MtlsSettings.DEFAULT);
   }
 
   /** VirtualServices and DestinationRules only, with Istio's default outbound policy. */

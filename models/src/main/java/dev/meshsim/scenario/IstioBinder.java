@@ -5,7 +5,9 @@ import dev.meshsim.istio.Gateway;
 import dev.meshsim.istio.OutboundTrafficPolicy;
 import dev.meshsim.istio.ServiceEntry;
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.istio.MtlsSettings;
 import dev.meshsim.istio.ObjectMeta;
+import dev.meshsim.istio.PeerAuthentication;
 import dev.meshsim.istio.Subset;
 import dev.meshsim.istio.TrafficPolicy;
 import dev.meshsim.istio.VirtualService;
@@ -22,14 +24,16 @@ import java.util.TreeSet;
 
 /**
  * Istio resources, inline ({@code istio:}) or from {@code istioFiles}, in the order read. Only
- * VirtualService, DestinationRule and ServiceEntry are modelled; other kinds are skipped with a warning so that a
- * real cluster's YAML can be used as is.
+ * VirtualService, DestinationRule, ServiceEntry, Gateway, HTTPRoute and PeerAuthentication are
+ * modelled; other kinds are skipped with a warning so that a real cluster's YAML can be used as is.
  */
 final class IstioBinder {
 
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
-  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway");
+  private static final List<String> MODELLED_KINDS =
+      List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway", "PeerAuthentication");
+  private static final Set<String> SECURITY_API_VERSIONS = Set.of("security.istio.io/v1", "security.istio.io/v1beta1");
   private static final Set<String> GATEWAY_API_VERSIONS =
       Set.of("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1");
   private static final List<String> DR_KEYS =
@@ -42,6 +46,10 @@ final class IstioBinder {
   private final List<ServiceEntry> serviceEntries = new ArrayList<>();
   private final List<Gateway> gateways = new ArrayList<>();
   private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
+  private final List<PeerAuthentication> peerAuthentications = new ArrayList<>();
+  /** Each PeerAuthentication (namespace/name) with where it is written, for the selector checks. */
+  private final Map<String, PeerAuthenticationChecks.PolicyRef> policyRefs = new LinkedHashMap<>();
+  private MtlsSettings mtls = MtlsSettings.DEFAULT;
   private IngressGatewaySpec ingress;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
@@ -83,7 +91,12 @@ final class IstioBinder {
     }
     m.allowOnly("apiVersion", "kind", "metadata", "spec", "status");
     YamlNode api = m.required("apiVersion");
-    if (kind.equals("HTTPRoute") ? !GATEWAY_API_VERSIONS.contains(api.asString()) : !API_VERSIONS.contains(api.asString())) {
+    if (kind.equals("PeerAuthentication")) {
+      if (!SECURITY_API_VERSIONS.contains(api.asString())) {
+        throw api.expected("security.istio.io/v1 or v1beta1");
+      }
+    } else if (kind.equals("HTTPRoute") ? !GATEWAY_API_VERSIONS.contains(api.asString())
+        : !API_VERSIONS.contains(api.asString())) {
       throw api.expected(kind.equals("HTTPRoute") ? "gateway.networking.k8s.io/v1 or v1beta1"
           : "networking.istio.io/v1, v1beta1 or v1alpha3");
     }
@@ -112,6 +125,10 @@ final class IstioBinder {
       }
     } else if (kind.equals("Gateway")) {
       replaceOrAdd(gateways, new GatewayBinder(warnings, ingress).bind(meta, spec), replaces, g -> g.meta());
+    } else if (kind.equals("PeerAuthentication")) {
+      PeerAuthentication pa = new PeerAuthenticationBinder(warnings, mtls.rootNamespace()).bind(meta, spec);
+      replaceOrAdd(peerAuthentications, pa, replaces, p -> p.meta());
+      policyRefs.put(key, new PeerAuthenticationChecks.PolicyRef(pa, spec));
     } else if (kind.equals("ServiceEntry")) {
       replaceOrAdd(serviceEntries, new ServiceEntryBinder(warnings).bind(meta, spec), replaces, e -> e.meta());
     } else {
@@ -189,7 +206,25 @@ final class IstioBinder {
    * config in force when it happens, which only the run knows.
    */
   IstioConfig resources() {
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, mtlsSettings());
+  }
+
+  private MtlsSettings mtlsSettings() {
+    return new MtlsSettings(peerAuthentications, mtls.autoMtls(), mtls.rootNamespace());
+  }
+
+  /** Whether a PeerAuthentication was read (a timeline apply cannot carry one yet). */
+  List<PeerAuthentication> peerAuthentications() {
+    return List.copyOf(peerAuthentications);
+  }
+
+  /**
+   * Warns about PeerAuthentication selectors that select no pod and port-level modes for ports
+   * the selected pods do not serve, and DestinationRules whose {@code tls} a STRICT or DISABLE
+   * server will refuse.
+   */
+  void warnPeerAuthentications(List<ServiceSpec> services, List<LoadSpec> loads) {
+    PeerAuthenticationChecks.warn(List.copyOf(policyRefs.values()), services, loads, warnings);
   }
 
   /** Warns about DestinationRules the namespaces calling their hosts do not see. */
@@ -205,7 +240,7 @@ final class IstioBinder {
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
     VirtualServiceChecks.warnDelegates(delegateRefs.values().stream().flatMap(List::stream).toList(),
         virtualServices, warnings);
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways);
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, mtlsSettings());
   }
 
   /**
@@ -225,6 +260,11 @@ final class IstioBinder {
   /** The scenario's ingress gateway (null: none), whose Service ports Gateways are checked against. */
   void ingressGateway(IngressGatewaySpec spec) {
     this.ingress = spec;
+  }
+
+  /** {@code istio.meshConfig.enableAutoMtls} and {@code rootNamespace}; set before any resource is read. */
+  void mtls(MtlsSettings settings) {
+    this.mtls = settings;
   }
 
   /** {@code istio.meshConfig.outboundTrafficPolicy.mode}. */

@@ -141,10 +141,12 @@ public final class ScenarioLoader {
     IstioVersion version = istioVersion(root.get("istio"));
     IstioBinder istioBinder = new IstioBinder(warnings, version);
     istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));
+    istioBinder.mtls(MeshConfigBinder.mtls(root.get("istio"), version));
     istioBinder.ingressGateway(ingress);
     IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
+    istioBinder.warnPeerAuthentications(services, loads);
     Timeline timeline = manifests.timeline(
         new TimelineBinder(file, sources, warnings, version, services, requests, duration, manifests.rollouts())
             .bind(root, istio));

@@ -238,7 +238,7 @@ public final class Sidecar {
     } else if (cluster == null || cluster.config() != cc) {
       Cluster previous = cluster;
       cluster = Cluster.create(cc, workers, statsSink, sim(), env.streams(), "pod/" + pod.name() + "/lb/" + name,
-          this::linkTo);
+          e -> new SecuredLink(linkTo(e), cc.settings().tls(), e.port(), env.tlsHandshakeNanos()));
       clusters.put(name, cluster);
       metrics.clusterCreated(pod.name(), workers, cluster);
       if (previous != null) {

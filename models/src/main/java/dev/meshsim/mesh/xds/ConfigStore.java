@@ -52,7 +52,7 @@ final class ConfigStore {
       }
     }
     return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy(),
-        fixed.gateways());
+        fixed.gateways(), fixed.mtls());
   }
 
   Map<String, IstioObject> objects() {
