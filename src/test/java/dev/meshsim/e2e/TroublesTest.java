@@ -141,11 +141,13 @@ class TroublesTest {
     assertFailsOnlyWith(r.loads().get("to-legacy"), 503, "UF,URX"); // mTLS to a plain pod
     assertFailsOnlyWith(r.loads().get("to-details"), 200, "-");    // *.local ISTIO_MUTUAL
     var reviews = r.clusterStats().get(cluster("", REVIEWS));
-    assertEquals(r.loads().get("to-reviews").requests(), reviews.counter("upstream_rq_503"), "never retried");
+    assertEquals(r.loads().get("to-reviews").requests(), reviews.counter("upstream_rq_total"), "one try each: never retried");
     assertEquals(0, reviews.counter("upstream_cx_connect_fail"), "the TCP connect succeeded");
-    assertEquals(3 * r.loads().get("to-legacy").requests(),
-        r.clusterStats().get(cluster("", "legacy.default.svc.cluster.local")).counter("upstream_cx_connect_fail"),
-        "each try's handshake fails");
+    long tries = 3 * r.loads().get("to-legacy").requests();
+    long failedHandshakes =
+        r.clusterStats().get(cluster("", "legacy.default.svc.cluster.local")).counter("upstream_cx_connect_fail");
+    // Each try's handshake fails; a failed connect fails every try waiting in its pool, so a few share one.
+    assertTrue(failedHandshakes > tries * 9 / 10 && failedHandshakes <= tries, failedHandshakes + " of " + tries);
 
     RunResult fixed = Scenarios.run(Scenarios.load(DIR + "09-mtls-fix.yaml"));
     for (String load : List.of("to-reviews", "from-legacy", "to-legacy", "to-details")) {
