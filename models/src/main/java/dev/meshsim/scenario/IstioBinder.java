@@ -223,8 +223,9 @@ final class IstioBinder {
    * the selected pods do not serve, and DestinationRules whose {@code tls} a STRICT or DISABLE
    * server will refuse.
    */
-  void warnPeerAuthentications(List<ServiceSpec> services, List<LoadSpec> loads) {
+  void warnPeerAuthentications(List<ServiceSpec> services, List<LoadSpec> loads, boolean sidecars) {
     PeerAuthenticationChecks.warn(List.copyOf(policyRefs.values()), services, loads, warnings);
+    MtlsConflictChecks.warn(List.copyOf(ruleRefs.values()), services, loads, mtlsSettings(), sidecars, warnings);
   }
 
   /** Warns about DestinationRules the namespaces calling their hosts do not see. */

@@ -146,11 +146,11 @@ public final class ScenarioLoader {
     IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
-    istioBinder.warnPeerAuthentications(services, loads);
     Timeline timeline = manifests.timeline(
         new TimelineBinder(file, sources, warnings, version, services, requests, duration, manifests.rollouts())
             .bind(root, istio));
     MeshSettings mesh = manifests.mesh(MeshBinder.bind(root.get("mesh")));
+    istioBinder.warnPeerAuthentications(services, loads, mesh.sidecarEnabled());
     ScenarioLimits.checkPods(serviceList, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),

@@ -124,4 +124,33 @@ class PeerAuthenticationBindingTest {
         + STRICT_REVIEWS.indent(6)).getMessage();
     assertTrue(m.contains("timeline[0].apply: a PeerAuthentication in a timeline apply is not modelled yet"), m);
   }
+
+  @Test
+  void aRuleTheServersWillRefuseIsWarnedAboutAsIst0113() throws Exception {
+    String strict = """
+        - apiVersion: security.istio.io/v1
+          kind: PeerAuthentication
+          metadata: {name: default, namespace: istio-system}
+          spec: {mtls: {mode: STRICT}}
+        """;
+    LoadedScenario disable = TestScenarios.load(tmp, with(strict + RULE.formatted("{mode: DISABLE}")));
+    assertEquals(1, disable.warnings().size(), disable.warnings().toString());
+    assertTrue(disable.warnings().get(0).contains("istio[1].metadata.name: IST0113 (MTLSPolicyConflict):"
+        + " DestinationRule default/reviews for reviews.default.svc.cluster.local:9080 specifies that mTLS must be"
+        + " false (tls DISABLE) but PeerAuthentication makes reviews-v1, reviews-v2 STRICT: requests end 503 UC"),
+        disable.warnings().get(0));
+    String plain = TestScenarios.MINIMAL.replace("{name: ratings-v1, serviceTime: 1ms}",
+        "{name: ratings-v1, serviceTime: 1ms, sidecar: false}") + "istio:\n" + """
+        - apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: ratings}
+          spec: {host: ratings, trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}}
+        """.indent(2);
+    LoadedScenario mutual = TestScenarios.load(tmp, plain);
+    assertEquals(1, mutual.warnings().size(), mutual.warnings().toString()); // one per rule, host and problem
+    assertTrue(mutual.warnings().get(0).contains("specifies ISTIO_MUTUAL but ratings-v1 runs without a sidecar: the TLS"
+        + " handshake fails, 503 UF"), mutual.warnings().get(0));
+    LoadedScenario fine = TestScenarios.load(tmp, with(strict + RULE.formatted("{mode: ISTIO_MUTUAL}")));
+    assertEquals(List.of(), fine.warnings());
+  }
 }
