@@ -44,7 +44,9 @@ class ConfigDumpTest {
           ListenersConfigDump.getDescriptor(), RoutesConfigDump.getDescriptor(), EndpointsConfigDump.getDescriptor(),
           Cluster.getDescriptor(), ClusterLoadAssignment.getDescriptor(), Listener.getDescriptor(),
           RouteConfiguration.getDescriptor(), HttpConnectionManager.getDescriptor(),
-          HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor()))
+          HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor(),
+          io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.getDescriptor(),
+          io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer.getDescriptor()))
       .build();
   private static final long UNSET = 4_294_967_295L;
   private static final String HTTPBIN = "outbound|8000||httpbin.default.svc.cluster.local";
@@ -93,6 +95,13 @@ class ConfigDumpTest {
         .unpack(HttpProtocolOptions.class);
     assertEquals(1, options.getCommonHttpProtocolOptions().getMaxRequestsPerConnection().getValue());
     assertEquals(10, httpbin.getConnectTimeout().getSeconds());
+    // Auto mTLS (no tls in the rule): Istio's two transport socket matches, mTLS with Istio's ALPN and SNI first.
+    assertEquals(List.of("tlsMode-istio", "tlsMode-disabled"),
+        httpbin.getTransportSocketMatchesList().stream().map(Cluster.TransportSocketMatch::getName).toList());
+    var mtls = httpbin.getTransportSocketMatches(0).getTransportSocket().getTypedConfig()
+        .unpack(io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.class);
+    assertEquals("outbound_.8000_._." + HTTPBIN.substring(HTTPBIN.lastIndexOf('|') + 1), mtls.getSni());
+    assertEquals(List.of("istio-peer-exchange", "istio"), mtls.getCommonTlsContext().getAlpnProtocolsList());
     // §2.1: consecutive5xxErrors 1 enforced at 100, success rate off, interval 1s, base 3m, max 100%.
     OutlierDetection od = httpbin.getOutlierDetection();
     assertEquals(1, od.getConsecutive5Xx().getValue());
@@ -151,5 +160,23 @@ class ConfigDumpTest {
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void clustersCarryTheTransportSocketTheDestinationRuleGives() throws Exception {
+    ConfigDump dump = dump("scenarios/troubles/09-mtls.yaml", "1s", "to-details");
+    java.util.Map<String, Cluster> clusters = new java.util.TreeMap<>();
+    for (var dc : config(dump, ClustersConfigDump.class).getDynamicActiveClustersList()) {
+      Cluster c = dc.getCluster().unpack(Cluster.class);
+      clusters.put(c.getName(), c);
+    }
+    Cluster details = clusters.get("outbound|9080||details.default.svc.cluster.local");
+    var tls = details.getTransportSocket().getTypedConfig()
+        .unpack(io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.class);
+    assertEquals("outbound_.9080_._.details.default.svc.cluster.local", tls.getSni(), "*.local says ISTIO_MUTUAL");
+    assertEquals(0, details.getTransportSocketMatchesCount());
+    Cluster reviews = clusters.get("outbound|9080||reviews.default.svc.cluster.local");
+    assertTrue(!reviews.hasTransportSocket() && reviews.getTransportSocketMatchesCount() == 0,
+        "no tls with auto mTLS off: plaintext");
   }
 }

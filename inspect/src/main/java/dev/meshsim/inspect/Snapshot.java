@@ -63,11 +63,14 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    * @param maxConnections circuit-breaker thresholds (priority DEFAULT), as istiod sends them
    * @param outlier outlier detection, or null when the DestinationRule has none
    * @param panicThresholdPercent {@code common_lb_config.healthy_panic_threshold}
+   * @param tls the transport socket: {@code AUTO} (auto mTLS's transport socket matches), {@code
+   *     DISABLE}, {@code SIMPLE}, {@code MUTUAL} or {@code ISTIO_MUTUAL}; null in snapshots written
+   *     before it was recorded
    */
   public record ClusterState(String name, String destinationRule, String lbPolicy, long connectTimeoutNanos,
       long maxConnections, long maxPendingRequests, long maxRequests, long maxRetries,
       int maxRequestsPerConnection, long idleTimeoutNanos, Outlier outlier, double panicThresholdPercent,
-      long cxActive, long rqPendingActive, long rqActive, long retriesActive, List<HostState> hosts) {
+      long cxActive, long rqPendingActive, long rqActive, long retriesActive, List<HostState> hosts, String tls) {
 
     public ClusterState {
       hosts = List.copyOf(hosts);

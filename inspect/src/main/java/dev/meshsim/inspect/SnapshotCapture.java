@@ -90,7 +90,7 @@ public final class SnapshotCapture {
         t.maxConnections(), t.maxPendingRequests(), t.maxRequests(), t.maxRetries(), s.maxRequestsPerConnection(),
         s.idleTimeoutNanos(), outlier(s.outlier()), s.panicThresholdPercent(),
         b == null ? 0 : b.connections(), b == null ? 0 : b.pendingRequests(), b == null ? 0 : b.requests(),
-        b == null ? 0 : b.retries(), hosts);
+        b == null ? 0 : b.retries(), hosts, s.tls().name());
   }
 
   private static Outlier outlier(OutlierSettings o) {

@@ -34,6 +34,8 @@ final class EnvoyTypes {
       .add(RouteConfiguration.getDescriptor())
       .add(HttpConnectionManager.getDescriptor())
       .add(HttpProtocolOptions.getDescriptor())
+      .add(io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.getDescriptor())
+      .add(io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer.getDescriptor())
       .add(io.envoyproxy.envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate.getDescriptor())
       .build();
 
