@@ -14,8 +14,10 @@
  *       TimelineBinder}, {@code LifecycleBinder}, {@code ControlPlaneBinder}, {@code
  *       DistributionBinder}; Istio's resources in {@code IstioBinder} with {@code
  *       VirtualServiceBinder}, {@code HttpPolicyBinder}, {@code MatchBinder}, {@code
- *       TrafficPolicyBinder}, {@code PoolBinder}, and the cross-object checks ({@code IstioChecks},
- *       {@code VirtualServiceChecks}, {@code RuleVisibilityChecks}, {@code TimelineChecks}).
+ *       TrafficPolicyBinder}, {@code PoolBinder}, {@code ClientTlsBinder}, {@code
+ *       PeerAuthenticationBinder}, and the cross-object checks ({@code IstioChecks}, {@code
+ *       VirtualServiceChecks}, {@code RuleVisibilityChecks}, {@code PeerAuthenticationChecks},
+ *       {@code MtlsConflictChecks}, {@code TimelineChecks}).
  *   <li>Kubernetes manifests as {@code kubectl apply} takes them: {@code ManifestSources} (files,
  *       documents, {@code kind: List}), {@code KubernetesReader} and {@code WorkloadReader},
  *       {@code SidecarInjection} and {@code IstioProtocol} (Istio's rules), {@code KubernetesBinder}
