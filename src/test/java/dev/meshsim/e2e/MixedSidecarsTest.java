@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshsim.result.RunResult;
 import dev.meshsim.result.TrafficStats;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,27 @@ class MixedSidecarsTest {
     long tries = r.clusterStats().get("outbound|8080||backend.default.svc.cluster.local").counter("upstream_rq_total");
     double perRequest = (double) tries / mesh.requests();
     assertTrue(Math.abs(perRequest - 1.75) < 0.1, "tries per request " + perRequest);
+  }
+
+  /** The Istio docs' mTLS migration task: only the client without a sidecar into STRICT foo fails. */
+  @Test
+  void theMtlsMigrationTaskLocksOutOnlyThePlainClientOfTheStrictNamespace() {
+    String file = "scenarios/security/mtls-migration.yaml";
+    RunResult strictFoo = Scenarios.run(Scenarios.load(file));
+    for (String load : List.of("sleep-foo-to-foo", "sleep-foo-to-bar", "sleep-bar-to-foo", "sleep-bar-to-bar",
+        "sleep-legacy-to-bar")) {
+      TrafficStats t = strictFoo.loads().get(load);
+      assertEquals(Map.of(200, t.requests()), t.codes(), load);
+    }
+    TrafficStats locked = strictFoo.loads().get("sleep-legacy-to-foo");
+    assertEquals(Map.of(503, locked.requests()), locked.codes(), "reset: the docs' 000, exit code 56");
+    assertEquals(Map.of("-", locked.requests()), locked.flags());
+
+    RunResult meshWide = Scenarios.run(SiblingVariants.load(file, "namespace: foo}\n    spec:",
+        "namespace: istio-system}\n    spec:"));
+    assertEquals(Map.of(503, meshWide.loads().get("sleep-legacy-to-bar").requests()),
+        meshWide.loads().get("sleep-legacy-to-bar").codes(), "mesh-wide STRICT locks legacy out of bar too");
+    assertEquals(Map.of(200, meshWide.loads().get("sleep-bar-to-foo").requests()),
+        meshWide.loads().get("sleep-bar-to-foo").codes());
   }
 }
