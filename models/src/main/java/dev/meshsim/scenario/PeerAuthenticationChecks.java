@@ -21,6 +21,7 @@ final class PeerAuthenticationChecks {
   private PeerAuthenticationChecks() {}
 
   static void warn(List<PolicyRef> refs, List<ServiceSpec> services, List<LoadSpec> loads, Warnings warnings) {
+    warnSecondSelectorless(refs, warnings);
     for (PolicyRef ref : refs) {
       PeerAuthentication pa = ref.policy();
       if (!pa.hasSelector()) {
@@ -53,6 +54,29 @@ final class PeerAuthenticationChecks {
               "port " + port + " is no port of the pods PeerAuthentication " + pa.meta().namespace() + "/"
                   + pa.meta().name() + " selects (they serve " + ports + "); this entry has no effect");
         }
+      }
+    }
+  }
+
+  /**
+   * A second selector-less policy in a namespace: istiod keeps the oldest of a scope, so the other
+   * has no effect (Kiali reports it as KIA0002, more than one selector-less object in a namespace).
+   */
+  private static void warnSecondSelectorless(List<PolicyRef> refs, Warnings warnings) {
+    java.util.Map<String, PeerAuthentication> oldest = new java.util.TreeMap<>();
+    for (PolicyRef ref : refs) {
+      PeerAuthentication pa = ref.policy();
+      if (!pa.hasSelector()) {
+        oldest.merge(pa.meta().namespace(), pa, (a, b) -> a.meta().order() <= b.meta().order() ? a : b);
+      }
+    }
+    for (PolicyRef ref : refs) {
+      PeerAuthentication pa = ref.policy();
+      PeerAuthentication kept = oldest.get(pa.meta().namespace());
+      if (!pa.hasSelector() && kept != pa) {
+        warnings.add(ref.spec(), "PeerAuthentication " + pa.meta().namespace() + "/" + pa.meta().name()
+            + " has no selector, like " + kept.meta().namespace() + "/" + kept.meta().name() + ", which is older:"
+            + " istiod uses the oldest, so this one has no effect (Kiali: KIA0002)");
       }
     }
   }

@@ -153,4 +153,22 @@ class PeerAuthenticationBindingTest {
     LoadedScenario fine = TestScenarios.load(tmp, with(strict + RULE.formatted("{mode: ISTIO_MUTUAL}")));
     assertEquals(List.of(), fine.warnings());
   }
+
+  @Test
+  void aSecondSelectorlessPolicyInANamespaceIsWarnedAbout() throws Exception {
+    String two = """
+        - apiVersion: security.istio.io/v1
+          kind: PeerAuthentication
+          metadata: {name: first}
+          spec: {mtls: {mode: PERMISSIVE}}
+        - apiVersion: security.istio.io/v1
+          kind: PeerAuthentication
+          metadata: {name: second}
+          spec: {mtls: {mode: STRICT}}
+        """;
+    LoadedScenario l = TestScenarios.load(tmp, with(two));
+    assertEquals(1, l.warnings().size(), l.warnings().toString());
+    assertTrue(l.warnings().get(0).contains("istio[1].spec: PeerAuthentication default/second has no selector, like"
+        + " default/first, which is older: istiod uses the oldest"), l.warnings().get(0));
+  }
 }
