@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshsim.result.RunResult;
 import dev.meshsim.result.TrafficStats;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,5 +61,36 @@ class MtlsHandshakeTest {
     assertEquals(200, plain.codes().get(200));
     assertNear(mtlsFree.latency().getMinValue() - ROUND_TRIP, plain.latency().getMinValue(),
         "one round trip less than mTLS without its CPU cost");
+  }
+
+  /** echo's PeerAuthentication, as a resource appended to the scenario's istio list. */
+  private static String policy(String mode, String portLevel) {
+    return "\n  - apiVersion: security.istio.io/v1\n    kind: PeerAuthentication\n    metadata: {name: echo}\n"
+        + "    spec:\n      selector: {matchLabels: {app: echo}}\n      mtls: {mode: " + mode + "}\n"
+        + (portLevel == null ? "" : "      portLevelMtls: {8080: {mode: " + portLevel + "}}\n");
+  }
+
+  private static TrafficStats outcome(String tls, String mode, String portLevel) {
+    String text = "http: {maxRequestsPerConnection: 0}";
+    return Scenarios.run(SiblingVariants.load(FILE, text, text + (tls == null ? "" : "\n        tls: {mode: " + tls + "}")
+        + policy(mode, portLevel))).loads().get("client");
+  }
+
+  private static void assertAll(TrafficStats t, int code, String flags) {
+    assertEquals(Map.of(code, t.requests()), t.codes());
+    assertEquals(Map.of(flags, t.requests()), t.flags());
+  }
+
+  @Test
+  void theServerTakesWhatItsPeerAuthenticationAllows() {
+    assertAll(outcome(null, "STRICT", null), 200, "-");               // auto mTLS into STRICT
+    assertAll(outcome(null, "DISABLE", null), 200, "-");              // auto sends plaintext to DISABLE
+    assertAll(outcome(null, "STRICT", "DISABLE"), 200, "-");          // ... and to a DISABLEd port
+    assertAll(outcome("ISTIO_MUTUAL", "DISABLE", null), 503, "UF,URX"); // forced mTLS into DISABLE
+    assertAll(outcome("ISTIO_MUTUAL", "STRICT", "DISABLE"), 503, "UF,URX");
+    assertAll(outcome("DISABLE", "STRICT", null), 503, "UC");         // plaintext into STRICT
+    assertAll(outcome("DISABLE", "DISABLE", "STRICT"), 503, "UC");    // port-level STRICT
+    assertAll(outcome("DISABLE", "PERMISSIVE", null), 200, "-");
+    assertAll(outcome("SIMPLE", "PERMISSIVE", null), 503, "UF,URX");  // not the mesh's certificate
   }
 }
