@@ -46,7 +46,8 @@ class ConfigDumpTest {
           RouteConfiguration.getDescriptor(), HttpConnectionManager.getDescriptor(),
           HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor(),
           io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.getDescriptor(),
-          io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer.getDescriptor()))
+          io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer.getDescriptor(),
+          io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext.getDescriptor()))
       .build();
   private static final long UNSET = 4_294_967_295L;
   private static final String HTTPBIN = "outbound|8000||httpbin.default.svc.cluster.local";
@@ -178,5 +179,30 @@ class ConfigDumpTest {
     Cluster reviews = clusters.get("outbound|9080||reviews.default.svc.cluster.local");
     assertTrue(!reviews.hasTransportSocket() && reviews.getTransportSocketMatchesCount() == 0,
         "no tls with auto mTLS off: plaintext");
+  }
+
+  /** The filter chains of {@code pod}'s virtualInbound listener, as name=transport_protocol[:port]. */
+  private List<String> inboundChains(String scenario, String pod) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    for (var dl : config(dump(scenario, "1s", pod), io.envoyproxy.envoy.admin.v3.ListenersConfigDump.class)
+        .getDynamicListenersList()) {
+      Listener l = dl.getActiveState().getListener().unpack(Listener.class);
+      if (l.getName().equals("virtualInbound")) {
+        l.getFilterChainsList().forEach(c -> out.add(c.getName() + "=" + c.getFilterChainMatch().getTransportProtocol()
+            + (c.getFilterChainMatch().hasDestinationPort() ? ":" + c.getFilterChainMatch().getDestinationPort().getValue()
+                : "")));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void theInboundListenersChainsFollowThePeerAuthentication() throws Exception {
+    assertEquals(List.of("virtualInbound-mtls=tls"), inboundChains("scenarios/troubles/09-mtls.yaml", "reviews-v1-0"),
+        "STRICT: no chain for plaintext");
+    assertEquals(List.of("virtualInbound-mtls=tls", "virtualInbound-plaintext=raw_buffer"),
+        inboundChains("scenarios/troubles/09-mtls-fix.yaml", "ratings-v1-0"), "PERMISSIVE: both");
+    assertEquals(List.of("virtualInbound-8080-plaintext=raw_buffer:8080", "virtualInbound-mtls=tls"),
+        inboundChains("src/test/resources/scenarios/mtls/port-level.yaml", "echo-v1-0"), "port-level DISABLE first");
   }
 }

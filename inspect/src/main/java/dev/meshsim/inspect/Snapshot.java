@@ -37,7 +37,7 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    */
   public record Proxy(String name, String pod, String namespace, String ip, List<TypeSync> xds, boolean listening,
       List<ClusterState> clusters, List<String> warming, List<VirtualHostState> routes,
-      SortedMap<String, Long> stats) {
+      SortedMap<String, Long> stats, InboundTls inbound) {
 
     public Proxy {
       xds = List.copyOf(xds);
@@ -76,6 +76,13 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
       hosts = List.copyOf(hosts);
     }
   }
+
+  /**
+   * What the proxy's inbound listener accepts, from its PeerAuthentication: the workload's mode and
+   * the ports with their own ({@code STRICT}, {@code PERMISSIVE}, {@code DISABLE}). Null in
+   * snapshots written before it was recorded.
+   */
+  public record InboundTls(String mode, SortedMap<Integer, String> ports) {}
 
   /** Envoy's {@code outlier_detection} as istiod generates it. */
   public record Outlier(int consecutive5xx, int consecutiveGatewayFailure, long intervalNanos,

@@ -68,7 +68,13 @@ public final class SnapshotCapture {
     return new Proxy(sync.pod() + "." + sync.namespace(), sync.pod(), sync.namespace(), view.podIp(sync.pod()), xds,
         client.listening(),
         clusters, client.warmingClusters(), RouteCapture.virtualHosts(client, istio, sync.namespace()),
-        ProxyStats.of(clusters, view.clusterStats()));
+        ProxyStats.of(clusters, view.clusterStats()), inbound(view.inboundPolicy(sync.pod())));
+  }
+
+  private static Snapshot.InboundTls inbound(dev.meshsim.istio.PeerAuthenticationPolicy p) {
+    java.util.SortedMap<Integer, String> ports = new java.util.TreeMap<>();
+    p.perPort().forEach((port, mode) -> ports.put(port, mode.name()));
+    return new Snapshot.InboundTls(p.mode().name(), ports);
   }
 
   private static ClusterState cluster(String name, ClusterSettings s, ClusterConfig endpoints, Cluster live,

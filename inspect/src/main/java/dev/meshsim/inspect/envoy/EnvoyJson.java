@@ -23,7 +23,9 @@ public final class EnvoyJson {
   }
 
   public static String listeners(Proxy proxy) {
-    return array(proxy.listening() ? RouteMapper.listeners(RouteMapper.routeConfigurations(proxy.routes())) : List.of());
+    return array(proxy.listening()
+        ? InboundChains.apply(RouteMapper.listeners(RouteMapper.routeConfigurations(proxy.routes())), proxy.inbound())
+        : List.of());
   }
 
   private static String array(List<? extends Message> messages) {
