@@ -7,7 +7,8 @@
 #   bench/golden.sh --check DIR    run again into a temporary directory and diff against DIR;
 #                                  exit 0 when every file is byte-identical, 1 otherwise
 #
-# Uses cli/target/meshsim.jar (built by ./meshsim --version when stale).
+# Uses cli/target/meshsim.jar (built by ./meshsim --version when stale), or the jar named by
+# MESHSIM_JAR (a saved build: checking it while the tree is rebuilt).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -36,12 +37,13 @@ record() {
   mkdir -p "$dir"
   while IFS='|' read -r name file args; do
     # shellcheck disable=SC2086
-    java -jar cli/target/meshsim.jar run "$file" $args --json "$dir/$name.json" >"$dir/$name.txt" 2>"$dir/$name.err" \
+    java -jar "$jar" run "$file" $args --json "$dir/$name.json" >"$dir/$name.txt" 2>"$dir/$name.err" \
       || echo "exit $?" >>"$dir/$name.err"
   done < <(cases)
 }
 
-./meshsim --version >/dev/null
+jar="${MESHSIM_JAR:-cli/target/meshsim.jar}"
+[ -n "${MESHSIM_JAR:-}" ] || ./meshsim --version >/dev/null
 if [ -z "$check" ]; then
   target="$1"
   if [ -d "$target" ] && [ -n "$(ls -A "$target")" ]; then echo "$target is not empty" >&2; exit 2; fi

@@ -134,6 +134,37 @@ class PlanCliTest {
   }
 
   @Test
+  void theJobManifestCarriesTheOutputMarkSoTheNextPlanMayReplaceItButNotAnUnmarkedOne() throws Exception {
+    Path job = tmp.resolve("job.yaml");
+    String[] emit = {"plan", "max-rate", MM1, "--slo", "p99<=20ms", "--range", "400..1000",
+        "--emit-job", job.toString(), "--image", "x", "--shards", "2"};
+    assertEquals(0, meshsim(emit).exit());
+    String first = Files.readString(job);
+    assertTrue(first.startsWith("# meshsim output; meshsim may replace this file\n# written by meshsim plan --emit-job"),
+        first.lines().limit(2).toList().toString());
+    Outcome again = meshsim(emit);
+    assertEquals(0, again.exit(), again.err());
+    assertEquals(first, Files.readString(job));
+    // A manifest from before the one mark (its own first line only) is not replaced: remove it by hand.
+    String legacy = first.substring(first.indexOf('\n') + 1);
+    Files.writeString(job, legacy);
+    Outcome refused = meshsim(emit);
+    assertEquals(2, refused.exit(), refused.err());
+    assertTrue(refused.err().contains("exists and was not written by meshsim"), refused.err());
+    assertEquals(legacy, Files.readString(job));
+  }
+
+  @Test
+  void mergeRefusesAShardFileOfTheFormatBeforeTheMarkSayingHowToRedoIt() throws Exception {
+    Path old = tmp.resolve("part-0.json");
+    Files.writeString(old, "{\"meshsim\": \"plan-shard\", \"version\": \"meshsim 0.1.0\", \"shard\": 0, \"shards\": 1}\n");
+    Outcome o = meshsim("merge", old.toString());
+    assertEquals(2, o.exit(), o.err());
+    assertTrue(o.err().contains("part-0.json: a shard file of format 1, written by an older meshsim; this meshsim"
+        + " merges format 2 only: run that shard again with this meshsim."), o.err());
+  }
+
+  @Test
   void emitJobRefusesAnUnboundedMaxRate() {
     Outcome o = meshsim("plan", "max-rate", MM1, "--slo", "p99<=20ms",
         "--emit-job", tmp.resolve("job.yaml").toString(), "--image", "x");
@@ -154,10 +185,15 @@ class PlanCliTest {
   @Test
   void htmlHoldsTheKneeChartAsInlineSvg() throws Exception {
     Path html = tmp.resolve("plan.html");
+    Path json = tmp.resolve("plan.json");
     Outcome o = meshsim("plan", "sweep", MM1, "--set", "load[0].arrival.poisson=200/s,600/s",
-        "--slo", "p99<=20ms", "--duration", "2s", "--max-reps", "4", "--html", html.toString());
+        "--slo", "p99<=20ms", "--duration", "2s", "--max-reps", "4", "--html", html.toString(),
+        "--json", json.toString());
     assertEquals(0, o.exit(), o.err());
+    assertTrue(Files.readString(json).startsWith("{\"meshsim\": \"meshsim output; meshsim may replace this file\",\n"
+        + "  \"kind\" : \"plan\",\n"), "the run's JSON mark, then the kind");
     String page = Files.readString(html);
+    assertTrue(page.startsWith("<!-- meshsim output; meshsim may replace this file -->\n<!DOCTYPE html>"), "the run's HTML mark");
     assertTrue(page.contains("<svg"), "an inline SVG chart");
     assertTrue(page.contains("SLO p99&lt;=20ms"), "the SLO line's label");
     assertFalse(page.contains("<script") || page.contains("src=\"http"), "self-contained");

@@ -14,7 +14,7 @@ import dev.meshsim.istio.VirtualService;
 import dev.meshsim.scenario.Arrival;
 import dev.meshsim.scenario.CallStep;
 import dev.meshsim.scenario.DeploymentSpec;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.scenario.LoadSpec;
 import dev.meshsim.scenario.MeshSettings;
 import dev.meshsim.scenario.PortSpec;

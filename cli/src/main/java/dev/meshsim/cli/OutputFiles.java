@@ -34,16 +34,21 @@ import java.util.List;
  *       an interrupted run leaves the old file whole.
  * </ol>
  *
+ * <p>Every output of every command goes through here, {@code meshsim plan}'s and {@code meshsim
+ * merge}'s included: one mark, one check, one way of writing.
+ *
  * <p><b>Adding an output format.</b> Pick the {@link Mark} that the format can carry without
  * breaking the tools that read it, declare the output as {@code new Output(path, mark)}, pass all
  * outputs to {@link #preflight} once, then write each with {@link #write}, which applies the mark:
  *
  * <ul>
- *   <li>JSON (meshsim's, fortio's): {@link Mark#JSON_FIELD}, a first member {@code "meshsim"}
- *       (JSON readers ignore unknown members);
- *   <li>Prometheus text, HdrHistogram {@code .hgrm}, anything with {@code #} comments: {@link
- *       Mark#HASH_COMMENT}, a first line {@code # meshsim output…};
- *   <li>HTML: {@link Mark#HTML_COMMENT}, a first line {@code <!-- meshsim output… -->};
+ *   <li>JSON (meshsim's, fortio's, the plan's and its shard files): {@link Mark#JSON_FIELD}, a first
+ *       member {@code "meshsim"} (JSON readers ignore unknown members; meshsim's own say their kind
+ *       in a {@code "kind"} member);
+ *   <li>Prometheus text, HdrHistogram {@code .hgrm}, the plan's Job manifest (YAML), anything with
+ *       {@code #} comments: {@link Mark#HASH_COMMENT}, a first line {@code # meshsim output…};
+ *   <li>HTML (the report, the plan's knee chart): {@link Mark#HTML_COMMENT}, a first line {@code
+ *       <!-- meshsim output… -->};
  *   <li>CSV, access logs, any format where an extra line would be read as data: {@link
  *       Mark#EXTENDED_ATTRIBUTE}, a {@code user.meshsim} extended attribute on the file, content
  *       untouched. Where the file system has no user attributes the file is written unmarked, and
@@ -173,17 +178,6 @@ final class OutputFiles {
       file.writer().write(output.mark().apply(""));
     }
     return file;
-  }
-
-  /**
-   * Writes {@code content} as it is, atomically where the file system allows: for outputs whose
-   * content carries its own mark at its start (the plan's files), checked by their own preflight.
-   */
-  static void writeAtomically(Path output, String content) throws IOException {
-    try (AtomicFile out = AtomicFile.open(output, false)) {
-      out.writer().write(content);
-      out.commit();
-    }
   }
 
   /** Marks {@code file} with meshsim's attribute, where the file system has user attributes. */

@@ -1,5 +1,6 @@
 package dev.meshsim.cli;
 
+import dev.meshsim.cli.OutputFiles.Mark;
 import dev.meshsim.plan.Loads;
 import dev.meshsim.plan.Metric;
 import dev.meshsim.plan.Parameter;
@@ -81,8 +82,15 @@ final class PlanExecution {
     if (table == null && o.shard != null) {
       return runShard(q, base, parameter, inputs, err);
     }
-    PlanOutputs.checkWritable(o.jsonFile, inputs, PlanOutputs.JSON);
-    PlanOutputs.checkWritable(o.htmlFile, inputs, PlanOutputs.HTML);
+    OutputFiles.Output json = o.jsonFile == null ? null : new OutputFiles.Output(o.jsonFile, Mark.JSON_FIELD);
+    OutputFiles.Output html = o.htmlFile == null ? null : new OutputFiles.Output(o.htmlFile, Mark.HTML_COMMENT);
+    List<OutputFiles.Output> outputs = new ArrayList<>();
+    for (OutputFiles.Output output : new OutputFiles.Output[] {json, html}) {
+      if (output != null) {
+        outputs.add(output);
+      }
+    }
+    OutputFiles.preflight(outputs, inputs);
     PlanResult result;
     long start = System.nanoTime();
     if (table != null) {
@@ -99,11 +107,11 @@ final class PlanExecution {
     PrintWriter out = cli.getOut();
     out.print(PlanTable.render(result));
     out.flush();
-    if (o.jsonFile != null) {
-      OutputFiles.writeAtomically(o.jsonFile, PlanJson.toJson(result));
+    if (json != null) {
+      OutputFiles.write(json, PlanJson.toJson(result));
     }
-    if (o.htmlFile != null) {
-      OutputFiles.writeAtomically(o.htmlFile, PlanHtml.render(result));
+    if (html != null) {
+      OutputFiles.write(html, PlanHtml.render(result));
     }
     return result.exitStatus();
   }
@@ -126,13 +134,14 @@ final class PlanExecution {
     if (o.partialFile == null) {
       throw new PlanInputException("--shard " + o.shard + " needs --partial FILE, where the shard's result goes.");
     }
-    PlanOutputs.checkWritable(o.partialFile, inputs, PlanOutputs.PARTIAL);
+    OutputFiles.Output partial = new OutputFiles.Output(o.partialFile, Mark.JSON_FIELD);
+    OutputFiles.preflight(List.of(partial), inputs);
     List<Long> keys = checkedShardKeys(q, parameter);
     long start = System.nanoTime();
     List<PartialFile.Entry> entries = ShardRunner.run(parameter, o.load, base.seed(), keys, o.maxReps, shard,
         o.threadCount());
     PartialFile part = new PartialFile(header(q, base, shard), entries);
-    OutputFiles.writeAtomically(o.partialFile, part.toJson());
+    OutputFiles.write(partial, part.toJson());
     err.printf(java.util.Locale.ROOT, "meshsim: shard %d/%d: %d of %d simulations (%d points x %d"
         + " replications) written to %s in %.1f s%n", shard.index(), shard.count(), entries.size(),
         (long) keys.size() * o.maxReps, keys.size(), o.maxReps, o.partialFile, (System.nanoTime() - start) / 1e9);
@@ -159,11 +168,12 @@ final class PlanExecution {
       throw new PlanInputException("--parallelism must be at least 1, got " + parallelism + ".");
     }
     checkedShardKeys(q, parameter); // a search that cannot be sharded is refused now, not in the pods
-    PlanOutputs.checkWritable(o.jobFile, inputs, PlanOutputs.JOB);
+    OutputFiles.Output job = new OutputFiles.Output(o.jobFile, Mark.HASH_COMMENT);
+    OutputFiles.preflight(List.of(job), inputs);
     String fileName = o.scenarioFile.getFileName().toString();
     IndexedJob.Spec spec = new IndexedJob.Spec(IndexedJob.jobName(base.name()), o.image, o.shards, parallelism,
         arguments(q, p -> IndexedJob.scenarioPath(fileName)), "meshsim-scenario", "meshsim-results");
-    OutputFiles.writeAtomically(o.jobFile, IndexedJob.yaml(spec));
+    OutputFiles.write(job, IndexedJob.yaml(spec));
     return 0;
   }
 

@@ -13,7 +13,8 @@
  *       PlanMinReplicas}, {@code PlanSweep}, run by {@code PlanExecution}), {@code MergeCommand},
  *       {@code CheckCommand}, {@code AnalyzeCommand}, {@code DiffCommand}.
  *   <li>Writing files safely: {@code OutputFiles} (never an input, only files carrying meshsim's
- *       mark, checked before the run) and {@code AtomicFile} (a temporary file moved into place).
+ *       mark, checked before the run; every command's outputs, the plan's included) and {@code
+ *       AtomicFile} (a temporary file moved into place).
  * </ul>
  *
  * <p>May use every other module; nothing depends on it.

@@ -4,11 +4,11 @@ import dev.meshsim.inspect.Snapshot.RouteState;
 import dev.meshsim.inspect.Snapshot.VirtualHostState;
 import dev.meshsim.inspect.Snapshot.WeightedClusterState;
 import dev.meshsim.istio.IstioConfig;
-import dev.meshsim.istio.StringMatch;
 import dev.meshsim.istio.VirtualService;
 import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RetryPolicy;
+import dev.meshsim.mesh.routing.StringMatcher;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.xds.XdsClient;
@@ -49,7 +49,7 @@ final class RouteCapture {
     String retryOn = retry.retryOn().stream().map(o -> o.envoyName()).collect(Collectors.joining(","));
     List<Integer> codes = retry.retriableStatusCodes().stream().sorted().toList();
     List<String> matches = r.matchers().isEmpty() ? List.of("/*")
-        : r.matchers().stream().map(m -> describe(m.match().uri())).toList();
+        : r.matchers().stream().map(m -> describe(m.path())).toList();
     List<RouteState> out = new ArrayList<>();
     for (String match : matches) {
       out.add(new RouteState(r.name(), match, clusters, r.timeoutNanos(), retry.numRetries(), retryOn,
@@ -64,14 +64,13 @@ final class RouteCapture {
   }
 
   /** istioctl's MATCH: a prefix as {@code prefix*}, an exact path as itself, a regex as itself. */
-  private static String describe(StringMatch uri) {
-    if (uri == null) {
+  private static String describe(StringMatcher path) {
+    if (path == null) {
       return "/*";
     }
-    return switch (uri.kind()) {
-      case PREFIX -> uri.value() + "*";
-      case EXACT, REGEX -> uri.value();
-      case PRESENT -> "/*";
+    return switch (path.kind()) {
+      case PREFIX -> path.value() + "*";
+      case EXACT, SAFE_REGEX -> path.value();
     };
   }
 

@@ -7,7 +7,8 @@
  * dev.meshsim.inspect.Inspection} answers one question of a snapshot. Envoy's own types (config
  * dumps, {@code -o json}, {@code compare}) live in {@code inspect.envoy}.
  *
- * <p>May use the model's view and its records, {@code inspect.envoy}, and Jackson for the snapshot
- * files. Nothing in the model uses this package; the capture never changes the mesh.
+ * <p>May use the model's view and its records (Envoy's route records among them: a route's match
+ * is shown from the path matcher istiod translated), {@code inspect.envoy}, and Jackson for the
+ * snapshot files. Nothing in the model uses this package; the capture never changes the mesh.
  */
 package dev.meshsim.inspect;

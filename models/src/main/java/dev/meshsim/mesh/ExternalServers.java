@@ -5,7 +5,7 @@ import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.workload.PodFactory;
 import dev.meshsim.scenario.DeploymentSpec;
 import dev.meshsim.scenario.ExternalHost;
-import dev.meshsim.scenario.FailureMode;
+import dev.meshsim.app.FailureMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

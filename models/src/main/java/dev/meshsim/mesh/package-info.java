@@ -5,7 +5,7 @@
  * timeline. {@link dev.meshsim.mesh.MeshView} is the one read-only window a debugger (the {@code
  * inspect} module's snapshots) gets into a running mesh, through {@code MeshSimulation.inspectAt}.
  *
- * <p>May use every {@code dev.meshsim.mesh.*} package, the scenario, timeline and result records,
+ * <p>May use every {@code dev.meshsim.mesh.*} package, the scenario, app, timeline and result records,
  * and the engine. Nothing in the model uses this package.
  */
 package dev.meshsim.mesh;

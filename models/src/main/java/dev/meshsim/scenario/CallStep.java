@@ -1,5 +1,6 @@
 package dev.meshsim.scenario;
 
+import dev.meshsim.app.HttpRequestSpec;
 import java.util.List;
 
 /** One step of an app's downstream calls: a single call, or several made in parallel. */

@@ -1,5 +1,6 @@
 package dev.meshsim.scenario;
 
+import dev.meshsim.app.FailureMode;
 import dev.meshsim.engine.random.Distribution;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.meshsim.scenario;
 
+import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.timeline.PodLifecycle;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;

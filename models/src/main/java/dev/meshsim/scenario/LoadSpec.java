@@ -1,5 +1,6 @@
 package dev.meshsim.scenario;
 
+import dev.meshsim.app.HttpRequestSpec;
 import java.util.Map;
 
 /**

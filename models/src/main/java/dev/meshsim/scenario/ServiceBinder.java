@@ -1,5 +1,6 @@
 package dev.meshsim.scenario;
 
+import dev.meshsim.app.FailureMode;
 import dev.meshsim.yaml.YamlList;
 import dev.meshsim.yaml.YamlMap;
 import dev.meshsim.yaml.YamlNode;

@@ -1,5 +1,6 @@
 package dev.meshsim.scenario;
 
+import dev.meshsim.app.FailureMode;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.timeline.ControlPlaneSettings;
 import dev.meshsim.timeline.Timeline;

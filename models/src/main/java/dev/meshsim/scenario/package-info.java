@@ -7,9 +7,9 @@
  *
  * <ul>
  *   <li>The records: {@code Scenario}, {@code ServiceSpec}, {@code DeploymentSpec}, {@code PortSpec},
- *       {@code LoadSpec}, {@code Arrival}, {@code HttpRequestSpec}, {@code MeshSettings}, {@code
- *       FailureMode}, {@code Locality}, {@code IstioVersion}; and {@code LoadedScenario}, the result
- *       with its warnings, info lines and the files read.
+ *       {@code LoadSpec}, {@code Arrival}, {@code MeshSettings}, {@code Locality}, {@code
+ *       IstioVersion}; and {@code LoadedScenario}, the result with its warnings, info lines and the
+ *       files read. The app's requests and failure modes are records of {@code dev.meshsim.app}.
  *   <li>One binder per block: {@code ServiceBinder}, {@code LoadBinder}, {@code MeshBinder}, {@code
  *       TimelineBinder}, {@code LifecycleBinder}, {@code ControlPlaneBinder}, {@code
  *       DistributionBinder}; Istio's resources in {@code IstioBinder} with {@code
@@ -29,9 +29,9 @@
  * </ul>
  *
  * <p>May use {@code dev.meshsim.yaml} (positioned trees), {@code dev.meshsim.istio} (the Istio API
- * records it builds), {@code dev.meshsim.timeline} (the timeline records it builds) and {@code
- * dev.meshsim.engine.random} (distributions). Nothing here knows the simulation: {@code
- * dev.meshsim.mesh} reads these records, never the other way round. Known wart: {@code timeline}
- * refers back to {@code FailureMode} and {@code HttpRequestSpec}, a cycle the package test allows.
+ * records it builds), {@code dev.meshsim.timeline} (the timeline records it builds), {@code
+ * dev.meshsim.app} (the app's records it builds) and {@code dev.meshsim.engine.random}
+ * (distributions). Nothing here knows the simulation: {@code dev.meshsim.mesh} reads these
+ * records, never the other way round; nor does {@code timeline} name anything of this package.
  */
 package dev.meshsim.scenario;

@@ -1,7 +1,7 @@
 package dev.meshsim.timeline;
 
 import dev.meshsim.engine.random.Distribution;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import java.util.List;
 
 /**

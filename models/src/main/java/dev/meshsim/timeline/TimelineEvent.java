@@ -3,7 +3,7 @@ package dev.meshsim.timeline;
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.ObjectMeta;
 import dev.meshsim.istio.VirtualService;
-import dev.meshsim.scenario.FailureMode;
+import dev.meshsim.app.FailureMode;
 import java.util.List;
 import java.util.Objects;
 

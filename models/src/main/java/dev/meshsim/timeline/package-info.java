@@ -4,8 +4,9 @@
  * failure), each Deployment's {@link dev.meshsim.timeline.PodLifecycle}, and the control plane's
  * {@link dev.meshsim.timeline.ControlPlaneSettings}. Immutable records.
  *
- * <p>Uses the Istio records and two scenario records ({@code FailureMode}, {@code
- * HttpRequestSpec}); the scenario binders build it, which makes scenario and timeline the one
- * package cycle left.
+ * <p>May use the Istio records ({@code dev.meshsim.istio}), the app's records ({@code
+ * dev.meshsim.app}: the failure action's {@code FailureMode}, the startup calls' {@code
+ * HttpRequestSpec}) and the engine's distributions; never {@code dev.meshsim.scenario}, whose
+ * binders build these records (so the dependency runs one way).
  */
 package dev.meshsim.timeline;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.app.FailureMode;
 import dev.meshsim.engine.random.Distribution;
 import java.nio.file.Path;
 import java.util.List;

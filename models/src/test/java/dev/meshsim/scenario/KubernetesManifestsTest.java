@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.app.FailureMode;
 import dev.meshsim.engine.random.Distribution;
 import dev.meshsim.timeline.PodLifecycle;
 import dev.meshsim.timeline.TimelineEvent;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.engine.random.Distribution;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshsim.app.FailureMode;
 import dev.meshsim.engine.random.Distribution;
 import dev.meshsim.timeline.ControlPlaneSettings;
 import dev.meshsim.timeline.ControlPlaneSettings.ApplyOrder;

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Where the replications of a point come from: simulated now ({@link SimulatedSamples}) or read
- * back from the shard files of an Indexed Job ({@link dev.meshsim.plan.shard.ShardTable}). Either
- * way replication r of point k is the same sample, so the search on top gives the same result.
+ * back from the shard files of an Indexed Job ({@code shard.ShardTable}, which implements this;
+ * named in words, not linked, as this package does not use that one). Either way replication r of
+ * point k is the same sample, so the search on top gives the same result.
  */
 public interface SampleSource {
 

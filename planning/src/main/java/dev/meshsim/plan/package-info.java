@@ -13,7 +13,8 @@
  * decision reads replications in index order, and a point's result uses the first n replications
  * whatever else was computed ahead; so the result is the same for any thread or shard count.
  *
- * <p>May use: the scenario and result records of {@code models}, {@code MeshSimulation} as a black
- * box, commons-math3, HdrHistogram, Jackson. Never the mesh's internals.
+ * <p>May use: the scenario records of {@code models}, the result records (the {@code results}
+ * module), {@code MeshSimulation} as a black box, commons-math3, HdrHistogram, Jackson. Never the
+ * mesh's internals, nor {@code plan.shard} (which builds on this package).
  */
 package dev.meshsim.plan;

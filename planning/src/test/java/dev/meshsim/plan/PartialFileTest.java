@@ -36,11 +36,30 @@ class PartialFileTest {
     assertEquals(10L, back.entries().get(0).sample().flags().get("UO"));
   }
 
+  @Test
+  void theFileSaysItsKindAndFormatAndReadsBackUnderTheOutputMark() {
+    String json = new PartialFile(HEADER, List.of(new PartialFile.Entry(1, 0, sample(1_000_000)))).toJson();
+    assertTrue(json.startsWith("{\n  \"kind\" : \"plan-shard\",\n  \"format\" : 2,\n"), json.substring(0, 60));
+    String marked = "{\"meshsim\": \"meshsim output; meshsim may replace this file\"," + json.substring(1);
+    assertEquals(HEADER, PartialFile.parse(marked, "part.json").header());
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"", "not json", "[]", "{\"meshsim\": \"plan\"}",
-      "{\"meshsim\": \"plan-shard\", \"version\": 3}",
-      "{\"meshsim\": \"plan-shard\", \"version\": \"v\", \"scenario\": \"s\", \"seed\": 1, \"scenarioDigest\": \"d\","
-          + " \"shard\": 0, \"shards\": 1, \"histogramLog\": \"garbage\\u0000\", \"samples\": [{\"key\": 1}]}"})
+  @ValueSource(strings = {"{\"meshsim\": \"plan-shard\", \"version\": \"v\", \"scenario\": \"s\", \"seed\": 1}",
+      "{\"meshsim\": \"meshsim output; meshsim may replace this file\", \"kind\": \"plan-shard\", \"format\": 3}"})
+  void aShardOfAnotherFormatIsRefusedSayingSoAndHowToRedoIt(String text) {
+    PlanInputException e = assertThrows(PlanInputException.class, () -> PartialFile.parse(text, "part.json"));
+    String format = text.contains("\"format\": 3") ? "3" : "1";
+    assertEquals("part.json: a shard file of format " + format + (format.equals("1") ? ", written by an older meshsim" : "")
+        + "; this meshsim merges format 2 only: run that shard again with this meshsim.", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "not json", "[]", "{\"kind\": \"plan\"}", "{\"kind\": \"plan-shard\"}",
+      "{\"kind\": \"plan-shard\", \"format\": 2, \"version\": 3}",
+      "{\"kind\": \"plan-shard\", \"format\": 2, \"version\": \"v\", \"scenario\": \"s\", \"seed\": 1,"
+          + " \"scenarioDigest\": \"d\", \"shard\": 0, \"shards\": 1, \"histogramLog\": \"garbage\\u0000\","
+          + " \"samples\": [{\"key\": 1}]}"})
   void anythingElseIsRefusedAsNotAShardFile(String text) {
     PlanInputException e = assertThrows(PlanInputException.class, () -> PartialFile.parse(text, "part.json"));
     assertTrue(e.getMessage().startsWith("part.json: not a meshsim shard file: "), e.getMessage());

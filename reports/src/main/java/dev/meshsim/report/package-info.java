@@ -12,5 +12,9 @@
  * dev.meshsim.result.FinishedRequest}s only: {@code series} (time series per bucket), {@code chart}
  * (JFreeChart to SVG, a public chart API), {@code html} (the self-contained page), {@code csv},
  * {@code hgrm}, {@code fortio}, {@code prometheus} and {@code accesslog}.
+ *
+ * <p>May use {@code dev.meshsim.result}, {@code dev.meshsim.text} (both in the {@code results}
+ * module, the only meshsim module this one depends on), Jackson and HdrHistogram; never the
+ * model, which {@code ReportsReadResultsOnlyTest} checks.
  */
 package dev.meshsim.report;

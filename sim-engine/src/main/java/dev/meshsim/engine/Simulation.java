@@ -47,6 +47,9 @@ public final class Simulation {
     if (delayNanos < 0 || delayNanos > Long.MAX_VALUE - now) {
       throw delayOutOfRange(delayNanos);
     }
+    if (EventKinds.ON) {
+      EventKinds.scheduled();
+    }
     return queue.add(now + delayNanos, Objects.requireNonNull(event, "event"));
   }
 
@@ -54,6 +57,9 @@ public final class Simulation {
   public long scheduleAt(long timeNanos, Event event) {
     if (timeNanos < now) {
       throw inThePast(timeNanos);
+    }
+    if (EventKinds.ON) {
+      EventKinds.scheduled();
     }
     return queue.add(timeNanos, Objects.requireNonNull(event, "event"));
   }

@@ -5,7 +5,7 @@ import dev.meshsim.istio.VirtualService;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.scenario.Arrival;
 import dev.meshsim.scenario.DeploymentSpec;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.scenario.LoadSpec;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ScenarioException;

@@ -6,7 +6,7 @@ import dev.meshsim.istio.StringMatch;
 import dev.meshsim.istio.VirtualService;
 import dev.meshsim.scenario.CallStep;
 import dev.meshsim.scenario.DeploymentSpec;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ServiceSpec;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@
  * simulation; {@link dev.meshsim.testkit.MeshArbitraries} gives jqwik arbitraries of requests,
  * client workloads, apply plans and pod failures drawn from the config.
  *
- * <p>May use: models' scenario, istio, timeline and result records; the simulator's internals only
+ * <p>May use: models' scenario, app, istio and timeline records, the result records; the simulator's internals only
  * through {@link dev.meshsim.testkit.model.ModelAdapter}; jqwik's API.
  */
 package dev.meshsim.testkit;

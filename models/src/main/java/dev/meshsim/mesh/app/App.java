@@ -9,7 +9,7 @@ import dev.meshsim.engine.random.Distribution.Sampler;
 import dev.meshsim.engine.random.RandomStream;
 import dev.meshsim.scenario.CallStep;
 import dev.meshsim.scenario.DeploymentSpec;
-import dev.meshsim.scenario.FailureMode;
+import dev.meshsim.app.FailureMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.meshsim.mesh.app;
 import dev.meshsim.mesh.datapath.Exchange;
 import dev.meshsim.mesh.datapath.RequestTemplate;
 import dev.meshsim.scenario.CallStep;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

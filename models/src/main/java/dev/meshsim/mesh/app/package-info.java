@@ -4,7 +4,8 @@
  * request and have the app's own timeout and retries, and {@link dev.meshsim.mesh.app.LoadGenerator},
  * fortio in its own client pod (open or closed loop).
  *
- * <p>May use the data path ({@code mesh.datapath}: pods, exchanges, stats), the scenario records
- * and the engine. The data path reaches an app only through {@code datapath.AppProcess}.
+ * <p>May use the data path ({@code mesh.datapath}: pods, exchanges, stats), the scenario records,
+ * the app's records ({@code dev.meshsim.app}) and the engine. The data path reaches an app only
+ * through {@code datapath.AppProcess}.
  */
 package dev.meshsim.mesh.app;

@@ -1,6 +1,6 @@
 package dev.meshsim.mesh.datapath;
 
-import dev.meshsim.scenario.FailureMode;
+import dev.meshsim.app.FailureMode;
 
 /** What a pod needs of the application process in it: hand it a request, kill it, make it misbehave. */
 public interface AppProcess {

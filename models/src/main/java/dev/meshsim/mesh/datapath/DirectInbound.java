@@ -22,14 +22,14 @@ public final class DirectInbound implements Inbound {
   public void respond(int code) {
     exchange.setCode(code);
     long back = leg.responseNanos() + leg.upToClientApp();
-    leg.server().sim().schedule(back, exchange::end);
+    leg.server().sim().schedule(back, exchange); // fires exchange.end()
   }
 
   /** With no Envoy on the client, a broken connection is just an error; curl-like clients say 503. */
   @Override
   public void reset() {
     exchange.setCode(503);
-    leg.server().sim().schedule(leg.resetNanos() + leg.upToClientApp(), exchange::end);
+    leg.server().sim().schedule(leg.resetNanos() + leg.upToClientApp(), exchange); // fires end()
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.meshsim.mesh.datapath;
 import dev.meshsim.mesh.streaminfo.ResponseFlags;
 import dev.meshsim.mesh.streaminfo.ResponseFlag;
 
+import dev.meshsim.engine.Event;
 import dev.meshsim.mesh.upstream.Endpoint;
 import dev.meshsim.result.FinishedRequest;
 
@@ -16,7 +17,7 @@ import dev.meshsim.result.FinishedRequest;
  * tree, and whether this request's span is linked into that trace (every app on the way passed the
  * trace headers on).
  */
-public final class Exchange {
+public final class Exchange implements Event {
   /** Called once when the response reaches the sending app. */
   @FunctionalInterface
   public interface ResponseHandler {
@@ -48,6 +49,8 @@ public final class Exchange {
   private Exchange trace = this;
   private boolean linked = true;
   private boolean traceBroken;
+  /** The sidecar this request is on its way to (its one pending event is the arrival there), or null. */
+  private Sidecar arrivingAt;
 
   /** A request that starts a trace of its own (a load generator's). */
   public Exchange(RequestTemplate request, Pod client, long startNanos, ResponseHandler handler) {
@@ -176,6 +179,29 @@ public final class Exchange {
         spec.authority(), spec.host(), spec.port(), spec.headers(), startNanos, endNanos, proxyStartNanos,
         proxyEndNanos, routedNanos, code, flags(), routeName, clusterName,
         upstream == null ? null : upstream.address(), upstream == null ? null : upstream.podName());
+  }
+
+  /**
+   * The request's own pending event, for the engine only: a request has at most one at a time,
+   * first its arrival at its client sidecar ({@link #arriveAt}), later its response reaching the
+   * sending app ({@link #end}). Being its own event saves the two event objects per hop that a
+   * lambda or method reference would allocate (measured: about 40 of the ~2,150 bytes allocated
+   * per bench-chain request go to each hop's two).
+   */
+  @Override
+  public void fire() {
+    Sidecar sidecar = arrivingAt;
+    if (sidecar != null) {
+      arrivingAt = null;
+      sidecar.route(this);
+    } else {
+      end();
+    }
+  }
+
+  /** The request will reach {@code sidecar} when its event fires (scheduled by the caller). */
+  void arriveAt(Sidecar sidecar) {
+    arrivingAt = sidecar;
   }
 
   /** Delivers the response to the sender. */

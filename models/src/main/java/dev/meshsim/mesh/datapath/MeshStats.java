@@ -19,6 +19,12 @@ public final class MeshStats {
   private final Simulation sim;
   private final TrafficStats total = new TrafficStats();
   private final Map<String, ClusterStats> clusters = new TreeMap<>();
+  /**
+   * The same stats by name, for the per-request lookups: cluster names share long prefixes
+   * ({@code outbound|8080||…}), so the sorted map's comparisons cost more than a hash lookup of a
+   * name whose hash the String caches. The sorted map stays the one reports read.
+   */
+  private final Map<String, ClusterStats> byName = new java.util.HashMap<>();
   private final TimelineStats timeline;
   private RequestListener listener;
   private final TraceStats traces;
@@ -87,7 +93,12 @@ public final class MeshStats {
   }
 
   private ClusterStats clusterStats(String cluster) {
-    return clusters.computeIfAbsent(cluster, c -> new ClusterStats());
+    ClusterStats stats = byName.get(cluster);
+    if (stats == null) {
+      stats = clusters.computeIfAbsent(cluster, c -> new ClusterStats());
+      byName.put(cluster, stats);
+    }
+    return stats;
   }
 
   /** Envoy stats per cluster name, sorted. */

@@ -51,6 +51,11 @@ public final class NetworkLeg implements HostLink {
     server.deliver(request, client.costs().network());
   }
 
+  /** {@link #sendRequest} for a request that is its own arrival event (it calls {@link Pod#arrive}). */
+  void sendArrival(dev.meshsim.engine.Event arrival) {
+    server.deliverArrival(arrival, client.costs().network());
+  }
+
   /** From the server's app answering to the answer reaching the client pod's network interface. */
   long responseNanos() {
     return server.sidecarPass() + server.costs().network();

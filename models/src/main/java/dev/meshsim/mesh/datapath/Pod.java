@@ -136,11 +136,12 @@ public final class Pod implements PodView {
       // iptables still redirects to 15001, where no Envoy listens yet (or any more): the connect is
       // refused on the loopback. The app sees a connection error, which meshsim reports as 503.
       exchange.setCode(503);
-      sim().schedule(REFUSAL_FLOOR_NANOS, exchange::end);
+      sim().schedule(REFUSAL_FLOOR_NANOS, exchange); // fires end()
       return;
     }
     if (sidecar != null) {
-      sim().schedule(sidecarPass(), () -> sidecar.route(exchange));
+      exchange.arriveAt(sidecar);
+      sim().schedule(sidecarPass(), exchange); // fires sidecar.route(exchange)
     } else {
       sendWithoutSidecar(exchange);
     }
@@ -153,7 +154,7 @@ public final class Pod implements PodView {
       // a round trip, which a client reports as 503. The floor stands for the connect() syscall, so
       // a closed-loop client never retries within the same instant.
       exchange.setCode(503);
-      sim().schedule(Math.max(REFUSAL_FLOOR_NANOS, 2 * costs.network()), exchange::end);
+      sim().schedule(Math.max(REFUSAL_FLOOR_NANOS, 2 * costs.network()), exchange); // fires end()
       return;
     }
     // kube-proxy DNATs to one endpoint's IP; the pod network delivers to the pod holding it.
@@ -171,17 +172,28 @@ public final class Pod implements PodView {
 
   /** Delivers a request that left its sender {@code networkNanos} ago to this pod's app. */
   void deliver(Inbound inbound, long networkNanos) {
-    sim().schedule(networkNanos + sidecarPass(), () -> {
-      if (running) {
-        app.accept(inbound);
-      } else if (exists && sidecar != null && sidecar.xds().listening()) {
-        // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
-        // app fails and it answers 503 itself.
-        inbound.respond(503);
-      } else {
-        inbound.reset(); // the connection's far end is gone
-      }
-    });
+    sim().schedule(networkNanos + sidecarPass(), () -> arrive(inbound));
+  }
+
+  /**
+   * {@link #deliver} for a request that is its own arrival event: {@code arrival} must call {@link
+   * #arrive} when it fires. Saves the event object per hop that the lambda above allocates.
+   */
+  void deliverArrival(dev.meshsim.engine.Event arrival, long networkNanos) {
+    sim().schedule(networkNanos + sidecarPass(), arrival);
+  }
+
+  /** A delivered request reaches this pod's app (through its sidecar, if any). */
+  void arrive(Inbound inbound) {
+    if (running) {
+      app.accept(inbound);
+    } else if (exists && sidecar != null && sidecar.xds().listening()) {
+      // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
+      // app fails and it answers 503 itself.
+      inbound.respond(503);
+    } else {
+      inbound.reset(); // the connection's far end is gone
+    }
   }
 
   /**
@@ -193,7 +205,7 @@ public final class Pod implements PodView {
   }
 
   /** Switches how this pod's app misbehaves (the timeline's {@code failure} action). */
-  public void setFailure(dev.meshsim.scenario.FailureMode mode) {
+  public void setFailure(dev.meshsim.app.FailureMode mode) {
     if (app != null) {
       app.setFailure(mode);
     }

@@ -1,7 +1,7 @@
 package dev.meshsim.mesh.datapath;
 
 import dev.meshsim.mesh.routing.RequestAttributes;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 
 /**
  * A request that a load generator or an app sends many times, with its routing attributes parsed

@@ -45,6 +45,11 @@ public final class RetryState {
 
   /** Response-based conditions: 5xx, gateway-error, retriable-4xx, retriable-status-codes. */
   boolean wouldRetryFromResponse(int code) {
+    if (code < 409 && policy.retriableStatusCodes().isEmpty()) {
+      // No condition can hold (each needs a code of 409 or more, or a listed code): skips four
+      // set lookups on every success, 2% of a bench-chain run's samples.
+      return false;
+    }
     var on = policy.retryOn();
     return (on.contains(RetryOn.FIVE_XX) && code >= 500)
         || (on.contains(RetryOn.GATEWAY_ERROR) && (code == 502 || code == 503 || code == 504))

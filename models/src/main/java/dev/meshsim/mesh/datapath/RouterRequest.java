@@ -37,7 +37,12 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
   private final int worker;
   private final RetryState retry;
   private final Simulation sim;
-  private final List<Host> attemptedHosts = new ArrayList<>(2);
+  /**
+   * The hosts attempted, for {@code previous_hosts}: the first in a field, the others in a list
+   * made only on a retry (most requests make one attempt, and then allocate no list).
+   */
+  private Host firstHost;
+  private List<Host> retriedHosts;
   private UpstreamRequest attempt;
   private long routeTimer = Simulation.NO_TIMER;
   private long backoffTimer = Simulation.NO_TIMER;
@@ -108,7 +113,8 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
   /** Envoy's {@code previous_hosts} predicate: a host this request already tried is drawn again. */
   @Override
   public boolean shouldSelectAnotherHost(Host host) {
-    return retry.policy().previousHosts() && attemptedHosts.contains(host);
+    return retry.policy().previousHosts()
+        && (host == firstHost || (retriedHosts != null && retriedHosts.contains(host)));
   }
 
   /**
@@ -130,7 +136,14 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
       finish(503, ResponseFlag.NO_HEALTHY_UPSTREAM);
       return;
     }
-    attemptedHosts.add(host);
+    if (firstHost == null) {
+      firstHost = host;
+    } else {
+      if (retriedHosts == null) {
+        retriedHosts = new ArrayList<>(2);
+      }
+      retriedHosts.add(host);
+    }
     exchange.attempting(host.endpoint());
     attempts++;
     attempt = new UpstreamRequest(this, host, sidecar.legTo(host), sim);

@@ -25,6 +25,11 @@ final class SecuredLink implements HostLink {
     this.handshakeNanos = handshakeNanos;
   }
 
+  /** The network leg under the transport socket. */
+  NetworkLeg leg() {
+    return leg;
+  }
+
   @Override
   public boolean accepting() {
     return leg.accepting();

@@ -16,6 +16,8 @@ import dev.meshsim.mesh.upstream.PoolFailure;
  * onPoolReady}. The server's side of the exchange is a separate {@link Inbound} handle.
  */
 public final class UpstreamRequest implements PoolCallbacks {
+  /** {@link ServerSide}'s answer when the connection broke instead (no HTTP code is negative). */
+  private static final int RESET = -1;
   private final RouterFilterInterface router;
   private final Host host;
   private final NetworkLeg leg;
@@ -62,7 +64,7 @@ public final class UpstreamRequest implements PoolCallbacks {
       sim.schedule(leg.roundTripNanos(), this::onConnectionTerminated);
       return;
     }
-    leg.sendRequest(new ServerSide());
+    leg.sendArrival(new ServerSide()); // its first firing is its arrival at the server's app
   }
 
   @Override
@@ -74,8 +76,17 @@ public final class UpstreamRequest implements PoolCallbacks {
     router.onPoolFailure(this, reason);
   }
 
-  /** The request as the serving pod sees it: its answer or reset travels back over the leg. */
-  private final class ServerSide implements Inbound {
+  /**
+   * The request as the serving pod sees it: its answer or reset travels back over the leg. It is
+   * also its own two events, one pending at a time: first its arrival at the server's app, then its
+   * answer's arrival at the client sidecar (the serving side answers at most once), so neither
+   * allocates an event object.
+   */
+  private final class ServerSide implements Inbound, dev.meshsim.engine.Event {
+    private boolean arrived;
+    /** The answer's code, or {@link #RESET} for a broken connection. */
+    private int answer;
+
     @Override
     public Exchange caller() {
       return router.downstreamRequest();
@@ -83,12 +94,27 @@ public final class UpstreamRequest implements PoolCallbacks {
 
     @Override
     public void respond(int code) {
-      sim.schedule(leg.responseNanos(), () -> onResponse(code));
+      answer = code;
+      sim.schedule(leg.responseNanos(), this);
     }
 
     @Override
     public void reset() {
-      sim.schedule(leg.resetNanos(), UpstreamRequest.this::onConnectionTerminated);
+      answer = RESET;
+      sim.schedule(leg.resetNanos(), this);
+    }
+
+    /** The request reached the server's app; later, the answer (or the reset) the client sidecar. */
+    @Override
+    public void fire() {
+      if (!arrived) {
+        arrived = true;
+        leg.server().arrive(this);
+      } else if (answer == RESET) {
+        onConnectionTerminated();
+      } else {
+        onResponse(answer);
+      }
     }
 
     @Override

@@ -5,12 +5,13 @@
  * {@code UpstreamRequest} (Envoy's router filter and its attempts, talking through {@code
  * RouterFilterInterface}), {@code RetryState}, {@link dev.meshsim.mesh.datapath.NetworkLeg}, the
  * one place hop costs are drawn, and {@code SecuredLink} with its {@code TransportSocket}: what a
- * connection speaks and whether the server takes it (mTLS, PeerAuthentication). {@code MeshStats}, {@code TimelineStats} and {@code
- * DataPathMetrics} hold what a run measures.
+ * connection speaks and whether the server takes it (mTLS, PeerAuthentication). {@code
+ * MeshStats}, {@code TimelineStats} and {@code DataPathMetrics} hold what a run measures.
  *
  * <p>May use {@code mesh.upstream} (clusters, hosts, pools), {@code mesh.routing}, {@code
  * mesh.streaminfo}, {@code mesh.xds} (a sidecar's xDS client and config), {@code mesh.kube}, a pod's
- * composed PeerAuthentication ({@code istio.PeerAuthenticationPolicy}), the
- * scenario, timeline and result records, and the engine. Not the apps, the controllers or the run.
+ * composed PeerAuthentication ({@code istio.PeerAuthenticationPolicy}), the scenario, app ({@code
+ * dev.meshsim.app}), timeline and result records, and the engine. Not the apps, the controllers or
+ * the run.
  */
 package dev.meshsim.mesh.datapath;

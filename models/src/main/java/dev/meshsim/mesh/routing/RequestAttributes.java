@@ -1,6 +1,6 @@
 package dev.meshsim.mesh.routing;
 
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -43,6 +43,20 @@ public record RequestAttributes(
     Map<String, String> query = q < 0 ? Map.of() : parseQuery(full.substring(q + 1));
     return new RequestAttributes(spec.host(), spec.port(), spec.authority(), spec.method(), path,
         query, spec.headers());
+  }
+
+  /**
+   * The header {@code name} (lower case) as Envoy's header matchers read it: the pseudo-headers
+   * {@code :method}, {@code :authority} and {@code :scheme} (always {@code http}: a sidecar's
+   * outbound request is plain HTTP; mTLS is below it), else the request header, null when absent.
+   */
+  public String header(String name) {
+    return switch (name) {
+      case ":method" -> method;
+      case ":authority" -> authority;
+      case ":scheme" -> "http";
+      default -> headers.get(name);
+    };
   }
 
   private static Map<String, String> parseQuery(String query) {

@@ -1,45 +1,38 @@
 package dev.meshsim.mesh.routing;
 
-import dev.meshsim.istio.HttpMatchRequest;
-import dev.meshsim.istio.StringMatch;
-import java.util.Map;
+import java.util.List;
 
 /**
- * One compiled {@code HTTPMatchRequest}: all set conditions must hold (AND). {@code sourceLabels},
- * {@code sourceNamespace} and {@code gateways} are not here: Istio applies them when it generates a
- * proxy's config, not per request (see {@link RouteConfigGenerator}).
+ * Envoy's {@code config.route.v3.RouteMatch}, one per Istio match block: the path specifier ({@code
+ * path}, {@code prefix} or {@code safe_regex}, with {@code case_sensitive} folded into it), header
+ * matchers and query parameter matchers, all of which must hold (AND). istiod builds it ({@code
+ * mesh.xds.RouteMatchTranslation}); Istio's {@code sourceLabels}, {@code sourceNamespace}, {@code
+ * gateways} and {@code port} are not here: istiod applies them when it chooses which proxies and
+ * which route configurations get the route, not per request.
+ *
+ * @param path the path match, or null for any path
+ * @param headers header matchers, pseudo-headers included
+ * @param queryParameters query parameter matchers
  */
-public record RouteMatcher(HttpMatchRequest match) {
+public record RouteMatcher(StringMatcher path, List<HeaderMatcher> headers,
+    List<QueryParameterMatcher> queryParameters) {
+
+  public RouteMatcher {
+    headers = List.copyOf(headers);
+    queryParameters = List.copyOf(queryParameters);
+  }
 
   public boolean matches(RequestAttributes request) {
-    return matchesOrUnset(match.uri(), request.path(), match.ignoreUriCase())
-        && matchesOrUnset(match.scheme(), "http", false)
-        && matchesOrUnset(match.method(), request.method(), false)
-        && matchesOrUnset(match.authority(), request.authority(), false)
-        && (match.port() == null || match.port() == request.port())
-        && allMatch(match.headers(), request.headers())
-        && noneMatch(match.withoutHeaders(), request.headers())
-        && allMatch(match.queryParams(), request.query());
-  }
-
-  private static boolean matchesOrUnset(StringMatch m, String actual, boolean ignoreCase) {
-    // Envoy's ignore_case applies to exact and prefix path matches only (Istio ignoreUriCase).
-    boolean caseless = ignoreCase && m != null && m.kind() != StringMatch.Kind.REGEX;
-    return m == null || m.matches(actual, caseless);
-  }
-
-  private static boolean allMatch(Map<String, StringMatch> wanted, Map<String, String> actual) {
-    for (Map.Entry<String, StringMatch> e : wanted.entrySet()) {
-      if (!e.getValue().matches(actual.get(e.getKey()), false)) {
+    if (path != null && !path.matches(request.path())) {
+      return false;
+    }
+    for (HeaderMatcher h : headers) {
+      if (!h.matches(request)) {
         return false;
       }
     }
-    return true;
-  }
-
-  private static boolean noneMatch(Map<String, StringMatch> unwanted, Map<String, String> actual) {
-    for (Map.Entry<String, StringMatch> e : unwanted.entrySet()) {
-      if (e.getValue().matches(actual.get(e.getKey()), false)) {
+    for (QueryParameterMatcher q : queryParameters) {
+      if (!q.matches(request)) {
         return false;
       }
     }

@@ -33,7 +33,8 @@ public final class Host {
     return endpoint.address();
   }
 
-  HostLink link() {
+  /** The link to this host, as the cluster's {@link Connector} resolved it when the host joined. */
+  public HostLink link() {
     return link;
   }
 

@@ -6,7 +6,7 @@ import dev.meshsim.mesh.datapath.Exchange;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.Distribution.Sampler;
 import dev.meshsim.engine.random.RandomStreams;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import java.util.List;
 
 /**

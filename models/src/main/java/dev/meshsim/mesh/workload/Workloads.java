@@ -3,7 +3,7 @@ package dev.meshsim.mesh.workload;
 import dev.meshsim.mesh.datapath.Pod;
 import dev.meshsim.result.PodEvent;
 import dev.meshsim.scenario.DeploymentSpec;
-import dev.meshsim.scenario.FailureMode;
+import dev.meshsim.app.FailureMode;
 import dev.meshsim.scenario.ServiceSpec;
 import dev.meshsim.timeline.Timeline;
 import dev.meshsim.timeline.TimelineEvent.DeploymentRef;

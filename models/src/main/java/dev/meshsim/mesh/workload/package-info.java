@@ -6,6 +6,6 @@
  * (injection and each Envoy's xDS stream).
  *
  * <p>May use the data path (pods, sidecars), the apps, {@code mesh.kube}, {@code mesh.xds}
- * (istiod), the scenario and timeline records and the engine. Only the run uses it.
+ * (istiod), the scenario, app and timeline records and the engine. Only the run uses it.
  */
 package dev.meshsim.mesh.workload;

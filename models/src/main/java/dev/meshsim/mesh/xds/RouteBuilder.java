@@ -75,7 +75,7 @@ final class RouteBuilder {
     List<RouteMatcher> matchers = new ArrayList<>();
     for (HttpMatchRequest match : httpRoute.match()) {
       if (selectsProxy(match, vs) && (match.port() == null || match.port() == port.port())) {
-        matchers.add(new RouteMatcher(match));
+        matchers.add(RouteMatchTranslation.translate(match));
       }
     }
     if (!httpRoute.match().isEmpty() && matchers.isEmpty()) {

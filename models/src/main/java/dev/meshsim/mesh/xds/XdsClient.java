@@ -40,6 +40,8 @@ public final class XdsClient {
   private boolean listening;
   private final Set<String> warming = new LinkedHashSet<>();
   private Listener listener;
+  /** Bumped whenever what {@link #cluster} answers may change (CDS, EDS, stop). */
+  private long clusterChanges;
 
   /** A proxy that has applied {@code initial} as version 0 of every type (a pod running at time 0). */
   public XdsClient(ProxyConfig initial) {
@@ -77,6 +79,14 @@ public final class XdsClient {
       return null;
     }
     return endpoints.cluster(name);
+  }
+
+  /**
+   * A count that changes whenever {@link #cluster} may answer differently: a caller that resolved
+   * clusters at one count may keep its answers while the count stays the same.
+   */
+  public long clusterChanges() {
+    return clusterChanges;
   }
 
   /** The config of the CDS update in force (its clusters and their settings), or null; read-only. */
@@ -132,6 +142,7 @@ public final class XdsClient {
    */
   boolean applyCds(long version, ProxyConfig config) {
     advance(XdsType.CDS, version);
+    clusterChanges++;
     ProxyConfig previous = clusters;
     clusters = config;
     warming.removeIf(name -> config.cluster(name) == null);
@@ -148,6 +159,7 @@ public final class XdsClient {
   /** Applies EDS {@code version}: every warming cluster it covers becomes warm. */
   void applyEds(long version, ProxyConfig config) {
     advance(XdsType.EDS, version);
+    clusterChanges++;
     endpoints = config;
     warming.removeIf(name -> config.cluster(name) != null);
     notifyApplied(XdsType.EDS, version);
@@ -169,6 +181,7 @@ public final class XdsClient {
 
   /** Envoy exited: it has no config and no listener any more. */
   void stop() {
+    clusterChanges++;
     listening = false;
     clusters = null;
     endpoints = null;

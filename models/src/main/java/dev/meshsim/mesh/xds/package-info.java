@@ -1,7 +1,8 @@
 /**
  * istiod and xDS: {@code Istiod} (config store, debounced pushes, the push queue, delivery per
  * proxy), {@code PushContext} and {@code ConfigGenerator} (what each proxy gets: routes by {@code
- * RouteBuilder}, clusters by {@code ClusterPolicies}), {@code XdsClient} (a proxy's applied config,
+ * RouteBuilder} with {@code RouteMatchTranslation} for the match blocks, clusters by {@code
+ * ClusterPolicies}), {@code XdsClient} (a proxy's applied config,
  * with warming), convergence tracking, and {@code IstioProfile} (the defaults that changed between
  * Istio releases). Istio API records are translated into the Envoy model here, at the xDS
  * boundary, as istiod does.

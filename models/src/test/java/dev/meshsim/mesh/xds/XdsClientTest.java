@@ -104,4 +104,28 @@ class XdsClientTest {
     assertFalse(c.listening());
     assertEquals(XdsClient.NONE, c.version(XdsType.CDS));
   }
+
+  /**
+   * The sidecar keeps its resolved clusters while {@code clusterChanges} stays put: every update
+   * that can change {@code cluster}'s answer (CDS, EDS, stop) must move it, and LDS/RDS need not.
+   */
+  @Test
+  void everyUpdateThatCanChangeTheClustersMovesTheChangeCount() {
+    XdsClient c = new XdsClient(config(V1));
+    long before = c.clusterChanges();
+    c.applyCds(1, config(V1, V2));
+    long afterCds = c.clusterChanges();
+    assertTrue(afterCds != before, "CDS");
+    assertNull(c.cluster(V2.name()));
+    c.applyEds(1, config(V1, V2));
+    long afterEds = c.clusterChanges();
+    assertTrue(afterEds != afterCds, "EDS: v2 became warm, so the answer changed");
+    assertSame(V2, c.cluster(V2.name()));
+    c.applyRds(1, config(V1, V2));
+    c.applyLds(1);
+    assertEquals(afterEds, c.clusterChanges(), "routes and listeners do not change clusters");
+    c.stop();
+    assertTrue(c.clusterChanges() != afterEds, "stop");
+    assertNull(c.cluster(V1.name()));
+  }
 }

@@ -8,8 +8,11 @@ import dev.meshsim.plan.output.PlanTable;
  * every SLO term and the plan's text table.
  */
 public final class PlanHtml {
-  /** In every page, so that meshsim recognises a page it may overwrite. */
-  public static final String GENERATOR = "<meta name=\"generator\" content=\"meshsim plan\">";
+  /**
+   * In every page's head, saying what made it. Not the mark by which meshsim recognises a page it
+   * may replace: the CLI writes that comment above the doctype, as for every HTML output.
+   */
+  private static final String GENERATOR = "<meta name=\"generator\" content=\"meshsim plan\">";
 
   private PlanHtml() {}
 

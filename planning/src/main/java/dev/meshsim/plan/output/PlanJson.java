@@ -16,9 +16,10 @@ import dev.meshsim.plan.SloTerm;
 import java.util.Map;
 
 /**
- * {@code --json FILE}: {@code {"question", "answer", "unit", "points": [{"value", "replications",
- * "metrics": {term: {"mean", "lo", "hi"}}, "verdict", "pass"}], "confirmation", …}}. Keys in a fixed
- * order, {@code \n} line ends, numbers rounded: the same bytes for the same result everywhere.
+ * {@code --json FILE}: {@code {"kind": "plan", "question", "answer", "unit", "points": [{"value",
+ * "replications", "metrics": {term: {"mean", "lo", "hi"}}, "verdict", "pass"}], "confirmation",
+ * …}}. Keys in a fixed order, {@code \n} line ends, numbers rounded: the same bytes for the same
+ * result everywhere.
  */
 public final class PlanJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -28,7 +29,7 @@ public final class PlanJson {
 
   public static String toJson(PlanResult r) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("meshsim", "plan");
+    root.put("kind", "plan"); // the CLI puts meshsim's output mark, "meshsim", before it
     root.put("question", r.question().command());
     root.put("scenario", r.scenario());
     root.put("seed", r.seed());

@@ -18,8 +18,11 @@ import java.util.Map;
  * is written once.
  */
 public final class IndexedJob {
-  /** The first line of every manifest, by which meshsim recognises a file it may overwrite. */
-  public static final String HEADER = "# written by meshsim plan --emit-job";
+  /**
+   * The manifest's opening comment, for the person who reads it: what wrote it and what to do with
+   * it. Not the mark by which meshsim recognises a file it may replace: the CLI writes that line above.
+   */
+  private static final String HEADER = "# written by meshsim plan --emit-job";
   static final String SCENARIO_DIR = "/scenario";
   static final String RESULTS_DIR = "/results";
 

@@ -24,8 +24,15 @@ import java.util.TreeMap;
  * @param entries the samples, in pair order
  */
 public record PartialFile(Header header, List<Entry> entries) {
-  /** The first key of a shard file. */
+  /** The {@code kind} of a shard file. */
   public static final String KIND = "plan-shard";
+
+  /**
+   * The shard file's layout version, in its {@code format} member. 1 (unversioned): {@code "meshsim":
+   * "plan-shard"} first. 2: {@code "kind": "plan-shard", "format": 2}, the {@code "meshsim"} member
+   * being the output mark every meshsim output starts with. A reader takes its own format only.
+   */
+  public static final int FORMAT = 2;
 
   /** As many shards as an Indexed Job may have completions. */
   public static final int MAX_SHARDS = 100_000;
@@ -59,7 +66,8 @@ public record PartialFile(Header header, List<Entry> entries) {
 
   public String toJson() {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("meshsim", KIND);
+    root.put("kind", KIND); // the CLI puts meshsim's output mark, "meshsim", before it
+    root.put("format", FORMAT);
     root.put("version", header.version());
     root.put("scenario", header.scenario());
     root.put("seed", header.seed());
@@ -102,8 +110,18 @@ public record PartialFile(Header header, List<Entry> entries) {
     } catch (JsonProcessingException e) {
       throw notAShard(name, "it is not JSON");
     }
-    if (root == null || !root.isObject() || !KIND.equals(root.path("meshsim").asText())) {
-      throw notAShard(name, "it has no \"meshsim\": \"" + KIND + "\" (write one with meshsim plan … --shard K/M --partial FILE)");
+    if (root != null && root.isObject() && KIND.equals(root.path("meshsim").asText())) {
+      throw new PlanInputException(name + ": a shard file of format 1, written by an older meshsim; this meshsim"
+          + " merges format " + FORMAT + " only: run that shard again with this meshsim.");
+    }
+    if (root == null || !root.isObject() || !KIND.equals(root.path("kind").asText())) {
+      throw notAShard(name, "it has no \"kind\": \"" + KIND
+          + "\" (write one with meshsim plan … --shard K/M --partial FILE)");
+    }
+    long format = number(root, "format", name);
+    if (format != FORMAT) {
+      throw new PlanInputException(name + ": a shard file of format " + format + "; this meshsim merges format "
+          + FORMAT + " only: run that shard again with this meshsim.");
     }
     long shards = number(root, "shards", name);
     long shard = number(root, "shard", name);

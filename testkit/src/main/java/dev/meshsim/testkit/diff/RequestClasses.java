@@ -5,7 +5,7 @@ import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.StringMatch;
 import dev.meshsim.istio.VirtualService;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.scenario.LoadSpec;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ServiceSpec;

@@ -14,8 +14,9 @@ import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.xds.ConfigGenerator;
 import dev.meshsim.mesh.xds.ProxyConfig;
 import dev.meshsim.mesh.xds.ProxyIdentity;
+import dev.meshsim.mesh.xds.RouteMatchTranslation;
 import dev.meshsim.result.RunResult;
-import dev.meshsim.scenario.HttpRequestSpec;
+import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.testkit.RouteDecision;
 import dev.meshsim.testkit.RouteRule;
@@ -182,7 +183,8 @@ public final class ModelAdapter {
   }
 
   /**
-   * The entry is found by the match blocks the route kept (the same instances), or, for a route
+   * The entry is found by the match blocks the route kept (an entry whose blocks, translated as
+   * istiod translates them, include every matcher of the route, with the same name), or, for a route
    * without matches, as the catch-all entry of the VirtualService istiod chose for the host: the
    * oldest one that names it and applies to sidecars.
    */
@@ -195,12 +197,16 @@ public final class ModelAdapter {
       HttpRoute h = vs.http().get(i);
       boolean same = route.matchers().isEmpty()
           ? h.match().isEmpty() && (!h.route().isEmpty() || h.directReply() != null)
-          : route.matchers().stream().map(RouteMatcher::match).allMatch(h.match()::contains);
+          : translated(h).containsAll(route.matchers());
       if (same && java.util.Objects.equals(h.name(), route.name())) {
         return new RouteRule(vs.meta().namespace(), vs.meta().name(), i, h.name());
       }
     }
     return null;
+  }
+
+  private static List<RouteMatcher> translated(HttpRoute h) {
+    return h.match().stream().map(RouteMatchTranslation::translate).toList();
   }
 
   private VirtualService virtualServiceFor(String fqdn) {

@@ -5,7 +5,8 @@
  * {@code Route}, {@code RouteMatcher}) and a whole run ({@code MeshSimulation}). Everything else in
  * the kit speaks the kit's own records, so a change of the model's packages is fixed here alone.
  *
- * <p>May use: models ({@code dev.meshsim.mesh}, {@code dev.meshsim.scenario}, {@code
- * dev.meshsim.istio}, {@code dev.meshsim.result}) and the kit's public records.
+ * <p>May use: models ({@code dev.meshsim.mesh}, its {@code mesh.xds} translation of match blocks
+ * included, {@code dev.meshsim.scenario}, {@code dev.meshsim.app}, {@code dev.meshsim.istio}), the
+ * result records ({@code dev.meshsim.result}) and the kit's public records.
  */
 package dev.meshsim.testkit.model;

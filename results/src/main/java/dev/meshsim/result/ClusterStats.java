@@ -56,8 +56,8 @@ public final class ClusterStats {
   private final long[] counts = new long[STATS.length];
   private final long[] codes = new long[MAX_CODE];
   private final List<OutlierEvent> events = new ArrayList<>();
-  private final TreeMap<Integer, Long> responseCodes = new TreeMap<>();
-  private final TreeMap<String, Long> responseFlags = new TreeMap<>();
+  private final Tally.Codes responseCodes = new Tally.Codes();
+  private final Tally<String> responseFlags = new Tally<>();
   private long eventsDropped;
 
   public void increment(Stat stat) {
@@ -84,18 +84,18 @@ public final class ClusterStats {
    * the client sidecar's access log shows it; local replies such as {@code 503 NC} included).
    */
   public void countResponse(int code, String flags) {
-    responseCodes.merge(code, 1L, Long::sum);
-    responseFlags.merge(flags, 1L, Long::sum);
+    responseCodes.add(code);
+    responseFlags.add(flags);
   }
 
   /** Final response codes of the requests routed to this cluster, ascending. */
   public SortedMap<Integer, Long> responseCodes() {
-    return Collections.unmodifiableSortedMap(responseCodes);
+    return responseCodes.sorted();
   }
 
   /** Final response flags of the requests routed to this cluster, sorted. */
   public SortedMap<String, Long> responseFlags() {
-    return Collections.unmodifiableSortedMap(responseFlags);
+    return responseFlags.sorted();
   }
 
   /** Counters by Envoy stat name, sorted; a stat never incremented is absent. */

@@ -1,4 +1,4 @@
-package dev.meshsim.scenario;
+package dev.meshsim.app;
 
 import java.util.Map;
 

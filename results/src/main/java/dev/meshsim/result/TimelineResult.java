@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param bucketNanos width of the time-series buckets
  * @param actions the timeline's actions, each {@code at} and a description
- * @param series buckets from the warmup to the duration, by request start time
+ * @param series buckets from the warmup to the duration, by request start time; empty without
+ *     timeline actions (no report shows it then, and it would grow with the duration)
  * @param phases from the warmup, one per timeline action inside the measured window
  * @param failureWindows in time order
  * @param convergence per config or endpoints change, in the order they happened

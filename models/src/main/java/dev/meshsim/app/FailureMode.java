@@ -1,4 +1,4 @@
-package dev.meshsim.scenario;
+package dev.meshsim.app;
 
 /**
  * How a Deployment's app misbehaves, to exercise retries, outlier detection and circuit breaking.
