@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Egress: {@code meshConfig.outboundTrafficPolicy.mode} and ServiceEntry. REGISTRY_ONLY answers a
+ * Egress: {@code meshConfig.outboundTrafficPolicy.mode} and ServiceEntry. On a port some mesh
+ * Service serves as HTTP (so the sidecar has an HTTP listener there), REGISTRY_ONLY answers a
  * host the registry does not know with Istio's {@code block_all} direct response 502 (no flag);
  * ALLOW_ANY forwards it through PassthroughCluster; a ServiceEntry makes it a cluster of its own,
  * to which a DestinationRule applies.

@@ -71,12 +71,13 @@ class GatewayApiTest {
   }
 
   @Test
-  void aGatewayParentIsWarnedAboutNotDropped() throws Exception {
+  void aParentGatewayThatIsNotDefinedIsWarnedAboutNotDropped() throws Exception {
     Path file = edited("{group: \"\", kind: Service, name: reviews, port: 9080}", "{name: bookinfo-gateway}");
     LoadedScenario loaded = ScenarioLoader.load(file);
     assertEquals(1, loaded.warnings().size(), loaded.warnings().toString());
     assertTrue(loaded.warnings().get(0).matches(".*route\\.yaml:\\d+:\\d+: istio\\[0\\]\\.spec\\.parentRefs\\[0\\]:"
-        + " HTTPRoute parentRef to a Gateway \\(ingress\\) is not modelled yet.*"), loaded.warnings().get(0));
+        + " HTTPRoute default/reviews: no Gateway default/bookinfo-gateway of class istio is defined.*"),
+        loaded.warnings().get(0));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,103 @@ class TroublesTest {
       assertTrue(text.contains("# What to look at:") && text.contains("# The fix"), f + " says what to look at and the fix");
       assertTrue(Scenarios.run(Scenarios.load(f.toString()).withDuration(1_000_000_000L)).total().requests() > 0, f.toString());
     }
+  }
+
+  private static final String PORT_NAMING = DIR + "01-port-naming.yaml";
+
+  /**
+   * The seed's config (Istio 1.5, sniffing off as the seed advises, port named web): the port is
+   * TCP, so the VirtualService's 90/10 never applies; fortio's 4 connections each hold one upstream
+   * connection for the whole run, to the service's cluster over all pods (per-connection balance).
+   */
+  @Test
+  void trouble1APortNamedWithoutItsProtocolIsTcpAndTheHttpSplitDoesNotApply() {
+    RunResult r = Scenarios.run(Scenarios.load(PORT_NAMING));
+    TrafficStats users = r.loads().get("users");
+    assertTrue(users.requests() > 500, "requests: " + users.requests());
+    assertEquals(Map.of(cluster("", REVIEWS), users.requests()), users.clusters(), "no subset cluster at all");
+    assertEquals(Map.of(200, users.requests()), users.codes());
+    var stats = r.clusterStats().get(cluster("", REVIEWS));
+    assertEquals(4, stats.counter("upstream_cx_total"), "one upstream connection per fortio connection");
+    assertEquals(4, stats.counter("upstream_rq_total"), "tcp_proxy holds one pool stream per connection");
+
+    // The same port named tcp-web is TCP on every release, sniffing or not.
+    RunResult tcpNamed = Scenarios.run(SiblingVariants.load(PORT_NAMING, "{name: web, port: 9080}",
+        "{name: tcp-web, port: 9080}", "  version: \"1.5\"\n", "  version: \"1.30\"\n",
+        "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"false\"", "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"true\""));
+    assertEquals(Set.of(cluster("", REVIEWS)), tcpNamed.loads().get("users").clusters().keySet());
+  }
+
+  /**
+   * The seed's way to find it: the filter type in the port's LDS. The listener for 9080 is a
+   * tcp_proxy to the service's cluster, not an HTTP connection manager with route table 9080.
+   */
+  @Test
+  void trouble1TheListenerOfThePortIsATcpProxy(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    Path snaps = tmp.resolve("snaps");
+    assertEquals(0, CliRun.meshsim("run", PORT_NAMING, "--duration", "2s", "--inspect-at", "1s", "--inspect-dir",
+        snaps.toString()).exit());
+    var at = dev.meshsim.inspect.Inspection.open(snaps, "1s");
+    String listeners = at.answer(List.of("proxy-config", "listeners", "users"),
+        new dev.meshsim.inspect.Inspection.Filters(null, null, null));
+    String json = at.answer(List.of("proxy-config", "listeners", "users"),
+        new dev.meshsim.inspect.Inspection.Filters(null, null, "json"));
+    assertTrue(json.contains("\"envoy.filters.network.tcp_proxy\"") && json.contains("\"cluster\": \"outbound|9080||"
+        + REVIEWS + "\""), json);
+    assertTrue(!json.contains("\"0.0.0.0_9080\""), "no HTTP listener for 9080");
+    assertTrue(listeners.lines().anyMatch(l -> l.matches(REVIEWS.replace(".", "\\.")
+        + " +9080 +ALL +Cluster: outbound\\|9080\\|\\|" + REVIEWS.replace(".", "\\.") + " *")), listeners);
+    assertTrue(listeners.lines().noneMatch(l -> l.contains("Route: 9080")), listeners);
+  }
+
+  /** The fix (http-web), and web with sniffing on: each request is split, 90/10 within 4 sigma. */
+  @Test
+  void trouble1NamingThePortHttpOrSniffingItAppliesTheSplitPerRequest() {
+    RunResult fixed = Scenarios.run(Scenarios.load(DIR + "01-port-naming-fixed.yaml"));
+    assertSplitNinetyTen(fixed.loads().get("users"));
+    assertEquals(fixed.loads().get("users").requests(),
+        fixed.clusterStats().get(cluster("v1", REVIEWS)).counter("upstream_rq_total")
+            + fixed.clusterStats().get(cluster("v2", REVIEWS)).counter("upstream_rq_total"));
+    RunResult sniffed = Scenarios.run(SiblingVariants.load(PORT_NAMING,
+        "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"false\"", "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND: \"true\""));
+    assertSplitNinetyTen(sniffed.loads().get("users"));
+    // appProtocol on a release whose docs describe it (1.10's; 1.5's name ports only).
+    RunResult byAppProtocol = Scenarios.run(SiblingVariants.load(PORT_NAMING,
+        "{name: web, port: 9080}", "{name: web, port: 9080, appProtocol: http}", "  version: \"1.5\"\n",
+        "  version: \"1.10\"\n"));
+    assertSplitNinetyTen(byAppProtocol.loads().get("users"));
+  }
+
+  /**
+   * A server-first app on a port named without its protocol: on Istio 1.6 each new connection waits
+   * protocolDetectionTimeout (100 ms) in the listener, then goes on as TCP; since 1.8 (no timeout)
+   * it never goes on; named tcp-db it is proxied at once.
+   */
+  @Test
+  void trouble1AServerFirstAppWaitsForTheDetectionTimeoutOrForEver() {
+    String file = DIR + "01-port-naming-server-first.yaml";
+    long ms = 1_000_000L;
+    TrafficStats sniffed = Scenarios.run(Scenarios.load(file)).loads().get("orders");
+    assertTrue(sniffed.requests() > 100, "requests: " + sniffed.requests());
+    long p50 = sniffed.latency().getValueAtPercentile(50);
+    assertTrue(p50 >= 100 * ms && p50 < 110 * ms, "p50 " + p50);
+
+    RunResult noTimeout = Scenarios.run(SiblingVariants.load(file, "version: \"1.6\"", "version: \"1.8\""));
+    assertEquals(0, noTimeout.loads().get("orders").requests(), "nothing ever answers");
+    assertTrue(noTimeout.unfinished() > 100, "unfinished: " + noTimeout.unfinished());
+
+    TrafficStats named = Scenarios.run(SiblingVariants.load(file, "{name: db, port: 3307",
+        "{name: tcp-db, port: 3307")).loads().get("orders");
+    assertTrue(named.latency().getValueAtPercentile(50) < 20 * ms, "no wait on a TCP-named port");
+    assertEquals(Map.of(200, named.requests()), named.codes());
+  }
+
+  private static void assertSplitNinetyTen(TrafficStats t) {
+    long n = t.requests();
+    long v2 = t.clusters().getOrDefault(cluster("v2", REVIEWS), 0L);
+    assertEquals(n, v2 + t.clusters().getOrDefault(cluster("v1", REVIEWS), 0L), t.clusters().toString());
+    double sigma = Math.sqrt(n * 0.1 * 0.9);
+    assertTrue(Math.abs(v2 - 0.1 * n) < 4 * sigma, "v2 " + v2 + " of " + n);
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.meshsim.istio.HttpMatchRequest;
 import dev.meshsim.istio.HttpRoute;
 import dev.meshsim.istio.HttpRouteDestination;
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.istio.L4Route;
 import dev.meshsim.istio.ObjectMeta;
 import dev.meshsim.istio.StringMatch;
 import dev.meshsim.istio.Subset;
@@ -70,6 +71,26 @@ final class MeshArbitraries {
         new Distribution.LogNormal(500_000, 0.3), new Distribution.Exponential(200_000));
     return new Scenario("generated", seed, 2_000 * MS, 0, mesh, services,
         new IstioConfig(vss, drs), loads);
+  }
+
+  /**
+   * The same meshes with every port named {@code tcp}: the VirtualServices' split routes become
+   * {@code tcp} routes (no match blocks), their header routes stay http routes, which a TCP port
+   * never applies.
+   */
+  static Arbitrary<Scenario> tcpScenarios() {
+    return scenarios().map(MeshArbitraries::asTcp);
+  }
+
+  private static Scenario asTcp(Scenario s) {
+    List<ServiceSpec> services = s.services().stream().map(svc -> new ServiceSpec(svc.name(), svc.namespace(),
+        svc.ports().stream().map(p -> new PortSpec("tcp", p.port())).toList(), svc.deployments())).toList();
+    List<VirtualService> vss = s.istio().virtualServices().stream().map(vs -> new VirtualService(vs.meta(),
+        vs.hosts(), vs.gateways(), vs.http(), vs.exportTo(), vs.http().stream()
+            .filter(r -> r.match().isEmpty()).map(r -> new L4Route(List.of(), r.route())).toList(), List.of()))
+        .toList();
+    return new Scenario(s.name(), s.seed(), s.durationNanos(), s.warmupNanos(), s.mesh(), services,
+        new IstioConfig(vss, s.istio().destinationRules()), s.loads());
   }
 
   /** Service i calls only services with a larger index, so the call graph has no cycle. */

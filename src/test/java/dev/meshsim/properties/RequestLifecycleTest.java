@@ -44,6 +44,33 @@ class RequestLifecycleTest {
     }
   }
 
+  /**
+   * The same over TCP ports (tcp_proxy, tcp routes, missing subsets): every request ends once with
+   * one code and one flag; a connection Envoy closed has code 0 and a tcp_proxy flag, an answered
+   * one the app's code and no flag; and each cluster carries at most one pool stream per upstream
+   * connection (tcp_proxy never shares one).
+   */
+  @Property(tries = 40)
+  void overTcpEveryRequestEndsOnceAndEachConnectionCarriesOneStream(@ForAll("tcpMeshes") Scenario scenario) {
+    MeshSimulation simulation = new MeshSimulation(scenario);
+    RunResult result = simulation.run();
+    Lifecycle.assertEveryRequestEndsOnce(simulation, result);
+    Set<String> tcpFlags = Set.of("-", "NC", "UH", "UO", "UF,URX", "UR");
+    for (TrafficStats load : result.loads().values()) {
+      assertTrue(tcpFlags.containsAll(load.flags().keySet()), "unexpected flags " + load.flags());
+    }
+    for (int code : result.total().codes().keySet()) {
+      assertTrue(Set.of(0, 200, 500, 503).contains(code), "unexpected code " + code);
+    }
+    result.clusterStats().forEach((name, stats) -> assertTrue(
+        stats.counter("upstream_rq_total") <= stats.counter("upstream_cx_total"), name + ": " + stats));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Scenario> tcpMeshes() {
+    return MeshArbitraries.tcpScenarios();
+  }
+
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<Scenario> meshes() {
     return MeshArbitraries.scenarios();

@@ -26,13 +26,21 @@ public final class ProxyConfigView {
   public static String clusters(Proxy proxy, String fqdn) {
     TextTable t = new TextTable("SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE");
     List<String[]> rows = new ArrayList<>();
+    boolean passthrough = false;
     for (ClusterState c : filtered(proxy, fqdn)) {
       String[] key = c.name().split("\\|", -1); // outbound|port|subset|fqdn
+      if (key.length != 4) {
+        passthrough = true; // meshsim's PassthroughCluster|host:port, one Envoy cluster
+        continue;
+      }
       rows.add(new String[] {key[3], key[1], key[2].isEmpty() ? "-" : key[2], key[0], "EDS",
           c.destinationRule() == null ? "" : c.destinationRule()});
     }
     rows.sort(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[2].equals("-") ? "" : r[2])
         .thenComparingInt(r -> Integer.parseInt(r[1])));
+    if (passthrough) {
+      rows.add(new String[] {"PassthroughCluster", "-", "-", "-", "ORIGINAL_DST", ""}); // as istioctl lists it
+    }
     rows.forEach(r -> t.add((Object[]) r));
     return t.render();
   }
@@ -85,8 +93,9 @@ public final class ProxyConfigView {
 
   /**
    * {@code proxy-config listeners}: ADDRESSES, PORT, MATCH, DESTINATION. The virtual outbound
-   * (15001) and inbound (15006) listeners, and an outbound HTTP listener per service port, whose
-   * routes come from the route table named by the port (seed 003).
+   * (15001) and inbound (15006) listeners, an outbound HTTP listener per HTTP service port, whose
+   * routes come from the route table named by the port (seed 003), and a {@code tcp_proxy} per
+   * TCP or TLS host and port.
    */
   public static String listeners(Proxy proxy) {
     TextTable t = new TextTable("ADDRESSES", "PORT", "MATCH", "DESTINATION");
@@ -96,6 +105,14 @@ public final class ProxyConfigView {
     for (String port : ports(proxy)) {
       t.add("0.0.0.0", port, "Trans: raw_buffer; App: http/1.1,h2c", "Route: " + port);
       t.add("0.0.0.0", port, "ALL", "PassthroughCluster");
+    }
+    // A TCP or TLS port's listener is a tcp_proxy: what seed 001 says to look for (the filter type
+    // in the port's LDS). Envoy's address is the Service's cluster IP; meshsim shows the host.
+    for (Snapshot.TcpListenerState tcp : proxy.tcpListeners()) {
+      String destination = tcp.clusters().size() == 1 ? "Cluster: " + tcp.clusters().get(0).name()
+          : "WeightedClusters: " + tcp.clusters().stream().map(c -> c.name() + " " + c.weight())
+              .collect(java.util.stream.Collectors.joining(", "));
+      t.add(tcp.host(), tcp.port(), "ALL", destination);
     }
     t.add("0.0.0.0", "15001", "ALL", "PassthroughCluster");
     t.add("0.0.0.0", "15006", "ALL", "Inline Route: /*");

@@ -27,16 +27,47 @@ final class RouteCapture {
 
   static List<VirtualHostState> virtualHosts(XdsClient client, IstioConfig istio, String proxyNamespace) {
     List<VirtualHostState> out = new ArrayList<>();
+    java.util.Set<String> passthroughPorts = new java.util.TreeSet<>();
+    java.util.Set<String> routedPorts = new java.util.TreeSet<>();
     for (VirtualHost vh : client.routes().virtualHosts().values()) {
       int colon = vh.name().lastIndexOf(':');
       String fqdn = vh.name().substring(0, colon);
       String port = vh.name().substring(colon + 1);
+      if (vh.name().startsWith(ALLOW_ANY + "|")) {
+        passthroughPorts.add(port); // meshsim's per-destination catch-all: one Envoy allow_any below
+        continue;
+      }
+      routedPorts.add(port);
       List<RouteState> routes = new ArrayList<>();
       vh.routes().forEach(r -> routes.addAll(envoyRoutes(r)));
       out.add(new VirtualHostState(port, vh.name(), domains(fqdn, proxyNamespace),
           vh.fromVirtualService() ? virtualService(istio, fqdn) : null, routes));
     }
-    out.sort(Comparator.comparing(VirtualHostState::routeConfig).thenComparing(VirtualHostState::name));
+    // Istio's catch-all allow_any (domain *) closes each route table; a port with no route table
+    // at all is not an HTTP listener in Envoy: its calls take 15001's passthrough filter chain.
+    for (String port : passthroughPorts) {
+      if (routedPorts.contains(port)) {
+        out.add(new VirtualHostState(port, ALLOW_ANY, List.of("*"), null, List.of(new RouteState(ALLOW_ANY, "/*",
+            List.of(new WeightedClusterState("PassthroughCluster", 1)), 0, 0, "", 0, List.of(), false, 0))));
+      }
+    }
+    out.sort(Comparator.comparing(VirtualHostState::routeConfig)
+        .thenComparing(vh -> vh.name().equals(ALLOW_ANY)).thenComparing(VirtualHostState::name));
+    return out;
+  }
+
+  private static final String ALLOW_ANY = "allow_any";
+  /** The outbound tcp_proxy filter chains, by port (numerically) and host. */
+  static List<Snapshot.TcpListenerState> tcpListeners(XdsClient client) {
+    List<Snapshot.TcpListenerState> out = new ArrayList<>();
+    client.routes().tcpProxies().forEach((hostPort, tcp) -> {
+      int colon = hostPort.lastIndexOf(':');
+      List<WeightedClusterState> clusters = tcp.clusters().stream()
+          .map(c -> new WeightedClusterState(c.clusterName(), tcp.clusters().size() == 1 ? 100 : c.weight())).toList();
+      out.add(new Snapshot.TcpListenerState(hostPort.substring(colon + 1), hostPort.substring(0, colon), clusters));
+    });
+    out.sort(Comparator.comparingInt((Snapshot.TcpListenerState t) -> Integer.parseInt(t.port()))
+        .thenComparing(Snapshot.TcpListenerState::host));
     return out;
   }
 

@@ -34,16 +34,26 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    * @param warming clusters CDS added that wait for EDS
    * @param routes the virtual hosts of the RDS update in force, sorted by name
    * @param stats Envoy stats by Envoy stat name, sorted
+   * @param tcpListeners the outbound {@code tcp_proxy} filter chains (TCP and TLS ports), sorted by
+   *     port and host
    */
   public record Proxy(String name, String pod, String namespace, String ip, List<TypeSync> xds, boolean listening,
       List<ClusterState> clusters, List<String> warming, List<VirtualHostState> routes,
-      SortedMap<String, Long> stats, InboundTls inbound) {
+      SortedMap<String, Long> stats, List<TcpListenerState> tcpListeners, InboundTls inbound) {
 
     public Proxy {
       xds = List.copyOf(xds);
       clusters = List.copyOf(clusters);
       warming = List.copyOf(warming);
       routes = List.copyOf(routes);
+      tcpListeners = tcpListeners == null ? List.of() : List.copyOf(tcpListeners);
+    }
+
+    /** A proxy without TCP filter chains. */
+    public Proxy(String name, String pod, String namespace, String ip, List<TypeSync> xds, boolean listening,
+        List<ClusterState> clusters, List<String> warming, List<VirtualHostState> routes,
+        SortedMap<String, Long> stats) {
+      this(name, pod, namespace, ip, xds, listening, clusters, warming, routes, stats, List.of(), null);
     }
 
     /** The sync state of {@code type} ("CDS", "LDS", "EDS", "RDS"). */
@@ -137,4 +147,18 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
   }
 
   public record WeightedClusterState(String name, int weight) {}
+
+  /**
+   * One outbound {@code tcp_proxy} filter chain: a TCP or TLS port of a host.
+   *
+   * @param port the port
+   * @param host the host it serves (meshsim has no cluster IPs: Envoy matches the Service's address)
+   * @param clusters its cluster, or its weighted clusters, drawn per connection
+   */
+  public record TcpListenerState(String port, String host, List<WeightedClusterState> clusters) {
+
+    public TcpListenerState {
+      clusters = List.copyOf(clusters);
+    }
+  }
 }

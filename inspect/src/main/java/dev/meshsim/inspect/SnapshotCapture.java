@@ -68,7 +68,8 @@ public final class SnapshotCapture {
     return new Proxy(sync.pod() + "." + sync.namespace(), sync.pod(), sync.namespace(), view.podIp(sync.pod()), xds,
         client.listening(),
         clusters, client.warmingClusters(), RouteCapture.virtualHosts(client, istio, sync.namespace()),
-        ProxyStats.of(clusters, view.clusterStats()), inbound(view.inboundPolicy(sync.pod())));
+        ProxyStats.of(clusters, view.clusterStats()), RouteCapture.tcpListeners(client),
+        inbound(view.inboundPolicy(sync.pod())));
   }
 
   private static Snapshot.InboundTls inbound(dev.meshsim.istio.PeerAuthenticationPolicy p) {

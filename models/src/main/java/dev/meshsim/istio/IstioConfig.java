@@ -10,11 +10,13 @@ import java.util.List;
  * @param serviceEntries every ServiceEntry
  * @param outboundPolicy {@code meshConfig.outboundTrafficPolicy.mode} (default {@code ALLOW_ANY})
  * @param gateways every {@code networking.istio.io} Gateway
+ * @param sidecars every Sidecar resource
+ * @param protocolDetection protocol sniffing for ports nothing declares (istiod switches, mesh timeout)
  * @param mtls PeerAuthentications and the mesh's auto mTLS and root namespace
  */
 public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
     List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways,
-    MtlsSettings mtls) {
+    List<Sidecar> sidecars, ProtocolDetection protocolDetection, MtlsSettings mtls) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
@@ -23,18 +25,23 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
     destinationRules = List.copyOf(destinationRules);
     serviceEntries = List.copyOf(serviceEntries);
     gateways = List.copyOf(gateways);
+    sidecars = List.copyOf(sidecars);
     if (outboundPolicy == null) {
       throw new IllegalArgumentException("outboundPolicy must not be null; use ALLOW_ANY");
     }
     if (mtls == null) {
       throw new IllegalArgumentException("mtls must not be null; use MtlsSettings.DEFAULT");
     }
+    if (protocolDetection == null) {
+      throw new IllegalArgumentException("protocolDetection must not be null; use ProtocolDetection.DEFAULT");
+    }
   }
 
-  /** Resources without PeerAuthentication, under Istio's default auto mTLS. */
+  /** Without Sidecar resources (every proxy sees the whole mesh), with Istio's default protocol detection. */
   public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
       List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
-    this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, MtlsSettings.DEFAULT);
+    this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, List.of(),
+        ProtocolDetection.DEFAULT, MtlsSettings.DEFAULT);
   }
 
   /** VirtualServices and DestinationRules only, with Istio's default outbound policy. */

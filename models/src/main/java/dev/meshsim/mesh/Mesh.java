@@ -73,6 +73,8 @@ final class Mesh {
     }
     List<Pod> externalPods = ExternalServers.start(scenario.externals(), pods, registry);
     IngressGateways.start(scenario.ingress(), pods, registry, sim);
+    IngressGateways.start(scenario.egress(), pods, registry, sim);
+    IngressGateways.start(scenario.gatewayWorkloads(), pods, registry, sim);
     // istiod's first push context once every service pod is known (clusters list their endpoints).
     this.istiod = Istiod.create(sim, streams, timeline.controlPlane(), registry, scenario.istio(), profile);
     EndpointsController endpoints = new EndpointsController(sim, streams, timeline.controlPlane(), registry, istiod);

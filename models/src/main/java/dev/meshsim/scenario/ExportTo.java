@@ -19,19 +19,24 @@ final class ExportTo {
 
   /** {@code spec.exportTo}, empty when absent (the mesh default, every namespace). */
   static List<String> bind(YamlMap spec) {
+    return bind(spec, "exportTo");
+  }
+
+  /** A list of exportTo values under {@code key} (also meshConfig's {@code default…ExportTo}). */
+  static List<String> bind(YamlMap spec, String key) {
     List<String> out = new ArrayList<>();
-    for (YamlNode node : spec.list("exportTo")) {
+    for (YamlNode node : spec.list(key)) {
       String value = node.asString();
       if (!value.equals(".") && !value.equals("*") && !NAMESPACE.matcher(value).matches()) {
         throw node.expected("\".\" (this namespace), \"*\" (every namespace) or a namespace name");
       }
       if (out.contains(value)) {
-        throw node.fail("exportTo lists " + value + " twice");
+        throw node.fail(key + " lists " + value + " twice");
       }
       out.add(value);
     }
     if (out.contains("*") && out.size() > 1) {
-      throw spec.failAtKey("exportTo", "exportTo \"*\" (every namespace) cannot be combined with other values");
+      throw spec.failAtKey(key, key + " \"*\" (every namespace) cannot be combined with other values");
     }
     return out;
   }

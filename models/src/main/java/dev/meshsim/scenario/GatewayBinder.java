@@ -7,6 +7,7 @@ import dev.meshsim.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,11 +21,18 @@ final class GatewayBinder {
 
   private final Warnings warnings;
   private final IngressGatewaySpec ingress;
+  private final EgressGatewaySpec egress;
 
   /** @param ingress the scenario's ingress gateway, or null: its Service's ports are checked */
   GatewayBinder(Warnings warnings, IngressGatewaySpec ingress) {
+    this(warnings, ingress, null);
+  }
+
+  /** @param egress the scenario's egress gateway, or null: likewise */
+  GatewayBinder(Warnings warnings, IngressGatewaySpec ingress, EgressGatewaySpec egress) {
     this.warnings = warnings;
     this.ingress = ingress;
+    this.egress = egress;
   }
 
   Gateway bind(ObjectMeta meta, YamlMap spec) {
@@ -57,15 +65,28 @@ final class GatewayBinder {
 
   /**
    * The seed's trouble 5: a Gateway and the gateway's Service are linked only by pod labels, so a
-   * server port the Service does not expose receives nothing from outside.
+   * server port the Service does not expose receives nothing from outside (for the egress gateway:
+   * from the sidecars, which reach it through its Service).
    */
   private void warnIfNotAServicePort(YamlMap spec, YamlNode numberNode, int number) {
-    if (ingress == null || !IngressGatewaySpec.LABELS.entrySet().containsAll(spec.stringMap("selector").entrySet())
-        || spec.stringMap("selector").isEmpty() || ingress.ports().stream().anyMatch(p -> p.port() == number)) {
+    Map<String, String> selector = spec.stringMap("selector");
+    if (selector.isEmpty()) {
       return;
     }
-    warnings.add(numberNode, "server port " + number + " is not a port of Service " + IngressGatewaySpec.NAME + "."
-        + IngressGatewaySpec.NAMESPACE + " (ports " + ingress.ports().stream().map(p -> Integer.toString(p.port()))
-        .toList() + "): the gateway's Envoys listen on it but no traffic from outside reaches it");
+    if (ingress != null && IngressGatewaySpec.LABELS.entrySet().containsAll(selector.entrySet())) {
+      warnPort(numberNode, number, IngressGatewaySpec.NAME, ingress.ports(), "from outside");
+    }
+    if (egress != null && EgressGatewaySpec.LABELS.entrySet().containsAll(selector.entrySet())) {
+      warnPort(numberNode, number, EgressGatewaySpec.NAME, egress.ports(), "from the sidecars");
+    }
+  }
+
+  private void warnPort(YamlNode numberNode, int number, String service, List<PortSpec> ports, String from) {
+    if (ports.stream().anyMatch(p -> p.port() == number)) {
+      return;
+    }
+    warnings.add(numberNode, "server port " + number + " is not a port of Service " + service + "."
+        + IngressGatewaySpec.NAMESPACE + " (ports " + ports.stream().map(p -> Integer.toString(p.port())).toList()
+        + "): the gateway's Envoys listen on it but no traffic " + from + " reaches it");
   }
 }

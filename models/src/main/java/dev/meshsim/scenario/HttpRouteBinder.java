@@ -22,7 +22,7 @@ import java.util.Map;
  * Service, bound to {@code mesh}, one http route per rule named {@code <ns>.<name>.<rule>}, rules
  * ordered by Gateway API match precedence, {@code PathPrefix} matched on path segments, and
  * backendRefs as weighted destinations (weight default 1). Parents that are Gateways (ingress) are
- * not modelled: they are warned about and skipped.
+ * handed to {@link KubernetesGateways}, which binds the same routes to the Gateway's listeners.
  */
 final class HttpRouteBinder {
 
@@ -37,8 +37,16 @@ final class HttpRouteBinder {
   /** Every backendRef read, for the load-time check that it names a Service. */
   private final List<VirtualServiceBinder.DestinationRef> backendRefs = new ArrayList<>();
 
+  /** Gateway parents go to {@code gateways}, which attaches them once every Gateway is read. */
+  private final KubernetesGateways gateways;
+
   HttpRouteBinder(Warnings warnings) {
+    this(warnings, null);
+  }
+
+  HttpRouteBinder(Warnings warnings, KubernetesGateways gateways) {
     this.warnings = warnings;
+    this.gateways = gateways;
   }
 
   /** The backendRefs of the routes bound so far, with where each is written. */
@@ -56,15 +64,21 @@ final class HttpRouteBinder {
    */
   List<Translated> bind(ObjectMeta meta, YamlMap spec) {
     spec.allowOnly(KEYS);
-    spec.stringList("hostnames"); // read and checked as strings; Istio ignores them for Service parents
+    // Istio ignores hostnames for Service parents; for Gateway parents they are the virtual hosts.
+    List<String> hostnames = spec.stringList("hostnames").stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
+        .toList();
     List<HttpRoute> routes = rules(meta, spec);
     List<Translated> out = new ArrayList<>();
     for (YamlNode node : spec.required("parentRefs").asList().requireSize(1, "parentRef").items()) {
       YamlMap ref = node.asMap().allowOnly("group", "kind", "name", "namespace", "port", "sectionName");
       String kind = ref.string("kind", "Gateway");
+      if (kind.equals("Gateway") && gateways != null) {
+        gateways.attach(meta, hostnames, routes, ref, node);
+        continue;
+      }
       if (!kind.equals("Service")) {
-        warnings.add(node, "HTTPRoute parentRef to a " + kind + " (ingress) is not modelled yet; only Service"
-            + " parents (GAMMA, mesh traffic) are simulated");
+        warnings.add(node, "HTTPRoute parentRef to a " + kind + " is not modelled; only Service (GAMMA) and"
+            + " Gateway parents are simulated");
         continue;
       }
       String namespace = ref.optional("namespace").map(KubeNames::namespace).orElse(meta.namespace());
@@ -85,7 +99,8 @@ final class HttpRouteBinder {
     int index = 0;
     for (YamlNode node : spec.list("rules")) {
       YamlMap rule = node.asMap().allowOnly(RULE_KEYS);
-      warnings.notModelled(rule, "filters", "timeouts", "retry", "sessionPersistence");
+      warnings.notModelled(rule, "filters", "sessionPersistence");
+      HttpRoutePolicies.Translated policies = HttpRoutePolicies.bind(rule);
       List<HttpMatchRequest> matches = new ArrayList<>();
       Rank first = null;
       for (YamlNode m : rule.list("matches")) {
@@ -103,7 +118,8 @@ final class HttpRouteBinder {
             + " the rule is dropped");
       } else {
         String name = meta.namespace() + "." + meta.name() + "." + index;
-        ranked.add(new Ranked(new HttpRoute(name, matches, backends), first, index));
+        ranked.add(new Ranked(new HttpRoute(name, matches, backends, policies.timeoutNanos(), policies.retries(),
+            null), first, index));
       }
       index++;
     }

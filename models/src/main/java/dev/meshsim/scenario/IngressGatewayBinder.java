@@ -5,24 +5,42 @@ import dev.meshsim.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code ingressGateway}: {@code enabled} (default false), {@code replicas}, {@code ports}. */
+/**
+ * {@code ingressGateway} and {@code egressGateway}: {@code enabled} (default false), {@code
+ * replicas}, {@code ports}.
+ */
 final class IngressGatewayBinder {
   private static final List<PortSpec> DEFAULT_PORTS = List.of(new PortSpec("http2", 80), new PortSpec("https", 443));
 
   private IngressGatewayBinder() {}
 
-  /** The gateway of {@code root}, or null when absent or not enabled. */
+  /** The ingress gateway of {@code root}, or null when absent or not enabled. */
   static IngressGatewaySpec bind(YamlMap root) {
-    if (!root.has("ingressGateway")) {
+    YamlMap m = enabled(root, "ingressGateway");
+    return m == null ? null : new IngressGatewaySpec(replicas(m), ports(m));
+  }
+
+  /** The egress gateway of {@code root}, or null when absent or not enabled. */
+  static EgressGatewaySpec bindEgress(YamlMap root) {
+    YamlMap m = enabled(root, "egressGateway");
+    return m == null ? null : new EgressGatewaySpec(replicas(m), ports(m));
+  }
+
+  private static YamlMap enabled(YamlMap root, String key) {
+    if (!root.has(key)) {
       return null;
     }
-    YamlMap m = root.required("ingressGateway").asMap().allowOnly("enabled", "replicas", "ports");
-    if (!m.bool("enabled", false)) {
-      return null;
-    }
-    int replicas = m.has("replicas") ? m.required("replicas").asInt(1, 1000) : 1;
+    YamlMap m = root.required(key).asMap().allowOnly("enabled", "replicas", "ports");
+    return m.bool("enabled", false) ? m : null;
+  }
+
+  private static int replicas(YamlMap m) {
+    return m.has("replicas") ? m.required("replicas").asInt(1, 1000) : 1;
+  }
+
+  private static List<PortSpec> ports(YamlMap m) {
     if (!m.has("ports")) {
-      return new IngressGatewaySpec(replicas, DEFAULT_PORTS);
+      return DEFAULT_PORTS;
     }
     List<PortSpec> ports = new ArrayList<>();
     for (YamlNode node : m.required("ports").asList().requireSize(1, "port").items()) {
@@ -33,6 +51,6 @@ final class IngressGatewayBinder {
       }
       ports.add(new PortSpec(p.string("name", ""), port));
     }
-    return new IngressGatewaySpec(replicas, ports);
+    return ports;
   }
 }

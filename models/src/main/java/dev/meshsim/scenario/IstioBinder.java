@@ -4,6 +4,7 @@ import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.Gateway;
 import dev.meshsim.istio.OutboundTrafficPolicy;
 import dev.meshsim.istio.ServiceEntry;
+import dev.meshsim.istio.Sidecar;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.MtlsSettings;
 import dev.meshsim.istio.ObjectMeta;
@@ -24,15 +25,15 @@ import java.util.TreeSet;
 
 /**
  * Istio resources, inline ({@code istio:}) or from {@code istioFiles}, in the order read. Only
- * VirtualService, DestinationRule, ServiceEntry, Gateway, HTTPRoute and PeerAuthentication are
- * modelled; other kinds are skipped with a warning so that a real cluster's YAML can be used as is.
+ * VirtualService, DestinationRule, ServiceEntry, Gateway, Sidecar, HTTPRoute and PeerAuthentication
+ * are modelled; other kinds are skipped with a warning so that a real cluster's YAML can be used as is.
  */
 final class IstioBinder {
 
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
-  private static final List<String> MODELLED_KINDS =
-      List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway", "PeerAuthentication");
+  private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway",
+      "Sidecar", "PeerAuthentication");
   private static final Set<String> SECURITY_API_VERSIONS = Set.of("security.istio.io/v1", "security.istio.io/v1beta1");
   private static final Set<String> GATEWAY_API_VERSIONS =
       Set.of("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1");
@@ -45,12 +46,22 @@ final class IstioBinder {
   private final List<DestinationRule> destinationRules = new ArrayList<>();
   private final List<ServiceEntry> serviceEntries = new ArrayList<>();
   private final List<Gateway> gateways = new ArrayList<>();
+  private final List<Sidecar> sidecars = new ArrayList<>();
+  private final KubernetesGateways kubernetesGateways;
+  private List<GatewayWorkload> gatewayWorkloads = List.of();
+  /** Where each Sidecar's name is written, for the scope checks. */
+  private final Map<Sidecar, YamlNode> sidecarNames = new java.util.IdentityHashMap<>();
   private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
   private final List<PeerAuthentication> peerAuthentications = new ArrayList<>();
   /** Each PeerAuthentication (namespace/name) with where it is written, for the selector checks. */
   private final Map<String, PeerAuthenticationChecks.PolicyRef> policyRefs = new LinkedHashMap<>();
   private MtlsSettings mtls = MtlsSettings.DEFAULT;
+  private MeshConfigBinder.ExportDefaults exportDefaults = MeshConfigBinder.ExportDefaults.NONE;
+  /** Where each root VirtualService's name is written, for the visibility checks. */
+  private final Map<String, YamlNode> virtualServiceNames = new LinkedHashMap<>();
+  private dev.meshsim.istio.ProtocolDetection protocolDetection = dev.meshsim.istio.ProtocolDetection.DEFAULT;
   private IngressGatewaySpec ingress;
+  private EgressGatewaySpec egress;
   /** The destinations each VirtualService (namespace/name) routes to, for the load-time checks. */
   private final Map<String, List<VirtualServiceBinder.DestinationRef>> destinationRefs = new LinkedHashMap<>();
   /** The hosts each VirtualService claims, with where they are written. */
@@ -67,6 +78,7 @@ final class IstioBinder {
     this.warnings = warnings;
     this.version = version;
     this.applied = new AppliedObjects(warnings);
+    this.kubernetesGateways = new KubernetesGateways(warnings);
     this.policies = new TrafficPolicyBinder(warnings, version);
   }
 
@@ -91,29 +103,32 @@ final class IstioBinder {
     }
     m.allowOnly("apiVersion", "kind", "metadata", "spec", "status");
     YamlNode api = m.required("apiVersion");
+    boolean gatewayApi = kind.equals("HTTPRoute")
+        || (kind.equals("Gateway") && api.asString().startsWith("gateway.networking.k8s.io/"));
     if (kind.equals("PeerAuthentication")) {
       if (!SECURITY_API_VERSIONS.contains(api.asString())) {
         throw api.expected("security.istio.io/v1 or v1beta1");
       }
-    } else if (kind.equals("HTTPRoute") ? !GATEWAY_API_VERSIONS.contains(api.asString())
-        : !API_VERSIONS.contains(api.asString())) {
-      throw api.expected(kind.equals("HTTPRoute") ? "gateway.networking.k8s.io/v1 or v1beta1"
+    } else if (gatewayApi ? !GATEWAY_API_VERSIONS.contains(api.asString()) : !API_VERSIONS.contains(api.asString())) {
+      throw api.expected(gatewayApi ? "gateway.networking.k8s.io/v1 or v1beta1"
           : "networking.istio.io/v1, v1beta1 or v1alpha3");
     }
-    ObjectMeta meta = meta(m.required("metadata").asMap(), kind, batch, index);
+    ObjectMeta meta = meta(m.required("metadata").asMap(), gatewayApi ? kind + ".gateway.networking.k8s.io" : kind,
+        batch, index);
     YamlMap spec = m.required("spec").asMap();
     String key = meta.namespace() + "/" + meta.name();
     boolean replaces = meta.order() != index; // a later apply of an object read before
     if (kind.equals("VirtualService")) {
       List<VirtualServiceBinder.DestinationRef> refs = new ArrayList<>();
-      VirtualService vs = new VirtualServiceBinder(warnings, refs, version).bind(meta, spec);
+      VirtualService vs = withDefaultExport(new VirtualServiceBinder(warnings, refs, version).bind(meta, spec));
+      virtualServiceNames.put(key, m.required("metadata").asMap().required("name"));
       warnIfGatewayOnly(vs, spec);
       replaceOrAdd(virtualServices, vs, replaces, v -> v.meta());
       destinationRefs.put(key, refs);
       hostRefs.put(key, VirtualServiceChecks.hosts(vs, spec));
       delegateRefs.put(key, VirtualServiceChecks.delegates(vs, spec));
     } else if (kind.equals("HTTPRoute")) {
-      HttpRouteBinder routeBinder = new HttpRouteBinder(warnings);
+      HttpRouteBinder routeBinder = new HttpRouteBinder(warnings, kubernetesGateways);
       List<HttpRouteBinder.Translated> translated = routeBinder.bind(meta, spec);
       destinationRefs.put("HTTPRoute " + key, routeBinder.backendRefs());
       for (HttpRouteBinder.Translated t : translated) {
@@ -123,8 +138,14 @@ final class IstioBinder {
         hostRefs.put(vs.meta().namespace() + "/" + vs.meta().name(),
             List.of(new VirtualServiceChecks.HostRef(name, t.parentFqdn(), t.parentFqdn(), t.parentRef())));
       }
+    } else if (gatewayApi && kind.equals("Gateway")) {
+      kubernetesGateways.addGateway(meta, spec, m.required("metadata").asMap().required("name"));
     } else if (kind.equals("Gateway")) {
-      replaceOrAdd(gateways, new GatewayBinder(warnings, ingress).bind(meta, spec), replaces, g -> g.meta());
+      replaceOrAdd(gateways, new GatewayBinder(warnings, ingress, egress).bind(meta, spec), replaces, g -> g.meta());
+    } else if (kind.equals("Sidecar")) {
+      Sidecar sidecar = new SidecarBinder(warnings).bind(meta, spec);
+      replaceOrAdd(sidecars, sidecar, replaces, c -> c.meta());
+      sidecarNames.put(sidecar, m.required("metadata").asMap().required("name"));
     } else if (kind.equals("PeerAuthentication")) {
       PeerAuthentication pa = new PeerAuthenticationBinder(warnings, mtls.rootNamespace()).bind(meta, spec);
       replaceOrAdd(peerAuthentications, pa, replaces, p -> p.meta());
@@ -155,10 +176,6 @@ final class IstioBinder {
    * modelled kind (VirtualServce) is an error rather than silently ignored.
    */
   private boolean modelled(YamlNode kindNode, String kind, YamlNode apiVersion) {
-    if (kind.equals("Gateway") && apiVersion != null && apiVersion.asString().startsWith("gateway.networking.k8s.io/")) {
-      warnings.add(kindNode, "kind Gateway of the Gateway API is not modelled yet; ignored");
-      return false;
-    }
     if (MODELLED_KINDS.contains(kind)) {
       return true;
     }
@@ -198,7 +215,17 @@ final class IstioBinder {
       }
       subsets.add(new Subset(name, s.stringMap("labels"), policies.bind(s.get("trafficPolicy"))));
     }
-    return new DestinationRule(meta, host, policy, subsets, ExportTo.bind(spec));
+    List<String> exportTo = ExportTo.bind(spec);
+    return new DestinationRule(meta, host, policy, subsets,
+        exportTo.isEmpty() ? exportDefaults.destinationRules() : exportTo);
+  }
+
+  /** A VirtualService without exportTo gets the mesh's {@code defaultVirtualServiceExportTo}. */
+  private VirtualService withDefaultExport(VirtualService vs) {
+    if (!vs.exportTo().isEmpty() || exportDefaults.virtualServices().isEmpty()) {
+      return vs;
+    }
+    return new VirtualService(vs.meta(), vs.hosts(), vs.gateways(), vs.http(), exportDefaults.virtualServices());
   }
 
   /**
@@ -206,7 +233,8 @@ final class IstioBinder {
    * config in force when it happens, which only the run knows.
    */
   IstioConfig resources() {
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, mtlsSettings());
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars,
+        protocolDetection, mtlsSettings());
   }
 
   private MtlsSettings mtlsSettings() {
@@ -228,6 +256,29 @@ final class IstioBinder {
     MtlsConflictChecks.warn(List.copyOf(ruleRefs.values()), services, loads, mtlsSettings(), sidecars, warnings);
   }
 
+  /** The gateway Deployments Istio creates for the Gateway API Gateways read ({@link #build} first). */
+  List<GatewayWorkload> gatewayWorkloads() {
+    return gatewayWorkloads;
+  }
+
+  /** Warns about root VirtualServices that a namespace calling their hosts does not see ({@code exportTo}). */
+  void warnInvisibleVirtualServices(List<ServiceSpec> services, List<LoadSpec> loads) {
+    List<VirtualServiceVisibilityChecks.Ref> refs = new ArrayList<>();
+    for (VirtualService vs : virtualServices) {
+      YamlNode name = virtualServiceNames.get(vs.meta().namespace() + "/" + vs.meta().name());
+      if (name != null && !vs.isDelegate()) {
+        refs.add(new VirtualServiceVisibilityChecks.Ref(vs, name));
+      }
+    }
+    VirtualServiceVisibilityChecks.warn(refs, services, loads, warnings);
+  }
+
+  /** Warns about calls that leave their caller's Sidecar scope, and about competing namespace defaults. */
+  void warnSidecarScopes(List<ServiceSpec> services, List<LoadSpec> loads) {
+    new SidecarChecks(sidecars, sidecarNames, serviceEntries, virtualServices, outboundPolicy, warnings)
+        .warn(services, loads);
+  }
+
   /** Warns about DestinationRules the namespaces calling their hosts do not see. */
   void warnInvisibleRules(List<ServiceSpec> services, List<LoadSpec> loads) {
     RuleVisibilityChecks.warn(List.copyOf(ruleRefs.values()), services, loads, warnings);
@@ -235,13 +286,21 @@ final class IstioBinder {
 
   /** The resources read so far, after the cross-resource checks (which only warn). */
   IstioConfig build(ServiceDirectory services) {
+    KubernetesGateways.Result translated = kubernetesGateways.build(services);
+    gateways.addAll(translated.gateways());
+    virtualServices.addAll(translated.virtualServices());
+    virtualServices.sort(java.util.Comparator.comparingInt(vs -> vs.meta().order())); // creation order
+    gatewayWorkloads = translated.workloads();
     serviceEntries.forEach(e -> services.addServiceEntryHosts(e.hosts()));
+    serviceEntries.stream().filter(e -> !e.workloadSelector().isEmpty()).forEach(e -> services.addWorkloadEntryHosts(
+        e.hosts(), e.ports().stream().map(ServiceEntry.Port::number).toList()));
     IstioChecks.warnUnresolved(destinationRefs.values().stream().flatMap(List::stream).toList(),
         destinationRules, services, warnings);
     VirtualServiceChecks.warn(hostRefs.values().stream().flatMap(List::stream).toList(), services, warnings);
     VirtualServiceChecks.warnDelegates(delegateRefs.values().stream().flatMap(List::stream).toList(),
         virtualServices, warnings);
-    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, mtlsSettings());
+    return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars,
+        protocolDetection, mtlsSettings());
   }
 
   /**
@@ -268,7 +327,22 @@ final class IstioBinder {
     this.mtls = settings;
   }
 
+  /** The scenario's egress gateway (null: none), whose Service ports Gateways are checked against. */
+  void egressGateway(EgressGatewaySpec spec) {
+    this.egress = spec;
+  }
+
+  /** {@code meshConfig.default…ExportTo}: the exportTo of VirtualServices and DestinationRules without one. */
+  void exportDefaults(MeshConfigBinder.ExportDefaults defaults) {
+    this.exportDefaults = defaults;
+  }
+
   /** {@code istio.meshConfig.outboundTrafficPolicy.mode}. */
+  /** Protocol sniffing and its timeout ({@code meshConfig}, {@code pilot.env}). */
+  void protocolDetection(dev.meshsim.istio.ProtocolDetection detection) {
+    this.protocolDetection = detection;
+  }
+
   void outboundPolicy(OutboundTrafficPolicy policy) {
     this.outboundPolicy = policy;
   }

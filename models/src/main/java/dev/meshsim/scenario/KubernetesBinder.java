@@ -56,11 +56,11 @@ final class KubernetesBinder {
   static List<PortSpec> portSpecs(Service s) {
     List<PortSpec> out = new ArrayList<>();
     for (ServicePort p : s.ports()) {
-      boolean sameAsName = IstioProtocol.fromName(p.name()) == p.protocol()
+      boolean sameAsName = IstioProtocol.fromName(p.name()) == p.protocol() || p.protocol() == IstioProtocol.AUTO
           || p.protocol() == IstioProtocol.TCP && IstioProtocol.fromName(p.name()) == IstioProtocol.AUTO;
       String name = sameAsName ? p.name()
           : p.name().isEmpty() ? p.protocol().namePrefix() : p.protocol().namePrefix() + "-" + p.name();
-      out.add(new PortSpec(name, p.port()));
+      out.add(new PortSpec(name, p.port(), p.protocol()));
     }
     return out;
   }

@@ -85,6 +85,10 @@ final class KubernetesReader {
       int port = p.required("port").asInt(1, 65535);
       String portName = portNodes.size() > 1 ? Fields.dnsLabel(p, "name") : p.string("name", "");
       String protocol = p.string("protocol", "TCP");
+      if (!protocol.equals("TCP") && !protocol.equals("UDP") && !protocol.equals("SCTP")) {
+        throw p.required("protocol").fail("Unsupported value " + dev.meshsim.yaml.YamlScalar.quote(protocol)
+            + ": supported values: \"SCTP\", \"TCP\", \"UDP\" (the API server rejects it)");
+      }
       if (!names.add(portName) && !portName.isEmpty()) {
         throw p.required("name").fail("port name " + portName + " is used twice");
       }
@@ -97,9 +101,8 @@ final class KubernetesReader {
             + protocol + "; ignored");
         continue;
       }
-      if (!selected.isHttp()) {
-        warnings.add(p.required("port"), "port " + port + " is " + selected.display()
-            + " for Istio; meshsim models HTTP only and simulates it as HTTP/1.1");
+      if (p.has("appProtocol")) {
+        PortProtocols.warnUnknown(p.required("appProtocol"), warnings);
       }
       ports.add(new ServicePort(portName, port, selected, p.get("targetPort"), p));
     }

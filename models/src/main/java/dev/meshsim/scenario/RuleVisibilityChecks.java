@@ -62,7 +62,7 @@ final class RuleVisibilityChecks {
   }
 
   /** The namespaces that call each Service (by FQDN): loads, and the apps of other Services. */
-  private static Map<String, Set<String>> callersByService(List<ServiceSpec> services, List<LoadSpec> loads) {
+  static Map<String, Set<String>> callersByService(List<ServiceSpec> services, List<LoadSpec> loads) {
     Map<String, Set<String>> callers = new LinkedHashMap<>();
     for (LoadSpec load : loads) {
       callers.computeIfAbsent(load.request().host(), k -> new LinkedHashSet<>()).add(load.namespace());

@@ -21,6 +21,8 @@ import java.util.List;
  *     follow ({@code controlPlane}, {@code lifecycle}, {@code report})
  * @param externals the servers outside the mesh that calls may reach ({@code external}), in file order
  * @param ingress the ingress gateway ({@code ingressGateway}), or null when there is none
+ * @param egress the egress gateway ({@code egressGateway}), or null when there is none
+ * @param gatewayWorkloads the gateway Deployments Istio creates for Gateway API Gateways
  */
 public record Scenario(
     String name,
@@ -34,11 +36,14 @@ public record Scenario(
     IstioVersion istioVersion,
     Timeline timeline,
     List<ExternalHost> externals,
-    IngressGatewaySpec ingress) {
+    IngressGatewaySpec ingress,
+    EgressGatewaySpec egress,
+    List<GatewayWorkload> gatewayWorkloads) {
 
   public Scenario {
     services = List.copyOf(services);
     externals = List.copyOf(externals);
+    gatewayWorkloads = List.copyOf(gatewayWorkloads);
     loads = List.copyOf(loads);
     if (istioVersion == null) {
       throw new IllegalArgumentException("istioVersion must not be null; use IstioVersion.CURRENT");
@@ -46,6 +51,14 @@ public record Scenario(
     if (timeline == null) {
       throw new IllegalArgumentException("timeline must not be null; use Timeline.NONE");
     }
+  }
+
+  /** A scenario without an egress gateway. */
+  public Scenario(String name, long seed, long durationNanos, long warmupNanos, MeshSettings mesh,
+      List<ServiceSpec> services, IstioConfig istio, List<LoadSpec> loads, IstioVersion istioVersion,
+      Timeline timeline, List<ExternalHost> externals, IngressGatewaySpec ingress) {
+    this(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion, timeline, externals,
+        ingress, null, List.of());
   }
 
   /** A scenario without external servers. */
@@ -71,13 +84,13 @@ public record Scenario(
   /** A copy with another seed ({@code --seed}). */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, newSeed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        timeline, externals, ingress);
+        timeline, externals, ingress, egress, gatewayWorkloads);
   }
 
   /** A copy with another duration ({@code --duration}). */
   public Scenario withDuration(long newDurationNanos) {
     return new Scenario(name, seed, newDurationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        timeline, externals, ingress);
+        timeline, externals, ingress, egress, gatewayWorkloads);
   }
 
   /** A copy in which {@code load} replaces the load of the same name ({@code meshsim plan max-rate}). */
@@ -87,7 +100,7 @@ public record Scenario(
     }
     List<LoadSpec> newLoads = loads.stream().map(l -> l.name().equals(load.name()) ? load : l).toList();
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, newLoads, istioVersion,
-        timeline, externals, ingress);
+        timeline, externals, ingress, egress, gatewayWorkloads);
   }
 
   /**
@@ -109,12 +122,12 @@ public record Scenario(
       throw new IllegalArgumentException("no deployment named " + deployment.name());
     }
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, newServices, istio, loads, istioVersion,
-        timeline, externals, ingress);
+        timeline, externals, ingress, egress, gatewayWorkloads);
   }
 
   /** A copy with another timeline. */
   public Scenario withTimeline(Timeline newTimeline) {
     return new Scenario(name, seed, durationNanos, warmupNanos, mesh, services, istio, loads, istioVersion,
-        newTimeline, externals, ingress);
+        newTimeline, externals, ingress, egress, gatewayWorkloads);
   }
 }

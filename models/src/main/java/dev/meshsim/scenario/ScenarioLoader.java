@@ -23,9 +23,9 @@ public final class ScenarioLoader {
   static final List<String> TOP_KEYS = List.of(
       "name", "seed", "duration", "warmup", "mesh", "services", "istio", "istioFiles", "load",
       "timeline", "controlPlane", "lifecycle", "report", "kubernetes", "kubernetesFiles", "workloads",
-      "external", "ingressGateway");
+      "external", "ingressGateway", "egressGateway");
   /** The keys of {@code istio} when it is a mapping rather than the list of resources. */
-  static final List<String> ISTIO_KEYS = List.of("version", "resources", "meshConfig");
+  static final List<String> ISTIO_KEYS = List.of("version", "resources", "meshConfig", "pilot");
 
   private final Path file;
   private final Warnings warnings = new Warnings();
@@ -124,7 +124,7 @@ public final class ScenarioLoader {
     ManifestScenario manifests = new ManifestScenario(file, sources, root, warnings);
     YamlList serviceList = manifests.none() ? root.required("services").asList().requireSize(1, "service")
         : root.optional("services").map(YamlNode::asList).orElse(null);
-    ServiceDirectory directory = serviceList == null ? new ServiceDirectory() : ServiceBinder.directory(serviceList);
+    ServiceDirectory directory = serviceList == null ? new ServiceDirectory() : ServiceBinder.directory(serviceList, warnings);
     manifests.register(directory);
     List<ExternalHost> externals = ExternalBinder.bind(root);
     directory.addExternals(externals);
@@ -132,6 +132,11 @@ public final class ScenarioLoader {
     if (ingress != null) {
       directory.add(new ServiceDirectory.Entry(IngressGatewaySpec.NAME, IngressGatewaySpec.NAMESPACE, ingress.ports()),
           root.required("ingressGateway"));
+    }
+    EgressGatewaySpec egress = IngressGatewayBinder.bindEgress(root);
+    if (egress != null) {
+      directory.add(new ServiceDirectory.Entry(EgressGatewaySpec.NAME, EgressGatewaySpec.NAMESPACE, egress.ports()),
+          root.required("egressGateway"));
     }
     CallGraph graph = new CallGraph();
     RequestBinder requests = new RequestBinder(directory, graph);
@@ -141,11 +146,16 @@ public final class ScenarioLoader {
     IstioVersion version = istioVersion(root.get("istio"));
     IstioBinder istioBinder = new IstioBinder(warnings, version);
     istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));
+    istioBinder.exportDefaults(MeshConfigBinder.exportDefaults(root.get("istio"), warnings));
+    istioBinder.protocolDetection(MeshConfigBinder.protocolDetection(root.get("istio"), version, warnings));
     istioBinder.mtls(MeshConfigBinder.mtls(root.get("istio"), version));
     istioBinder.ingressGateway(ingress);
+    istioBinder.egressGateway(egress);
     IstioConfig istio = istio(root, directory, istioBinder, manifests);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
+    istioBinder.warnInvisibleVirtualServices(services, loads);
+    istioBinder.warnSidecarScopes(services, loads);
     Timeline timeline = manifests.timeline(
         new TimelineBinder(file, sources, warnings, version, services, requests, duration, manifests.rollouts())
             .bind(root, istio));
@@ -155,7 +165,7 @@ public final class ScenarioLoader {
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
         duration, warmup, mesh, services, istio, loads, version, timeline, externals,
-        ingress);
+        ingress, egress, istioBinder.gatewayWorkloads());
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */

@@ -26,12 +26,19 @@ final class ServiceBinder {
 
   /** Pass 1: the directory of Services. */
   static ServiceDirectory directory(YamlList services) {
+    return directory(services, new Warnings());
+  }
+
+  /** Pass 1, telling {@code warnings} of {@code appProtocol} values Istio does not know. */
+  static ServiceDirectory directory(YamlList services, Warnings warnings) {
     ServiceDirectory dir = new ServiceDirectory();
     for (YamlNode node : services.items()) {
       YamlMap m = node.asMap().allowOnly(SERVICE_KEYS);
       String name = Fields.dnsLabel(m, "name");
       String namespace = Fields.dnsLabel(m, "namespace", "default");
-      dir.add(new ServiceDirectory.Entry(name, namespace, ports(m.required("ports").asList())), m.required("name"));
+      YamlList ports = m.required("ports").asList();
+      PortProtocols.warnUnknownAppProtocols(ports, warnings);
+      dir.add(new ServiceDirectory.Entry(name, namespace, ports(ports)), m.required("name"));
     }
     return dir;
   }
@@ -43,7 +50,7 @@ final class ServiceBinder {
     Set<String> names = new TreeSet<>();
     Set<Integer> numbers = new TreeSet<>();
     for (YamlNode node : list.items()) {
-      YamlMap m = node.asMap().allowOnly("name", "port");
+      YamlMap m = node.asMap().allowOnly("name", "port", "appProtocol", "serverFirst");
       String name = list.size() > 1 ? m.string("name") : m.string("name", "");
       int port = m.required("port").asInt(1, 65535);
       if (!name.isEmpty() && !names.add(name)) {
@@ -52,7 +59,8 @@ final class ServiceBinder {
       if (!numbers.add(port)) {
         throw m.required("port").fail("port " + port + " is listed twice");
       }
-      ports.add(new PortSpec(name, port));
+      ports.add(new PortSpec(name, port, IstioProtocol.of(name, m.string("appProtocol", null), "TCP", port),
+          m.bool("serverFirst", false)));
     }
     return ports;
   }

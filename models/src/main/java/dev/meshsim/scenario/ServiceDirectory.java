@@ -80,6 +80,11 @@ final class ServiceDirectory {
     if (service == null && external != null) {
       return new Target(authority, external.host(), externalPort(node, external, port));
     }
+    List<Integer> entryPorts = selectedEntryPorts.get(host.toLowerCase(Locale.ROOT));
+    if (service == null && entryPorts != null) {
+      return new Target(authority, host.toLowerCase(Locale.ROOT), externalPort(node,
+          new ExternalHost(host.toLowerCase(Locale.ROOT), entryPorts, null), port));
+    }
     if (service == null) {
       throw node.fail("no service " + YamlScalar.quote(host) + " in this scenario (from namespace " + namespace
           + " it resolves to " + kubernetesFqdn(host, namespace) + ")" + suggestion(host)
@@ -148,6 +153,13 @@ final class ServiceDirectory {
 
   void addServiceEntryHosts(List<String> hosts) {
     serviceEntryHosts.addAll(hosts);
+  }
+
+  /** Ports of the ServiceEntry hosts whose endpoints are mesh pods ({@code workloadSelector}): loads may target them. */
+  private final Map<String, List<Integer>> selectedEntryPorts = new java.util.LinkedHashMap<>();
+
+  void addWorkloadEntryHosts(List<String> hosts, List<Integer> ports) {
+    hosts.forEach(h -> selectedEntryPorts.putIfAbsent(h, List.copyOf(ports)));
   }
 
   /** Whether {@code fqdn} is one of the scenario's Services or a ServiceEntry host. */

@@ -16,16 +16,17 @@ import java.util.Set;
 /**
  * {@code spec} of a ServiceEntry, validated as istiod's {@code ValidateServiceEntry} does where it
  * matters here: at least one host and one port, port numbers 1..65535 and unique, a known
- * resolution and location, and DNS resolution without wildcard hosts.
+ * resolution and location, DNS resolution without wildcard hosts, and a {@code workloadSelector}
+ * (endpoints: the mesh pods of the entry's namespace it selects) with labels and without {@code
+ * endpoints}.
  */
 final class ServiceEntryBinder {
 
   static final List<String> KEYS = List.of("hosts", "addresses", "ports", "location", "resolution",
       "endpoints", "workloadSelector", "exportTo", "subjectAltNames");
   private static final List<String> PORT_KEYS = List.of("number", "protocol", "name", "targetPort");
-  private static final Set<String> HTTP_PROTOCOLS = Set.of("HTTP", "HTTP2", "GRPC");
   private static final Set<String> PROTOCOLS =
-      Set.of("HTTP", "HTTPS", "GRPC", "HTTP2", "MONGO", "TCP", "TLS");
+      Set.of("HTTP", "HTTPS", "HTTP2", "HTTP_PROXY", "GRPC", "GRPC-WEB", "TCP", "TLS", "MONGO", "REDIS", "MYSQL", "UDP");
 
   private final Warnings warnings;
 
@@ -49,8 +50,13 @@ final class ServiceEntryBinder {
     Map<String, String> selector = Map.of();
     if (spec.has("workloadSelector")) {
       selector = spec.required("workloadSelector").asMap().allowOnly("labels").stringMap("labels");
-      warnings.add(spec.required("workloadSelector"), "workloadSelector (ServiceEntry endpoints from mesh pods) is"
-          + " not modelled yet; the entry's hosts are answered by the scenario's external servers");
+      if (selector.isEmpty()) {
+        throw spec.failAtKey("workloadSelector", "workloadSelector needs labels");
+      }
+      if (!spec.list("endpoints").isEmpty()) {
+        throw spec.failAtKey("workloadSelector", "only one of workloadSelector or endpoints is allowed in a"
+            + " ServiceEntry (istiod's validation)");
+      }
     }
     return new ServiceEntry(meta, hosts, ports(spec), resolution, location, endpoints(spec), selector,
         ExportTo.bind(spec));
@@ -81,14 +87,11 @@ final class ServiceEntryBinder {
       if (!numbers.add(number)) {
         throw p.required("number").fail("port " + number + " is listed twice in this ServiceEntry");
       }
-      String protocol = p.string("protocol", "TCP").toUpperCase(Locale.ROOT);
-      if (!PROTOCOLS.contains(protocol)) {
-        throw p.required("protocol").expected("one of " + String.join(", ", PROTOCOLS.stream().sorted().toList()));
-      }
-      if (!HTTP_PROTOCOLS.contains(protocol)) {
-        warnings.add(p.has("protocol") ? p.required("protocol") : p.required("number"), "protocol " + protocol
-            + " is not HTTP: Envoy would proxy it as TCP, which meshsim does not model; requests to it are"
-            + " simulated as HTTP");
+      // istio ValidateProtocol: empty means auto-detection; anything else must parse.
+      String protocol = p.string("protocol", "").toUpperCase(Locale.ROOT);
+      if (IstioProtocol.ofServiceEntry(protocol) == null) {
+        throw p.required("protocol").fail("unrecognized protocol " + dev.meshsim.yaml.YamlScalar.quote(protocol)
+            + " (Istio rejects it); use one of " + String.join(", ", PROTOCOLS.stream().sorted().toList()));
       }
       ports.add(new ServiceEntry.Port(number, p.string("name", ""), protocol));
     }

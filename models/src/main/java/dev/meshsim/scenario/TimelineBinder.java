@@ -154,9 +154,15 @@ final class TimelineBinder {
       throw body.fail("a PeerAuthentication in a timeline apply is not modelled yet: meshsim reads PeerAuthentication"
           + " at time 0 only (put it in istio: or istioFiles)");
     }
-    List<IstioObject> objects = objects(binder.resources());
+    IstioConfig read = binder.resources();
+    int fixed = read.serviceEntries().size() + read.gateways().size();
+    if (fixed > 0) {
+      warnings.add(body, "ServiceEntries and Gateways are fixed for the run (only VirtualServices, DestinationRules"
+          + " and Sidecars change during it): the " + fixed + " in this apply are ignored");
+    }
+    List<IstioObject> objects = objects(read);
     if (objects.isEmpty()) {
-      throw body.fail("the apply holds no VirtualService or DestinationRule");
+      throw body.fail("the apply holds no VirtualService, DestinationRule or Sidecar");
     }
     if (source == null) {
       source = objects.size() <= 2
@@ -183,6 +189,7 @@ final class TimelineBinder {
     List<IstioObject> objects = new ArrayList<>();
     config.virtualServices().forEach(vs -> objects.add(IstioObject.of(vs)));
     config.destinationRules().forEach(dr -> objects.add(IstioObject.of(dr)));
+    config.sidecars().forEach(sc -> objects.add(IstioObject.of(sc)));
     objects.sort(Comparator.comparingInt(o -> o.meta().order())); // file order across kinds
     return objects;
   }
@@ -190,8 +197,8 @@ final class TimelineBinder {
   private TimelineEvent delete(long at, YamlMap m) {
     YamlNode kindNode = m.required("kind");
     String kind = kindNode.asString();
-    if (!kind.equals("VirtualService") && !kind.equals("DestinationRule")) {
-      throw kindNode.expected("VirtualService or DestinationRule");
+    if (!kind.equals("VirtualService") && !kind.equals("DestinationRule") && !kind.equals("Sidecar")) {
+      throw kindNode.expected("VirtualService, DestinationRule or Sidecar");
     }
     return new TimelineEvent.Delete(at, kind, m.string("name"), m.string("namespace", "default"));
   }

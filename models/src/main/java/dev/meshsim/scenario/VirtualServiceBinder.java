@@ -44,7 +44,9 @@ final class VirtualServiceBinder {
   VirtualService bind(ObjectMeta meta, YamlMap spec) {
     spec.allowOnly(SPEC_KEYS);
     boolean delegate = !spec.has("hosts");
-    warnings.notModelled(spec, delegate ? new String[] {"tls", "tcp"} : new String[] {"tls", "tcp", "exportTo"});
+    if (!delegate && !spec.has("http") && !spec.has("tcp") && !spec.has("tls")) {
+      throw spec.fail("http, tcp or tls must be provided in a VirtualService (Istio rejects it)");
+    }
     List<String> hosts = delegate ? List.of() : spec.required("hosts").asList().requireSize(1, "host").items().stream()
         .map(YamlNode::asNonEmptyString).toList();
     if (delegate) {
@@ -54,7 +56,9 @@ final class VirtualServiceBinder {
     for (YamlNode route : spec.list("http")) {
       http.add(route(route.asMap(), meta.namespace(), delegate));
     }
-    return new VirtualService(meta, hosts, spec.stringList("gateways"), http, ExportTo.bind(spec));
+    L4RouteBinder l4 = new L4RouteBinder(this, warnings);
+    return new VirtualService(meta, hosts, spec.stringList("gateways"), http, ExportTo.bind(spec),
+        l4.tcp(spec, meta.namespace()), l4.tls(spec, hosts, meta.namespace()));
   }
 
   /**
@@ -134,7 +138,7 @@ final class VirtualServiceBinder {
    * 1.15 (weights are relative, commit ac641d0), and exactly 100 before it ("total destination
    * weight X != 100").
    */
-  private List<HttpRouteDestination> weighted(YamlList list, String namespace) {
+  List<HttpRouteDestination> weighted(YamlList list, String namespace) {
     List<HttpRouteDestination> out = new ArrayList<>();
     long total = 0;
     for (YamlNode node : list.items()) {

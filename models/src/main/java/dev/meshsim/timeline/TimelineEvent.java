@@ -2,6 +2,7 @@ package dev.meshsim.timeline;
 
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.ObjectMeta;
+import dev.meshsim.istio.Sidecar;
 import dev.meshsim.istio.VirtualService;
 import dev.meshsim.app.FailureMode;
 import java.util.List;
@@ -137,28 +138,39 @@ public sealed interface TimelineEvent {
     }
   }
 
-  /** One Istio object of an apply: exactly one of the two is set. */
-  record IstioObject(VirtualService virtualService, DestinationRule destinationRule) {
+  /** One Istio object of an apply: exactly one of the three is set. */
+  record IstioObject(VirtualService virtualService, DestinationRule destinationRule, Sidecar sidecar) {
     public IstioObject {
-      if ((virtualService == null) == (destinationRule == null)) {
-        throw new IllegalArgumentException("exactly one of virtualService and destinationRule");
+      int set = (virtualService == null ? 0 : 1) + (destinationRule == null ? 0 : 1) + (sidecar == null ? 0 : 1);
+      if (set != 1) {
+        throw new IllegalArgumentException("exactly one of virtualService, destinationRule and sidecar");
       }
     }
 
+    /** A VirtualService or a DestinationRule. */
+    public IstioObject(VirtualService virtualService, DestinationRule destinationRule) {
+      this(virtualService, destinationRule, null);
+    }
+
     public static IstioObject of(VirtualService vs) {
-      return new IstioObject(vs, null);
+      return new IstioObject(vs, null, null);
     }
 
     public static IstioObject of(DestinationRule dr) {
-      return new IstioObject(null, dr);
+      return new IstioObject(null, dr, null);
+    }
+
+    public static IstioObject of(Sidecar sidecar) {
+      return new IstioObject(null, null, sidecar);
     }
 
     public String kind() {
-      return virtualService != null ? "VirtualService" : "DestinationRule";
+      return virtualService != null ? "VirtualService" : destinationRule != null ? "DestinationRule" : "Sidecar";
     }
 
     public ObjectMeta meta() {
-      return virtualService != null ? virtualService.meta() : destinationRule.meta();
+      return virtualService != null ? virtualService.meta()
+          : destinationRule != null ? destinationRule.meta() : sidecar.meta();
     }
 
     /** {@code Kind namespace/name}, unique in a cluster. */

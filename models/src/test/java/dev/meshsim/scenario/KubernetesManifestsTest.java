@@ -147,6 +147,7 @@ class KubernetesManifestsTest {
             - {name: redis, port: 6379}
             - {name: dns, port: 53, protocol: UDP}
             - {name: plain, port: 9084}
+            - {name: http-x, port: 9085, appProtocol: example.com/custom}
         - apiVersion: v1
           kind: Pod
           metadata: {name: reviews, labels: {app: reviews}}
@@ -155,12 +156,27 @@ class KubernetesManifestsTest {
         """);
     assertEquals(List.of(new PortSpec("http2-web", 9080), new PortSpec("grpc-api", 9081),
         new PortSpec("http-legacy", 9082), new PortSpec("http-grpc-x", 9083), new PortSpec("redis", 6379),
-        new PortSpec("plain", 9084)), l.scenario().services().get(0).ports());
+        new PortSpec("plain", 9084), new PortSpec("http-x", 9085, IstioProtocol.AUTO)),
+        l.scenario().services().get(0).ports());
+    assertEquals(IstioProtocol.REDIS, l.scenario().services().get(0).ports().get(4).protocol(), "a TCP-class port");
     assertEquals(2, l.warnings().size(), l.warnings().toString());
-    assertTrue(l.warnings().get(0).contains("kubernetes[0].spec.ports[4].port: port 6379 is REDIS for Istio;"
-        + " meshsim models HTTP only and simulates it as HTTP/1.1"), l.warnings().get(0));
-    assertTrue(l.warnings().get(1).contains("kubernetes[0].spec.ports[5].port: port 53/UDP: Istio does not"
-        + " proxy UDP; ignored"), l.warnings().get(1));
+    assertTrue(l.warnings().get(0).contains("kubernetes[0].spec.ports[5].port: port 53/UDP: Istio does not"
+        + " proxy UDP; ignored"), l.warnings().get(0));
+    // istio ConvertProtocol: a set appProtocol replaces the name; one it cannot parse is auto-detected.
+    assertTrue(l.warnings().get(1).contains("kubernetes[0].spec.ports[7].appProtocol: appProtocol"
+        + " \"example.com/custom\" is no protocol Istio knows"), l.warnings().get(1));
+  }
+
+  @Test
+  void aPortProtocolKubernetesDoesNotKnowIsAnError() {
+    String m = error("""
+        kubernetes:
+        - apiVersion: v1
+          kind: Service
+          metadata: {name: reviews}
+          spec: {selector: {app: reviews}, ports: [{name: http, port: 9080, protocol: HTTP}]}
+        """);
+    assertTrue(m.contains("kubernetes[0].spec.ports[0].protocol: Unsupported value \"HTTP\": supported values:"), m);
   }
 
   @Test

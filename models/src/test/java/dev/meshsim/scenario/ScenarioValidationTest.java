@@ -99,7 +99,7 @@ class ScenarioValidationTest {
     assertProblem("dration: 10s\n" + TestScenarios.MINIMAL, "dration",
         "unknown key \"dration\"; did you mean \"duration\"? Allowed keys here: name, seed, duration, warmup, mesh,"
             + " services, istio, istioFiles, load, timeline, controlPlane, lifecycle, report, kubernetes,"
-            + " kubernetesFiles, workloads, external, ingressGateway.");
+            + " kubernetesFiles, workloads, external, ingressGateway, egressGateway.");
     assertProblem(minimalWith("duration: 10s", "duration: 10s\nwarmup: 10s"), "warmup",
         "warmup (10s) must be shorter than duration (10s)");
     assertProblem(minimalWith("duration: 10s", "duration: 0s"), "duration", "duration must be > 0");

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param upstreamCluster the Envoy cluster routed to, null without one
  * @param upstreamHost {@code ip:port} of the last host tried, null if none was
  * @param upstreamPod the name of that host's pod, null if none was tried
+ * @param tcpProxied whether the client sidecar proxied it as TCP bytes ({@code tcp_proxy}): its
+ *     access log then has no HTTP fields, and {@code code} is the app's answer or 0
  */
 public record FinishedRequest(
     String load,
@@ -50,7 +52,18 @@ public record FinishedRequest(
     String routeName,
     String upstreamCluster,
     String upstreamHost,
-    String upstreamPod) {
+    String upstreamPod,
+    boolean tcpProxied) {
+
+  /** A request the client sidecar routed as HTTP (or that had no sidecar). */
+  public FinishedRequest(String load, String sourceNamespace, String sourceIp, String method, String path,
+      String authority, String destinationService, int destinationPort, Map<String, String> headers,
+      long startNanos, long endNanos, long proxyStartNanos, long proxyEndNanos, long routedNanos, int code,
+      String flags, String routeName, String upstreamCluster, String upstreamHost, String upstreamPod) {
+    this(load, sourceNamespace, sourceIp, method, path, authority, destinationService, destinationPort, headers,
+        startNanos, endNanos, proxyStartNanos, proxyEndNanos, routedNanos, code, flags, routeName, upstreamCluster,
+        upstreamHost, upstreamPod, false);
+  }
 
   /** The app's view of its latency: from send to response. */
   public long durationNanos() {

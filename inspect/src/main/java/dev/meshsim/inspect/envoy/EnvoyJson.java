@@ -24,7 +24,8 @@ public final class EnvoyJson {
 
   public static String listeners(Proxy proxy) {
     return array(proxy.listening()
-        ? InboundChains.apply(RouteMapper.listeners(RouteMapper.routeConfigurations(proxy.routes())), proxy.inbound())
+        ? InboundChains.apply(RouteMapper.listeners(RouteMapper.routeConfigurations(proxy.routes()), proxy.tcpListeners()),
+            proxy.inbound())
         : List.of());
   }
 

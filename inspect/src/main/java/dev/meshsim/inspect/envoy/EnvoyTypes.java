@@ -33,6 +33,7 @@ final class EnvoyTypes {
       .add(Listener.getDescriptor())
       .add(RouteConfiguration.getDescriptor())
       .add(HttpConnectionManager.getDescriptor())
+      .add(io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy.getDescriptor())
       .add(HttpProtocolOptions.getDescriptor())
       .add(io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.getDescriptor())
       .add(io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer.getDescriptor())

@@ -110,6 +110,11 @@ final class RouteMapper {
 
   /** The listeners: one outbound HTTP listener per route table port, then 15001 and 15006. */
   static List<Listener> listeners(List<RouteConfiguration> routes) {
+    return listeners(routes, List.of());
+  }
+
+  /** The same, with the outbound TCP listeners after the HTTP ones. */
+  static List<Listener> listeners(List<RouteConfiguration> routes, List<dev.meshsim.inspect.Snapshot.TcpListenerState> tcp) {
     List<Listener> out = new java.util.ArrayList<>();
     for (RouteConfiguration rc : routes) {
       HttpConnectionManager hcm = HttpConnectionManager.newBuilder()
@@ -121,6 +126,7 @@ final class RouteMapper {
       out.add(listener("0.0.0.0_" + rc.getName(), Integer.parseInt(rc.getName()), FilterChain.newBuilder()
           .addFilters(Filter.newBuilder().setName(HCM).setTypedConfig(Any.pack(hcm))).build()));
     }
+    out.addAll(TcpListenerMapper.listeners(tcp));
     out.add(listener("virtualOutbound", 15001, null));
     out.add(listener("virtualInbound", 15006, null));
     return out;

@@ -78,7 +78,7 @@ public final class App implements AppProcess {
       stats.recordSpan(request.caller());
     }
     if (failure.refuseConnections() || !listenAddress.reachableAt(arrivesOnLoopback())) {
-      request.respond(503);
+      request.appUnreachable();
       return;
     }
     if (busy < workers) {
@@ -113,7 +113,7 @@ public final class App implements AppProcess {
     inService.remove(serving);
     FailureMode f = failure;
     if (f.resetRate() > 0 && errors.nextDouble() < f.resetRate()) {
-      serving.request.respond(503);
+      serving.request.appReset();
     } else if (f.errorRate() > 0 && errors.nextDouble() < f.errorRate()) {
       serving.request.respond(f.errorCode());
     } else {

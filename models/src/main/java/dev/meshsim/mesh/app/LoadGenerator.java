@@ -3,6 +3,7 @@ package dev.meshsim.mesh.app;
 import dev.meshsim.mesh.datapath.RequestTemplate;
 import dev.meshsim.mesh.datapath.Pod;
 import dev.meshsim.mesh.datapath.MeshStats;
+import dev.meshsim.mesh.datapath.DownstreamConnection;
 import dev.meshsim.mesh.datapath.Exchange;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
@@ -70,7 +71,8 @@ public final class LoadGenerator {
       sim.schedule(0, () -> openLoop(c.perSecond(), false));
     } else if (arrival instanceof Arrival.Connections c) {
       for (int i = 0; i < c.connections(); i++) {
-        sim.schedule(0, () -> closedLoop(c.qpsPerConnection()));
+        DownstreamConnection connection = new DownstreamConnection();
+        sim.schedule(0, () -> closedLoop(c.qpsPerConnection(), connection));
       }
     }
   }
@@ -83,13 +85,16 @@ public final class LoadGenerator {
     if (!mayStart()) {
       return;
     }
-    send(exchange -> onEnded(exchange));
+    send(exchange -> onEnded(exchange), null);
     long gap = poisson ? exponentialGap(perSecond) : Math.round(1e9 / perSecond);
     sim.schedule(gap, () -> openLoop(perSecond, poisson));
   }
 
-  /** One fortio connection: the next request goes when the previous answer is back. */
-  private void closedLoop(double qpsPerConnection) {
+  /**
+   * One fortio connection, kept open: the next request goes on it when the previous answer is back.
+   * (Open-loop requests each open a connection of their own.)
+   */
+  private void closedLoop(double qpsPerConnection, DownstreamConnection connection) {
     if (!mayStart()) {
       return;
     }
@@ -98,13 +103,13 @@ public final class LoadGenerator {
       onEnded(exchange);
       long paced = qpsPerConnection > 0 ? sentAt + Math.round(1e9 / qpsPerConnection) : 0;
       long earliest = sentAt + MIN_REQUEST_NANOS;
-      sim.scheduleAt(Math.max(sim.now(), Math.max(paced, earliest)), () -> closedLoop(qpsPerConnection));
-    });
+      sim.scheduleAt(Math.max(sim.now(), Math.max(paced, earliest)), () -> closedLoop(qpsPerConnection, connection));
+    }, connection);
   }
 
-  private void send(Exchange.ResponseHandler handler) {
+  private void send(Exchange.ResponseHandler handler, DownstreamConnection connection) {
     started++;
-    pod.send(new Exchange(request, pod, sim.now(), handler));
+    pod.send(new Exchange(request, pod, sim.now(), handler).onConnection(connection));
   }
 
   private void onEnded(Exchange exchange) {

@@ -49,6 +49,10 @@ public final class Exchange implements Event {
   private Exchange trace = this;
   private boolean linked = true;
   private boolean traceBroken;
+  /** The app's connection to its sidecar when it keeps one open across requests; null for its own. */
+  private DownstreamConnection connection;
+  /** Whether a {@code tcp_proxy} carried it (no HTTP routing in the client sidecar). */
+  private boolean tcpProxied;
   /** The sidecar this request is on its way to (its one pending event is the arrival there), or null. */
   private Sidecar arrivingAt;
 
@@ -73,6 +77,21 @@ public final class Exchange implements Event {
     if (servedBy.linked && !passesTraceContext) {
       servedBy.trace.traceBroken = true;
     }
+  }
+
+  /**
+   * Sends this request on {@code c}, a connection the app keeps open across requests (fortio's
+   * {@code -c} connections). Only a {@code tcp_proxy} tells the difference: it balances connections,
+   * so every request on {@code c} reaches the host its first one did. Returns this.
+   */
+  public Exchange onConnection(DownstreamConnection c) {
+    this.connection = c;
+    return this;
+  }
+
+  /** The kept-open connection this request travels on, or null (a connection of its own). */
+  DownstreamConnection connection() {
+    return connection;
   }
 
   /** The load generator's request whose call tree this request is part of (itself for one). */
@@ -160,6 +179,11 @@ public final class Exchange implements Event {
     this.routedNanos = nowNanos;
   }
 
+  /** A {@code tcp_proxy} carries this request: its access log is a TCP one. */
+  void tcpProxied() {
+    tcpProxied = true;
+  }
+
   void arrivedAtProxy(long nowNanos) {
     proxyStartNanos = nowNanos;
   }
@@ -178,7 +202,7 @@ public final class Exchange implements Event {
     return new FinishedRequest(client.name(), client.namespace(), client.ip(), spec.method(), spec.path(),
         spec.authority(), spec.host(), spec.port(), spec.headers(), startNanos, endNanos, proxyStartNanos,
         proxyEndNanos, routedNanos, code, flags(), routeName, clusterName,
-        upstream == null ? null : upstream.address(), upstream == null ? null : upstream.podName());
+        upstream == null ? null : upstream.address(), upstream == null ? null : upstream.podName(), tcpProxied);
   }
 
   /**

@@ -14,6 +14,19 @@ public interface Inbound {
   /** The connection carrying the request broke before an answer (the app died or reset it). */
   void reset();
 
+  /**
+   * The server sidecar could not hand the request to its app (the app refuses, or listens on
+   * another address): an HTTP inbound answers 503 itself; a TCP one can only close the connection.
+   */
+  default void appUnreachable() {
+    respond(503);
+  }
+
+  /** The app reset the connection before answering: an HTTP inbound answers 503; TCP passes the reset. */
+  default void appReset() {
+    respond(503);
+  }
+
   /** The request as sent (a gateway's Envoy routes it again by its Host header and port). */
   RequestTemplate request();
 }

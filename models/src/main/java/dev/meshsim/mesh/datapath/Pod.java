@@ -189,8 +189,8 @@ public final class Pod implements PodView {
       app.accept(inbound);
     } else if (exists && sidecar != null && sidecar.xds().listening()) {
       // The pod's Envoy is up but its app is not (restarting): the server sidecar's connect to the
-      // app fails and it answers 503 itself.
-      inbound.respond(503);
+      // app fails and it answers 503 itself (a TCP inbound closes the connection instead).
+      inbound.appUnreachable();
     } else {
       inbound.reset(); // the connection's far end is gone
     }

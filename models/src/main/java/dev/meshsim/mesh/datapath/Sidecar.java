@@ -7,6 +7,7 @@ import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.MirrorPolicy;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RouteConfiguration;
+import dev.meshsim.mesh.routing.TcpProxyRoute;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.upstream.Cluster;
@@ -61,6 +62,7 @@ public final class Sidecar {
   /** {@link #lookupRoute}'s answers for the route configuration {@link #routeLookupsOf}. */
   private final Map<RequestTemplate, RouteLookup> routeLookups = new java.util.IdentityHashMap<>();
   private RouteConfiguration routeLookupsOf;
+  private TcpProxy tcpProxy;
 
   public Sidecar(Pod pod, ProxyEnvironment env, ProxyConfig config) {
     this.pod = pod;
@@ -104,6 +106,10 @@ public final class Sidecar {
     }
     RouteConfiguration routes = xds.routes();
     RouteLookup lookup = lookupRoute(routes, exchange.request());
+    if (lookup.tcp() != null) {
+      tcpProxy().onRequest(exchange, lookup.tcp()); // a TCP or TLS port: no HTTP routing at all
+      return;
+    }
     VirtualHost vhost = lookup.vhost();
     if (vhost == null && routes.blocksUnknownHosts()) {
       // REGISTRY_ONLY: Istio's block_all catch-all is a direct response 502, which sets no flag
@@ -120,7 +126,7 @@ public final class Sidecar {
   }
 
   /** The virtual host and the route (either may be null) a request template matches. */
-  private record RouteLookup(VirtualHost vhost, Route route) {}
+  private record RouteLookup(VirtualHost vhost, Route route, TcpProxyRoute tcp) {}
 
   /**
    * The route lookup of {@code template} under {@code routes}, made once per template and route
@@ -137,8 +143,9 @@ public final class Sidecar {
     RouteLookup lookup = routeLookups.get(template);
     if (lookup == null) {
       var request = template.attributes();
-      VirtualHost vhost = routes.virtualHost(request);
-      lookup = new RouteLookup(vhost, vhost == null ? null : vhost.match(request));
+      TcpProxyRoute tcp = routes.tcpProxy(request); // a tcp_proxy filter chain takes the port first
+      VirtualHost vhost = tcp != null ? null : routes.virtualHost(request);
+      lookup = new RouteLookup(vhost, vhost == null ? null : vhost.match(request), tcp);
       routeLookups.put(template, lookup);
     }
     return lookup;
@@ -264,7 +271,7 @@ public final class Sidecar {
    * delivered a new version of the cluster: an endpoint update changes its hosts in place, any
    * other change replaces it (the old one drains). Null if the proxy has no such (warm) cluster.
    */
-  private Cluster cluster(String name) {
+  Cluster cluster(String name) {
     if (resolvedAt != xds.clusterChanges()) {
       resolved.clear();
       resolvedAt = xds.clusterChanges();
@@ -299,6 +306,14 @@ public final class Sidecar {
       }
     }
     return cluster;
+  }
+
+  /** The proxy's {@code tcp_proxy} filters, made on first use so HTTP-only runs draw nothing for them. */
+  private TcpProxy tcpProxy() {
+    if (tcpProxy == null) {
+      tcpProxy = new TcpProxy(this, env);
+    }
+    return tcpProxy;
   }
 
   /** The leg from this pod to the pod at {@code endpoint}'s address. */

@@ -3,10 +3,12 @@
  * between app and sidecar, kube-proxy without one), {@link dev.meshsim.mesh.datapath.Sidecar} (the
  * HTTP connection manager, fault filter and router's cluster choice), {@code RouterRequest} and
  * {@code UpstreamRequest} (Envoy's router filter and its attempts, talking through {@code
- * RouterFilterInterface}), {@code RetryState}, {@link dev.meshsim.mesh.datapath.NetworkLeg}, the
- * one place hop costs are drawn, and {@code SecuredLink} with its {@code TransportSocket}: what a
- * connection speaks and whether the server takes it (mTLS, PeerAuthentication). {@code
- * MeshStats}, {@code TimelineStats} and {@code DataPathMetrics} hold what a run measures.
+ * RouterFilterInterface}), {@code RetryState}, {@code TcpProxy} and {@code TcpSession} (Envoy's
+ * {@code tcp_proxy} for TCP and TLS ports: a cluster and host per downstream connection, held on
+ * a {@link dev.meshsim.mesh.datapath.DownstreamConnection}), and {@link dev.meshsim.mesh.datapath.NetworkLeg},
+ * the one place hop costs are drawn, and {@code SecuredLink} with its {@code TransportSocket}: what
+ * a connection speaks and whether the server takes it (mTLS, PeerAuthentication). {@code MeshStats}, {@code TimelineStats} and {@code
+ * DataPathMetrics} hold what a run measures.
  *
  * <p>May use {@code mesh.upstream} (clusters, hosts, pools), {@code mesh.routing}, {@code
  * mesh.streaminfo}, {@code mesh.xds} (a sidecar's xDS client and config), {@code mesh.kube}, a pod's

@@ -12,6 +12,9 @@ public final class RouteConfiguration {
   private final Map<String, VirtualHost> byHostAndPort;
   private final boolean blockAll;
   private final java.util.Set<Integer> gatewayPorts;
+  private final Map<String, TcpProxyRoute> tcpByHostAndPort;
+  /** Ports with an outbound HTTP listener; null when not known (every port is taken as HTTP). */
+  private final java.util.Set<Integer> httpPorts;
 
   public RouteConfiguration(Map<String, VirtualHost> byHostAndPort) {
     this(byHostAndPort, false);
@@ -28,9 +31,49 @@ public final class RouteConfiguration {
   /** @param gatewayPorts for a gateway's Envoy, the ports its Gateway servers listen on */
   public RouteConfiguration(Map<String, VirtualHost> byHostAndPort, boolean blockAll,
       java.util.Set<Integer> gatewayPorts) {
+    this(byHostAndPort, blockAll, gatewayPorts, Map.of(), null);
+  }
+
+  /**
+   * A sidecar's outbound config with its TCP side.
+   *
+   * @param tcpByHostAndPort the {@code tcp_proxy} of each (host, port) Istio treats as TCP or TLS
+   * @param httpPorts the ports with an outbound HTTP listener ({@code 0.0.0.0_<port>}: some HTTP or
+   *     sniffed port of a Service or ServiceEntry has that number); a connection to an unknown host
+   *     on another port stays on the virtual outbound listener (15001), whose catch-all filter chain
+   *     is a {@code tcp_proxy} (istio {@code buildOutboundCatchAllNetworkFilterChains})
+   */
+  public RouteConfiguration(Map<String, VirtualHost> byHostAndPort, boolean blockAll,
+      java.util.Set<Integer> gatewayPorts, Map<String, TcpProxyRoute> tcpByHostAndPort,
+      java.util.Set<Integer> httpPorts) {
     this.byHostAndPort = Map.copyOf(byHostAndPort);
     this.blockAll = blockAll;
     this.gatewayPorts = java.util.Set.copyOf(gatewayPorts);
+    this.tcpByHostAndPort = Map.copyOf(tcpByHostAndPort);
+    this.httpPorts = httpPorts == null ? null : java.util.Set.copyOf(httpPorts);
+  }
+
+  /** Istio's cluster without endpoints that REGISTRY_ONLY's TCP catch-all proxies to. */
+  public static final String BLACK_HOLE_CLUSTER = "BlackHoleCluster";
+  private static final TcpProxyRoute BLACK_HOLE = TcpProxyRoute.to(BLACK_HOLE_CLUSTER);
+
+  /**
+   * The {@code tcp_proxy} a request's connection goes through, or null when an HTTP listener takes
+   * it: the (host, port)'s own TCP or TLS filter chain, else, under REGISTRY_ONLY, the virtual
+   * outbound listener's {@code BlackHoleCluster} for an unknown host on a port no HTTP listener has.
+   */
+  public TcpProxyRoute tcpProxy(RequestAttributes request) {
+    TcpProxyRoute own = tcpByHostAndPort.get(request.virtualHostKey());
+    if (own != null || !blockAll || httpPorts == null) {
+      return own;
+    }
+    boolean unknown = !byHostAndPort.containsKey(request.virtualHostKey());
+    return unknown && !httpPorts.contains(request.port()) ? BLACK_HOLE : null;
+  }
+
+  /** Every (host, port) TCP filter chain, by {@code fqdn:port}, unordered (for inspection). */
+  public Map<String, TcpProxyRoute> tcpProxies() {
+    return tcpByHostAndPort;
   }
 
   /** Whether a gateway's Envoy has a listener on {@code port} (a Gateway server's port). */

@@ -3,7 +3,8 @@
  * dev.meshsim.mesh.routing.RouteConfiguration}, virtual hosts, routes with their matchers ({@code
  * RouteMatcher}, {@code StringMatcher}, {@code HeaderMatcher}, {@code QueryParameterMatcher}: Envoy's
  * {@code RouteMatch} and its parts), weighted clusters, retry, fault and mirror policies, direct
- * replies (redirect, direct response), and the request attributes a match reads.
+ * replies (redirect, direct response), the {@code tcp_proxy} of TCP and TLS ports ({@link
+ * dev.meshsim.mesh.routing.TcpProxyRoute}), and the request attributes a match reads.
  *
  * <p>Envoy's own records, never Istio's: istiod translates a VirtualService into them at the xDS
  * boundary ({@code mesh.xds}, {@code RouteMatchTranslation}), as the real istiod does. May use the

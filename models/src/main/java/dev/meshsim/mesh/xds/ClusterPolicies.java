@@ -115,6 +115,9 @@ final class ClusterPolicies {
    * DO_NOT_UPGRADE) multiplexes up to {@code maxConcurrentStreams} (istio {@code shouldH2Upgrade}).
    */
   private static int streamsPerConnection(ConnectionPoolSettings.Http http, PortSpec port) {
+    if (!port.protocol().isHttp()) {
+      return 1; // a TCP or TLS port: tcp_proxy gives each downstream connection its own upstream one
+    }
     String name = port.name().toLowerCase(java.util.Locale.ROOT);
     boolean h2Port = name.equals("grpc") || name.startsWith("grpc-") || name.equals("http2")
         || name.startsWith("http2-");

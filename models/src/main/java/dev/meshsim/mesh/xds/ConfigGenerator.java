@@ -5,8 +5,11 @@ import dev.meshsim.mesh.kube.PodView;
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.DestinationRuleLookup;
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.istio.OutboundTrafficPolicy;
+import dev.meshsim.istio.SidecarScope;
 import dev.meshsim.istio.Subset;
 import dev.meshsim.istio.TrafficPolicy;
+import dev.meshsim.istio.VirtualService;
 import dev.meshsim.mesh.routing.RouteConfiguration;
 import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.upstream.ClusterConfig;
@@ -27,7 +30,9 @@ import java.util.Map;
  * built from the VirtualService for that host or Istio's default route; a cluster per service port
  * ({@code outbound|port||fqdn}) and per DestinationRule subset ({@code outbound|port|subset|fqdn}),
  * whose endpoints get failover priorities relative to the proxy's locality when it has outlier
- * detection.
+ * detection. A proxy's {@code Sidecar} resource narrows what it gets ({@link SidecarScope}): a
+ * service port it does not import has no cluster and no virtual host, and its calls take Istio's
+ * catch-all, {@code PassthroughCluster} under ALLOW_ANY, the {@code block_all} 502 under REGISTRY_ONLY.
  */
 public final class ConfigGenerator {
   private final ServiceRegistry registry;
@@ -57,25 +62,45 @@ public final class ConfigGenerator {
   }
 
   private ProxyConfig generate(ProxyIdentity proxy) {
+    java.util.Set<String> gateways = GatewayConfig.gatewaysOf(istio, proxy);
+    // Gateways always get the default scope (istio getSidecarScope); sidecars their Sidecar's.
+    SidecarScope scope = gateways.isEmpty() ? SidecarScope.of(istio.sidecars(), proxy.namespace(), proxy.labels())
+        : SidecarScope.DEFAULT;
+    ProxyScope view = new ProxyScope(scope, proxy.namespace(), virtualServices);
+    OutboundTrafficPolicy policy = scope.outboundPolicy(istio.outboundPolicy());
     Map<String, VirtualHost> hosts = new LinkedHashMap<>();
     Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
     for (ServiceSpec service : registry.services()) {
+      if (!view.needsClusters(service.fqdn(), service.namespace())) {
+        continue;
+      }
       MergedRule rule = ruleFor(service, proxy.namespace());
       for (PortSpec port : service.ports()) {
-        addClusters(clusters, service, port, rule, proxy.locality());
+        if (view.needsCluster(service.fqdn(), service.namespace(), port.port())) {
+          addClusters(clusters, service, port, rule, proxy.locality());
+        }
       }
     }
-    Map<String, dev.meshsim.istio.ServiceEntry> entries = egress.entriesFor(proxy);
+    Map<String, dev.meshsim.istio.ServiceEntry> entries = egress.entriesFor(proxy, view);
     egress.addClusters(clusters, entries, proxy);
     // Routes after clusters: a route's retry policy depends on whether its cluster hashes.
     RouteBuilder routes = new RouteBuilder(registry, proxy, profile, clusters);
+    TcpListeners tcp = new TcpListeners(routes, istio.protocolDetection());
     for (ServiceSpec service : registry.services()) {
       for (PortSpec port : service.ports()) {
         String key = service.fqdn() + ":" + port.port();
-        hosts.put(key, routes.virtualHost(service, port, virtualServices.forHost(service.fqdn())));
+        VirtualService vs = view.virtualServiceFor(service.fqdn());
+        // An imported VirtualService brings its host's virtual host even when the Sidecar does not
+        // import the service itself (istiod builds virtual hosts from the listener's VirtualServices too).
+        if (vs != null || scope.imports(service.fqdn(), service.namespace(), port.port())) {
+          if (!tcp.addIfTcp(service.fqdn(), port, vs)) {
+            hosts.put(key, routes.virtualHost(service, port, vs));
+          }
+        } else if (policy == OutboundTrafficPolicy.ALLOW_ANY) {
+          egress.addPassthrough(hosts, clusters, key, registry.pods(service.fqdn()), port, tcp);
+        }
       }
     }
-    java.util.Set<String> gateways = GatewayConfig.gatewaysOf(istio, proxy);
     if (!gateways.isEmpty()) {
       // A gateway's Envoy: only the virtual hosts of its Gateways' servers (istiod's gateway.go).
       RouteConfiguration gatewayRoutes = new RouteConfiguration(
@@ -83,9 +108,24 @@ public final class ConfigGenerator {
           GatewayConfig.ports(istio, gateways));
       return new ProxyConfig(gatewayRoutes, clusters);
     }
-    egress.addRoutes(hosts, clusters, entries, routes, virtualServices);
-    boolean blockAll = istio.outboundPolicy() == dev.meshsim.istio.OutboundTrafficPolicy.REGISTRY_ONLY;
-    return new ProxyConfig(new RouteConfiguration(hosts, blockAll), clusters);
+    egress.addRoutes(hosts, clusters, entries, routes, view::virtualServiceFor, policy, tcp);
+    return new ProxyConfig(new RouteConfiguration(hosts, policy == OutboundTrafficPolicy.REGISTRY_ONLY,
+        java.util.Set.of(), tcp.routes(), tcp.httpPorts()), clusters);
+  }
+
+  /** How many service ports a proxy has a virtual host for (istiod's RDS work for it). */
+  int importedServicePorts(ProxyIdentity proxy) {
+    SidecarScope scope = GatewayConfig.gatewaysOf(istio, proxy).isEmpty()
+        ? SidecarScope.of(istio.sidecars(), proxy.namespace(), proxy.labels()) : SidecarScope.DEFAULT;
+    ProxyScope view = new ProxyScope(scope, proxy.namespace(), virtualServices);
+    int ports = 0;
+    for (ServiceSpec service : registry.services()) {
+      boolean byVirtualService = view.virtualServiceFor(service.fqdn()) != null;
+      for (PortSpec port : service.ports()) {
+        ports += byVirtualService || scope.imports(service.fqdn(), service.namespace(), port.port()) ? 1 : 0;
+      }
+    }
+    return ports;
   }
 
   private void addClusters(Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port,

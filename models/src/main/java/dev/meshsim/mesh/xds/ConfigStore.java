@@ -2,6 +2,7 @@ package dev.meshsim.mesh.xds;
 
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.istio.Sidecar;
 import dev.meshsim.istio.VirtualService;
 import dev.meshsim.timeline.TimelineEvent.IstioObject;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 final class ConfigStore {
   private final LinkedHashMap<String, IstioObject> objects = new LinkedHashMap<>();
-  /** ServiceEntries, Gateways and the outbound policy: fixed for the run (the timeline applies VS and DR only). */
+  /** ServiceEntries, Gateways and the outbound policy: fixed for the run (the timeline applies VS, DR and Sidecars). */
   private final IstioConfig fixed;
 
   /** The scenario's initial resources, in the order they were read. */
@@ -26,6 +27,7 @@ final class ConfigStore {
     List<IstioObject> all = new ArrayList<>();
     initial.virtualServices().forEach(vs -> all.add(IstioObject.of(vs)));
     initial.destinationRules().forEach(dr -> all.add(IstioObject.of(dr)));
+    initial.sidecars().forEach(sc -> all.add(IstioObject.of(sc)));
     all.sort(Comparator.comparingInt(o -> o.meta().order()));
     all.forEach(this::apply);
   }
@@ -44,15 +46,18 @@ final class ConfigStore {
   IstioConfig snapshot() {
     List<VirtualService> vss = new ArrayList<>();
     List<DestinationRule> drs = new ArrayList<>();
+    List<Sidecar> sidecars = new ArrayList<>();
     for (IstioObject o : objects.values()) {
       if (o.virtualService() != null) {
         vss.add(o.virtualService());
-      } else {
+      } else if (o.destinationRule() != null) {
         drs.add(o.destinationRule());
+      } else {
+        sidecars.add(o.sidecar());
       }
     }
-    return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy(),
-        fixed.gateways(), fixed.mtls());
+    return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy(), fixed.gateways(), sidecars,
+        fixed.protocolDetection(), fixed.mtls());
   }
 
   Map<String, IstioObject> objects() {

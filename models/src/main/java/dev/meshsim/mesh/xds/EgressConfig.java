@@ -16,6 +16,10 @@ import dev.meshsim.mesh.routing.VirtualHost;
 import dev.meshsim.mesh.routing.WeightedCluster;
 import dev.meshsim.mesh.upstream.ClusterConfig;
 import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.istio.VirtualService;
+import dev.meshsim.mesh.routing.RouteConfiguration;
+import dev.meshsim.mesh.routing.TcpProxyRoute;
+import dev.meshsim.scenario.IstioProtocol;
 import dev.meshsim.scenario.PortSpec;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,10 +33,10 @@ import java.util.Set;
  * VirtualServices for that host, as istiod builds them for a Service; then, with {@code ALLOW_ANY},
  * Istio's {@code allow_any} route to {@code PassthroughCluster} for every other external host.
  *
- * <p>Endpoints: a {@code DNS}, {@code DNS_ROUND_ROBIN} or {@code NONE} entry reaches the host's
- * external server (what DNS or the original destination gives); a {@code STATIC} entry without
- * {@code endpoints} has none (Envoy answers {@code 503 UH}). A host that no external server answers
- * has no endpoints either.
+ * <p>Endpoints: an entry with a {@code workloadSelector} has the mesh pods it selects; a {@code
+ * DNS}, {@code DNS_ROUND_ROBIN} or {@code NONE} entry reaches the host's external server (what DNS
+ * or the original destination gives); a {@code STATIC} entry without {@code endpoints} has none
+ * (Envoy answers {@code 503 UH}). A host that no external server answers has no endpoints either.
  */
 final class EgressConfig {
   /** Envoy's name of Istio's original-destination cluster ({@code pilot/pkg/networking/util}). */
@@ -57,8 +61,11 @@ final class EgressConfig {
     return hosts;
   }
 
-  /** The ServiceEntry each host:port resolves to for this proxy: the oldest visible one declaring it. */
-  Map<String, ServiceEntry> entriesFor(ProxyIdentity proxy) {
+  /**
+   * The ServiceEntry each host:port resolves to for this proxy: the oldest one exported to its
+   * namespace ({@code exportTo}) and in its Sidecar's scope that declares it.
+   */
+  Map<String, ServiceEntry> entriesFor(ProxyIdentity proxy, ProxyScope scope) {
     Map<String, ServiceEntry> byHostPort = new LinkedHashMap<>();
     for (ServiceEntry entry : istio.serviceEntries()) {
       if (!entry.visibleFrom(proxy.namespace())) {
@@ -69,7 +76,9 @@ final class EgressConfig {
           continue; // wildcard entries are not modelled: the loader warns
         }
         for (ServiceEntry.Port port : entry.ports()) {
-          byHostPort.putIfAbsent(host + ":" + port.number(), entry);
+          if (scope.importsEntry(host, entry.meta().namespace(), port.number())) {
+            byHostPort.putIfAbsent(host + ":" + port.number(), entry);
+          }
         }
       }
     }
@@ -101,23 +110,60 @@ final class EgressConfig {
 
   /** Adds the ServiceEntry virtual hosts, then (ALLOW_ANY) passthrough ones with their clusters. */
   void addRoutes(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters,
-      Map<String, ServiceEntry> entries, RouteBuilder routes, VirtualServiceIndex virtualServices) {
+      Map<String, ServiceEntry> entries, RouteBuilder routes,
+      java.util.function.Function<String, VirtualService> virtualServiceFor,
+      OutboundTrafficPolicy policy, TcpListeners tcp) {
     entries.forEach((hostPort, entry) -> {
       String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
-      hosts.put(hostPort, routes.virtualHost(host, portOf(entry, hostPort), virtualServices.forHost(host)));
+      PortSpec port = portOf(entry, hostPort);
+      VirtualService vs = virtualServiceFor.apply(host);
+      if (!tcp.addIfTcp(host, port, vs)) {
+        hosts.put(hostPort, routes.virtualHost(host, port, vs));
+      }
     });
-    if (istio.outboundPolicy() != OutboundTrafficPolicy.ALLOW_ANY) {
+    if (policy != OutboundTrafficPolicy.ALLOW_ANY) {
+      // REGISTRY_ONLY: the virtual outbound listener's tcp_proxy to BlackHoleCluster, a STATIC
+      // cluster without endpoints (istio cluster_builder.go buildBlackHoleCluster).
+      clusters.put(RouteConfiguration.BLACK_HOLE_CLUSTER, cluster(RouteConfiguration.BLACK_HOLE_CLUSTER, List.of(),
+          new PortSpec("", 0, IstioProtocol.TCP), null));
       return;
     }
     for (ServiceRegistry.External external : registry.externals()) {
       for (int port : external.ports()) {
         String key = external.host() + ":" + port;
-        if (!hosts.containsKey(key)) {
+        if (!hosts.containsKey(key) && !tcp.routes().containsKey(key)) {
           String cluster = PASSTHROUGH + "|" + key;
-          clusters.put(cluster, cluster(cluster, external.pods(), new PortSpec("", port), null));
-          hosts.put(key, passthrough(key, cluster));
+          boolean http = tcp.hasHttpListener(port);
+          clusters.put(cluster, cluster(cluster, external.pods(),
+              new PortSpec("", port, http ? IstioProtocol.AUTO : IstioProtocol.TCP), null));
+          if (http) {
+            hosts.put(key, passthrough(key, cluster)); // the HTTP listener's allow_any virtual host
+          } else {
+            tcp.add(key, new TcpProxyRoute(PASSTHROUGH, List.of(new WeightedCluster(cluster, 1, null))));
+          }
         }
       }
+    }
+  }
+
+  /**
+   * ALLOW_ANY for a mesh Service the proxy's Sidecar does not import: no virtual host matches, so
+   * the call takes the {@code allow_any} route to PassthroughCluster, whose original destination is
+   * the Service's ClusterIP, which kube-proxy sends to one of its pods at random; no DestinationRule
+   * or VirtualService applies. (kube-proxy picks per connection; meshsim per request.)
+   */
+  void addPassthrough(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters, String key,
+      List<PodView> pods, PortSpec port, TcpListeners tcp) {
+    String cluster = PASSTHROUGH + "|" + key;
+    TrafficPolicy random = new TrafficPolicy(new dev.meshsim.istio.LoadBalancerSettings(
+        dev.meshsim.istio.LoadBalancerSettings.Simple.RANDOM, null), null, null, List.of());
+    if (TcpListeners.outboundHttp(port.protocol(), istio.protocolDetection())) {
+      clusters.put(cluster, cluster(cluster, pods, new PortSpec("", port.port()), random));
+      hosts.put(key, passthrough(key, cluster)); // the HTTP listener's allow_any virtual host
+    } else {
+      // A TCP port out of scope: the virtual outbound listener's tcp_proxy to PassthroughCluster.
+      clusters.put(cluster, cluster(cluster, pods, new PortSpec("", port.port(), IstioProtocol.TCP), random));
+      tcp.add(key, new TcpProxyRoute(PASSTHROUGH, List.of(new WeightedCluster(cluster, 1, null))));
     }
   }
 
@@ -132,6 +178,9 @@ final class EgressConfig {
   }
 
   private List<PodView> endpoints(ServiceEntry entry, String host) {
+    if (!entry.workloadSelector().isEmpty()) {
+      return selectedPods(entry);
+    }
     ServiceRegistry.External external = registry.external(host);
     if (external == null || (entry.resolution() == ServiceEntry.Resolution.STATIC && entry.endpoints().isEmpty())) {
       return List.of();
@@ -139,11 +188,31 @@ final class EgressConfig {
     return external.pods();
   }
 
+  /**
+   * A ServiceEntry with a {@code workloadSelector}: its endpoints are the ready pods of its namespace
+   * whose labels the selector matches (istio's ServiceEntry controller, {@code workloadSelector}
+   * selecting Pods and WorkloadEntries of the entry's namespace), in registry order.
+   */
+  private List<PodView> selectedPods(ServiceEntry entry) {
+    List<PodView> out = new java.util.ArrayList<>();
+    for (dev.meshsim.scenario.ServiceSpec service : registry.services()) {
+      if (!service.namespace().equals(entry.meta().namespace())) {
+        continue;
+      }
+      for (PodView pod : registry.pods(service.fqdn())) {
+        if (pod.labels().entrySet().containsAll(entry.workloadSelector().entrySet()) && !out.contains(pod)) {
+          out.add(pod);
+        }
+      }
+    }
+    return out;
+  }
+
   private static PortSpec portOf(ServiceEntry entry, String hostPort) {
     int number = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
     for (ServiceEntry.Port p : entry.ports()) {
       if (p.number() == number) {
-        return new PortSpec(p.name(), number);
+        return new PortSpec(p.name(), number, IstioProtocol.ofServiceEntry(p.protocol()));
       }
     }
     throw new IllegalStateException("no port " + number);

@@ -28,12 +28,14 @@ final class GatewayConfig {
 
   /**
    * The Gateways ({@code ns/name}) whose selector matches {@code proxy}; empty for a sidecar. Only
-   * proxies in {@code istio-system} (where the ingress gateway runs) are taken for gateways: an app's
-   * sidecar stays a sidecar whatever its labels.
+   * proxies in {@code istio-system} (where the ingress and egress gateways run) and the pods of
+   * Istio's automated Gateway API deployments (their {@code gateway-name} label) are taken for
+   * gateways: an app's sidecar stays a sidecar whatever its labels.
    */
   static Set<String> gatewaysOf(IstioConfig istio, ProxyIdentity proxy) {
     Set<String> names = new LinkedHashSet<>();
-    if (!proxy.namespace().equals(dev.meshsim.scenario.IngressGatewaySpec.NAMESPACE)) {
+    if (!proxy.namespace().equals(dev.meshsim.scenario.IngressGatewaySpec.NAMESPACE)
+        && !proxy.labels().containsKey(dev.meshsim.scenario.GatewayWorkload.GATEWAY_NAME_LABEL)) {
       return names;
     }
     for (Gateway g : istio.gateways()) {
@@ -77,7 +79,8 @@ final class GatewayConfig {
       }
       for (Gateway.Server server : g.servers()) {
         for (VirtualService vs : istio.virtualServices()) {
-          if (!boundTo(vs.gateways(), vs.meta().namespace(), Set.of(g.qualifiedName()))) {
+          // The gateway's proxy sees the VirtualServices exported to its namespace (VirtualServicesForGateway).
+          if (!vs.exportedTo(proxy.namespace()) || !boundTo(vs.gateways(), vs.meta().namespace(), Set.of(g.qualifiedName()))) {
             continue;
           }
           for (String host : vs.hosts()) {

@@ -40,6 +40,8 @@ final class PushContext {
   /** Routes of the previous version, reusable when only endpoints changed. */
   private final Map<ProxyIdentity, RouteConfiguration> inheritedRoutes;
   private final int servicePorts;
+  /** Service ports with a virtual host, per proxy kind, when Sidecars scope them. */
+  private final Map<ProxyIdentity, Integer> importedPorts = new HashMap<>();
 
   private PushContext(long version, IstioConfig istio, ServiceRegistry endpoints, IstioProfile profile,
       ClusterInterner interner, Map<ProxyIdentity, RouteConfiguration> inheritedRoutes) {
@@ -97,22 +99,29 @@ final class PushContext {
 
   /**
    * What istiod works through to build this context ({@code initPushContext}): every service port,
-   * VirtualService and DestinationRule.
+   * VirtualService, DestinationRule and Sidecar.
    */
   long contextResources() {
-    return servicePorts + istio.virtualServices().size() + istio.destinationRules().size();
+    // initSidecarScopes converts each Sidecar resource too.
+    return servicePorts + istio.virtualServices().size() + istio.destinationRules().size() + istio.sidecars().size();
   }
 
   /**
-   * What istiod generates for one proxy: its clusters and virtual hosts (one per service port).
+   * What istiod generates for one proxy: its clusters and virtual hosts (one per service port its
+   * Sidecar imports; every one without Sidecars).
    * meshsim's per-destination passthrough clusters do not count: Envoy has one PassthroughCluster
    * in every config whatever the external hosts (see {@link EgressConfig}).
    */
   long proxyResources(ProxyIdentity proxy, boolean full) {
     Map<String, ClusterConfig> all = configFor(proxy).clusters();
-    long clusters = endpoints.externals().isEmpty() ? all.size()
+    long clusters = endpoints.externals().isEmpty() && istio.sidecars().isEmpty() ? all.size()
         : all.keySet().stream().filter(name -> !name.startsWith(EgressConfig.PASSTHROUGH + "|")).count();
-    return full ? clusters + servicePorts : clusters;
+    if (!full) {
+      return clusters;
+    }
+    // A Sidecar's scope: virtual hosts only for the service ports it imports.
+    return clusters + (istio.sidecars().isEmpty() ? servicePorts : importedPorts.computeIfAbsent(key(proxy),
+        generator::importedServicePorts));
   }
 
   /** Distinct proxy configs generated so far (for memory and speed figures). */
@@ -154,6 +163,7 @@ final class PushContext {
       }
     }
     istio.gateways().forEach(g -> keys.addAll(g.selector().keySet())); // which pods are gateways
+    istio.sidecars().forEach(s -> keys.addAll(s.workloadSelector().keySet())); // which Sidecar applies
     return keys;
   }
 

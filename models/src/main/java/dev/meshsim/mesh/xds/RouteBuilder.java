@@ -124,12 +124,17 @@ final class RouteBuilder {
   }
 
   private boolean selectsProxy(HttpMatchRequest match, VirtualService vs) {
-    List<String> bound = match.gateways().isEmpty() ? vs.gateways() : match.gateways();
+    return selectsProxy(match.gateways(), match.sourceNamespace(), match.sourceLabels(), vs);
+  }
+
+  /** Whether a match block with these proxy selectors (an http, tcp or tls one) applies to this proxy. */
+  boolean selectsProxy(List<String> matchGateways, String sourceNamespace, Map<String, String> sourceLabels,
+      VirtualService vs) {
+    List<String> bound = matchGateways.isEmpty() ? vs.gateways() : matchGateways;
     boolean mesh = this.gateways == null ? bound.isEmpty() || bound.contains("mesh")
         : GatewayConfig.boundTo(bound, vs.meta().namespace(), this.gateways);
-    boolean namespace = match.sourceNamespace() == null
-        || match.sourceNamespace().equals(proxy.namespace());
-    return mesh && namespace && containsAll(proxy.labels(), match.sourceLabels());
+    boolean namespace = sourceNamespace == null || sourceNamespace.equals(proxy.namespace());
+    return mesh && namespace && containsAll(proxy.labels(), sourceLabels);
   }
 
   private static boolean containsAll(Map<String, String> labels, Map<String, String> selector) {
@@ -141,7 +146,11 @@ final class RouteBuilder {
    * weight-0 entries are dropped (istio {@code route.go}).
    */
   private List<WeightedCluster> destinations(HttpRoute httpRoute, VirtualService vs, PortSpec port) {
-    List<HttpRouteDestination> all = httpRoute.route();
+    return weightedClusters(httpRoute.route(), vs, port);
+  }
+
+  /** The weighted clusters of {@code all} (an http, tcp or tls route's destinations) on {@code port}. */
+  List<WeightedCluster> weightedClusters(List<HttpRouteDestination> all, VirtualService vs, PortSpec port) {
     List<WeightedCluster> clusters = new ArrayList<>();
     for (HttpRouteDestination d : all) {
       if (all.size() > 1 && d.weight() == 0) {

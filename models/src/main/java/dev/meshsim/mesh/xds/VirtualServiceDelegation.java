@@ -62,7 +62,7 @@ final class VirtualServiceDelegation {
         }
       }
     }
-    return new VirtualService(root.meta(), root.hosts(), root.gateways(), routes, root.exportTo());
+    return root.withHttp(routes);
   }
 
   /**

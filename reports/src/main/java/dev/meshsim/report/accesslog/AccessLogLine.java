@@ -15,6 +15,9 @@ final class AccessLogLine {
   private AccessLogLine() {}
 
   static String format(FinishedRequest r, String requestId) {
+    if (r.tcpProxied()) {
+      return tcp(r);
+    }
     String details = details(r);
     boolean upstreamAnswered = "via_upstream".equals(details);
     StringBuilder s = new StringBuilder(320);
@@ -30,6 +33,22 @@ final class AccessLogLine {
         .append("\" \"").append(quoted(r.authority())).append("\" \"").append(quoted(r.upstreamHost()))
         .append("\" ").append(token(r.upstreamCluster())).append(" - - - - ").append(token(r.routeName()))
         .append('\n');
+    return s.toString();
+  }
+
+  /**
+   * A connection through {@code tcp_proxy}, as Envoy logs it with Istio's TEXT format: no request
+   * line ({@code "- - -"}), response code 0, no code details, no request id or authority; the
+   * flags, the duration (meshsim's is the one request's), the upstream host and cluster. The route
+   * name is {@code -}: a TCP filter chain has no route.
+   */
+  private static String tcp(FinishedRequest r) {
+    StringBuilder s = new StringBuilder(200);
+    s.append('[');
+    startTime(r.proxyStartNanos(), s);
+    s.append("] \"- - -\" 0 ").append(r.flags()).append(" - - \"-\" 0 0 ")
+        .append(millis(r.proxyEndNanos() - r.proxyStartNanos())).append(" - \"-\" \"-\" \"-\" \"-\" \"")
+        .append(quoted(r.upstreamHost())).append("\" ").append(token(r.upstreamCluster())).append(" - - - - -\n");
     return s.toString();
   }
 

@@ -92,7 +92,7 @@ public final class ConfigSource {
       VirtualService old = vss.get(key(vs.meta()));
       int order = old != null ? old.meta().order() : next++;
       vss.put(key(vs.meta()), new VirtualService(meta(vs.meta(), order), vs.hosts(), vs.gateways(), vs.http(),
-          vs.exportTo()));
+          vs.exportTo(), vs.tcp(), vs.tls()));
     }
     for (DestinationRule dr : changes.destinationRules()) {
       DestinationRule old = drs.get(key(dr.meta()));
