@@ -35,4 +35,16 @@ class AnalyzeCommandTest {
     assertEquals(2, meshsim("analyze", BROKEN, "-o", "xml").exit());
     assertEquals(2, meshsim("analyze", "no/such.yaml").exit());
   }
+
+  @Test
+  void aDestinationRuleTheServersRefuseIsIst0113() {
+    var o = meshsim("analyze", "scenarios/troubles/09-mtls.yaml", "--no-impact");
+    assertEquals(79, o.exit(), o.err());
+    assertTrue(o.out().contains("Error [IST0113] (DestinationRule default/reviews) A DestinationRule and"
+        + " PeerAuthentication are in conflict with regards to mTLS for host reviews.default.svc.cluster.local:"
+        + " DestinationRule default/reviews for reviews.default.svc.cluster.local:9080 specifies that mTLS must be"
+        + " false (no tls, auto mTLS off) but PeerAuthentication makes reviews-v1 STRICT"), o.out());
+    assertTrue(o.out().contains("Error [IST0113] (DestinationRule istio-system/default)"), o.out());
+    assertTrue(!meshsim("analyze", "scenarios/troubles/09-mtls-fix.yaml", "--no-impact").out().contains("IST0113"));
+  }
 }

@@ -44,7 +44,10 @@ class ConfigDumpTest {
           ListenersConfigDump.getDescriptor(), RoutesConfigDump.getDescriptor(), EndpointsConfigDump.getDescriptor(),
           Cluster.getDescriptor(), ClusterLoadAssignment.getDescriptor(), Listener.getDescriptor(),
           RouteConfiguration.getDescriptor(), HttpConnectionManager.getDescriptor(),
-          HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor()))
+          HttpProtocolOptions.getDescriptor(), PreviousHostsPredicate.getDescriptor(),
+          io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.getDescriptor(),
+          io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer.getDescriptor(),
+          io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext.getDescriptor()))
       .build();
   private static final long UNSET = 4_294_967_295L;
   private static final String HTTPBIN = "outbound|8000||httpbin.default.svc.cluster.local";
@@ -93,6 +96,13 @@ class ConfigDumpTest {
         .unpack(HttpProtocolOptions.class);
     assertEquals(1, options.getCommonHttpProtocolOptions().getMaxRequestsPerConnection().getValue());
     assertEquals(10, httpbin.getConnectTimeout().getSeconds());
+    // Auto mTLS (no tls in the rule): Istio's two transport socket matches, mTLS with Istio's ALPN and SNI first.
+    assertEquals(List.of("tlsMode-istio", "tlsMode-disabled"),
+        httpbin.getTransportSocketMatchesList().stream().map(Cluster.TransportSocketMatch::getName).toList());
+    var mtls = httpbin.getTransportSocketMatches(0).getTransportSocket().getTypedConfig()
+        .unpack(io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.class);
+    assertEquals("outbound_.8000_._." + HTTPBIN.substring(HTTPBIN.lastIndexOf('|') + 1), mtls.getSni());
+    assertEquals(List.of("istio-peer-exchange", "istio"), mtls.getCommonTlsContext().getAlpnProtocolsList());
     // §2.1: consecutive5xxErrors 1 enforced at 100, success rate off, interval 1s, base 3m, max 100%.
     OutlierDetection od = httpbin.getOutlierDetection();
     assertEquals(1, od.getConsecutive5Xx().getValue());
@@ -151,5 +161,48 @@ class ConfigDumpTest {
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void clustersCarryTheTransportSocketTheDestinationRuleGives() throws Exception {
+    ConfigDump dump = dump("scenarios/troubles/09-mtls.yaml", "1s", "to-details");
+    java.util.Map<String, Cluster> clusters = new java.util.TreeMap<>();
+    for (var dc : config(dump, ClustersConfigDump.class).getDynamicActiveClustersList()) {
+      Cluster c = dc.getCluster().unpack(Cluster.class);
+      clusters.put(c.getName(), c);
+    }
+    Cluster details = clusters.get("outbound|9080||details.default.svc.cluster.local");
+    var tls = details.getTransportSocket().getTypedConfig()
+        .unpack(io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.class);
+    assertEquals("outbound_.9080_._.details.default.svc.cluster.local", tls.getSni(), "*.local says ISTIO_MUTUAL");
+    assertEquals(0, details.getTransportSocketMatchesCount());
+    Cluster reviews = clusters.get("outbound|9080||reviews.default.svc.cluster.local");
+    assertTrue(!reviews.hasTransportSocket() && reviews.getTransportSocketMatchesCount() == 0,
+        "no tls with auto mTLS off: plaintext");
+  }
+
+  /** The filter chains of {@code pod}'s virtualInbound listener, as name=transport_protocol[:port]. */
+  private List<String> inboundChains(String scenario, String pod) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    for (var dl : config(dump(scenario, "1s", pod), io.envoyproxy.envoy.admin.v3.ListenersConfigDump.class)
+        .getDynamicListenersList()) {
+      Listener l = dl.getActiveState().getListener().unpack(Listener.class);
+      if (l.getName().equals("virtualInbound")) {
+        l.getFilterChainsList().forEach(c -> out.add(c.getName() + "=" + c.getFilterChainMatch().getTransportProtocol()
+            + (c.getFilterChainMatch().hasDestinationPort() ? ":" + c.getFilterChainMatch().getDestinationPort().getValue()
+                : "")));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void theInboundListenersChainsFollowThePeerAuthentication() throws Exception {
+    assertEquals(List.of("virtualInbound-mtls=tls"), inboundChains("scenarios/troubles/09-mtls.yaml", "reviews-v1-0"),
+        "STRICT: no chain for plaintext");
+    assertEquals(List.of("virtualInbound-mtls=tls", "virtualInbound-plaintext=raw_buffer"),
+        inboundChains("scenarios/troubles/09-mtls-fix.yaml", "ratings-v1-0"), "PERMISSIVE: both");
+    assertEquals(List.of("virtualInbound-8080-plaintext=raw_buffer:8080", "virtualInbound-mtls=tls"),
+        inboundChains("src/test/resources/scenarios/mtls/port-level.yaml", "echo-v1-0"), "port-level DISABLE first");
   }
 }

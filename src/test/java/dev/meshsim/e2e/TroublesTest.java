@@ -231,4 +231,36 @@ class TroublesTest {
     RunResult current = Scenarios.run(SiblingVariants.load(file, "  version: \"1.5\"\n", ""));
     assertFailsOnlyWith(current.loads().get("to-admin"), 503, "-"); // 1.24+: 503 is not retried
   }
+  @Test
+  void trouble9MtlsMismatchesEndAsEnvoyEndsThemAndTheFixAnswers() {
+    RunResult r = Scenarios.run(Scenarios.load(DIR + "09-mtls.yaml"));
+    assertFailsOnlyWith(r.loads().get("to-reviews"), 503, "UC");   // plaintext into STRICT
+    assertFailsOnlyWith(r.loads().get("from-legacy"), 503, "-");   // no sidecar, reset by STRICT
+    assertFailsOnlyWith(r.loads().get("to-legacy"), 503, "UF,URX"); // mTLS to a plain pod
+    assertFailsOnlyWith(r.loads().get("to-details"), 200, "-");    // *.local ISTIO_MUTUAL
+    var reviews = r.clusterStats().get(cluster("", REVIEWS));
+    assertEquals(r.loads().get("to-reviews").requests(), reviews.counter("upstream_rq_total"), "one try each: never retried");
+    assertEquals(0, reviews.counter("upstream_cx_connect_fail"), "the TCP connect succeeded");
+    long tries = 3 * r.loads().get("to-legacy").requests();
+    long failedHandshakes =
+        r.clusterStats().get(cluster("", "legacy.default.svc.cluster.local")).counter("upstream_cx_connect_fail");
+    // Each try's handshake fails; a failed connect fails every try waiting in its pool, so a few share one.
+    assertTrue(failedHandshakes > tries * 9 / 10 && failedHandshakes <= tries, failedHandshakes + " of " + tries);
+
+    RunResult fixed = Scenarios.run(Scenarios.load(DIR + "09-mtls-fix.yaml"));
+    for (String load : List.of("to-reviews", "from-legacy", "to-legacy", "to-details")) {
+      assertFailsOnlyWith(fixed.loads().get(load), 200, "-");
+    }
+    // With auto mTLS (Istio's default) the reviews rule without tls no longer turns mTLS off, but
+    // the explicit *.local ISTIO_MUTUAL still fails against the plain pod, and DISABLE against STRICT
+    // still ends in connection termination.
+    String autoOn = "  meshConfig:\n    enableAutoMtls: false\n";
+    RunResult auto = Scenarios.run(SiblingVariants.load(DIR + "09-mtls.yaml", autoOn, ""));
+    assertFailsOnlyWith(auto.loads().get("to-reviews"), 200, "-");
+    assertFailsOnlyWith(auto.loads().get("to-legacy"), 503, "UF,URX");
+    RunResult disabled = Scenarios.run(SiblingVariants.load(DIR + "09-mtls.yaml", autoOn, "",
+        "          - {name: v1, labels: {version: v1}}\n",
+        "          - {name: v1, labels: {version: v1}}\n        trafficPolicy:\n          tls: {mode: DISABLE}\n"));
+    assertFailsOnlyWith(disabled.loads().get("to-reviews"), 503, "UC");
+  }
 }

@@ -39,7 +39,7 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    */
   public record Proxy(String name, String pod, String namespace, String ip, List<TypeSync> xds, boolean listening,
       List<ClusterState> clusters, List<String> warming, List<VirtualHostState> routes,
-      SortedMap<String, Long> stats, List<TcpListenerState> tcpListeners) {
+      SortedMap<String, Long> stats, List<TcpListenerState> tcpListeners, InboundTls inbound) {
 
     public Proxy {
       xds = List.copyOf(xds);
@@ -53,7 +53,7 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
     public Proxy(String name, String pod, String namespace, String ip, List<TypeSync> xds, boolean listening,
         List<ClusterState> clusters, List<String> warming, List<VirtualHostState> routes,
         SortedMap<String, Long> stats) {
-      this(name, pod, namespace, ip, xds, listening, clusters, warming, routes, stats, List.of());
+      this(name, pod, namespace, ip, xds, listening, clusters, warming, routes, stats, List.of(), null);
     }
 
     /** The sync state of {@code type} ("CDS", "LDS", "EDS", "RDS"). */
@@ -73,16 +73,26 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    * @param maxConnections circuit-breaker thresholds (priority DEFAULT), as istiod sends them
    * @param outlier outlier detection, or null when the DestinationRule has none
    * @param panicThresholdPercent {@code common_lb_config.healthy_panic_threshold}
+   * @param tls the transport socket: {@code AUTO} (auto mTLS's transport socket matches), {@code
+   *     DISABLE}, {@code SIMPLE}, {@code MUTUAL} or {@code ISTIO_MUTUAL}; null in snapshots written
+   *     before it was recorded
    */
   public record ClusterState(String name, String destinationRule, String lbPolicy, long connectTimeoutNanos,
       long maxConnections, long maxPendingRequests, long maxRequests, long maxRetries,
       int maxRequestsPerConnection, long idleTimeoutNanos, Outlier outlier, double panicThresholdPercent,
-      long cxActive, long rqPendingActive, long rqActive, long retriesActive, List<HostState> hosts) {
+      long cxActive, long rqPendingActive, long rqActive, long retriesActive, List<HostState> hosts, String tls) {
 
     public ClusterState {
       hosts = List.copyOf(hosts);
     }
   }
+
+  /**
+   * What the proxy's inbound listener accepts, from its PeerAuthentication: the workload's mode and
+   * the ports with their own ({@code STRICT}, {@code PERMISSIVE}, {@code DISABLE}). Null in
+   * snapshots written before it was recorded.
+   */
+  public record InboundTls(String mode, SortedMap<Integer, String> ports) {}
 
   /** Envoy's {@code outlier_detection} as istiod generates it. */
   public record Outlier(int consecutive5xx, int consecutiveGatewayFailure, long intervalNanos,

@@ -68,7 +68,14 @@ public final class SnapshotCapture {
     return new Proxy(sync.pod() + "." + sync.namespace(), sync.pod(), sync.namespace(), view.podIp(sync.pod()), xds,
         client.listening(),
         clusters, client.warmingClusters(), RouteCapture.virtualHosts(client, istio, sync.namespace()),
-        ProxyStats.of(clusters, view.proxyClusterStats(sync.pod())), RouteCapture.tcpListeners(client));
+        ProxyStats.of(clusters, view.proxyClusterStats(sync.pod())), RouteCapture.tcpListeners(client),
+        inbound(view.inboundPolicy(sync.pod())));
+  }
+
+  private static Snapshot.InboundTls inbound(dev.meshsim.istio.PeerAuthenticationPolicy p) {
+    java.util.SortedMap<Integer, String> ports = new java.util.TreeMap<>();
+    p.perPort().forEach((port, mode) -> ports.put(port, mode.name()));
+    return new Snapshot.InboundTls(p.mode().name(), ports);
   }
 
   private static ClusterState cluster(MeshView view, String pod, String name, ClusterSettings s,
@@ -91,7 +98,7 @@ public final class SnapshotCapture {
         t.maxConnections(), t.maxPendingRequests(), t.maxRequests(), t.maxRetries(), s.maxRequestsPerConnection(),
         s.idleTimeoutNanos(), outlier(s.outlier()), s.panicThresholdPercent(),
         b == null ? 0 : b.connections(), b == null ? 0 : b.pendingRequests(), b == null ? 0 : b.requests(),
-        b == null ? 0 : b.retries(), hosts);
+        b == null ? 0 : b.retries(), hosts, s.tls().name());
   }
 
   private static Outlier outlier(OutlierSettings o) {

@@ -12,10 +12,11 @@ import java.util.List;
  * @param gateways every {@code networking.istio.io} Gateway
  * @param sidecars every Sidecar resource
  * @param protocolDetection protocol sniffing for ports nothing declares (istiod switches, mesh timeout)
+ * @param mtls PeerAuthentications and the mesh's auto mTLS and root namespace
  */
 public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
     List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways,
-    List<Sidecar> sidecars, ProtocolDetection protocolDetection) {
+    List<Sidecar> sidecars, ProtocolDetection protocolDetection, MtlsSettings mtls) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
@@ -28,6 +29,9 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
     if (outboundPolicy == null) {
       throw new IllegalArgumentException("outboundPolicy must not be null; use ALLOW_ANY");
     }
+    if (mtls == null) {
+      throw new IllegalArgumentException("mtls must not be null; use MtlsSettings.DEFAULT");
+    }
     if (protocolDetection == null) {
       throw new IllegalArgumentException("protocolDetection must not be null; use ProtocolDetection.DEFAULT");
     }
@@ -37,7 +41,7 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
   public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
       List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways) {
     this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, List.of(),
-        ProtocolDetection.DEFAULT);
+        ProtocolDetection.DEFAULT, MtlsSettings.DEFAULT);
   }
 
   /** VirtualServices and DestinationRules only, with Istio's default outbound policy. */

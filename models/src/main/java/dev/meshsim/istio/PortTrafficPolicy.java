@@ -10,9 +10,18 @@ package dev.meshsim.istio;
  * @param loadBalancer or null (defaults)
  * @param connectionPool or null (defaults)
  * @param outlierDetection or null (no outlier detection)
+ * @param tls or null (auto mTLS): replaces the rule's {@code tls} for this port like the rest
  */
 public record PortTrafficPolicy(
     int port,
     LoadBalancerSettings loadBalancer,
     ConnectionPoolSettings connectionPool,
-    OutlierDetection outlierDetection) {}
+    OutlierDetection outlierDetection,
+    ClientTls tls) {
+
+  /** An entry without {@code tls}. */
+  public PortTrafficPolicy(int port, LoadBalancerSettings loadBalancer, ConnectionPoolSettings connectionPool,
+      OutlierDetection outlierDetection) {
+    this(port, loadBalancer, connectionPool, outlierDetection, null);
+  }
+}

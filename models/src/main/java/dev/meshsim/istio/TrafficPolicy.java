@@ -4,22 +4,30 @@ import java.util.List;
 
 /**
  * A DestinationRule's {@code trafficPolicy} (top level or per subset), as far as meshsim's upstream
- * model uses it. A null component is unset: Istio's default applies. TLS, tunnel, proxyProtocol and
+ * model uses it. A null component is unset: Istio's default applies. Tunnel, proxyProtocol and
  * retryBudget are read with a warning and not kept.
  *
  * @param loadBalancer {@code loadBalancer}, or null
  * @param connectionPool {@code connectionPool}, or null
  * @param outlierDetection {@code outlierDetection}, or null (no outlier detection at all)
  * @param portLevelSettings {@code portLevelSettings}, in file order (ports are unique)
+ * @param tls {@code tls}, or null (auto mTLS, or plaintext without it)
  */
 public record TrafficPolicy(
     LoadBalancerSettings loadBalancer,
     ConnectionPoolSettings connectionPool,
     OutlierDetection outlierDetection,
-    List<PortTrafficPolicy> portLevelSettings) {
+    List<PortTrafficPolicy> portLevelSettings,
+    ClientTls tls) {
 
   public TrafficPolicy {
     portLevelSettings = List.copyOf(portLevelSettings);
+  }
+
+  /** A policy without {@code tls}. */
+  public TrafficPolicy(LoadBalancerSettings loadBalancer, ConnectionPoolSettings connectionPool,
+      OutlierDetection outlierDetection, List<PortTrafficPolicy> portLevelSettings) {
+    this(loadBalancer, connectionPool, outlierDetection, portLevelSettings, null);
   }
 
   /** The port-level entry for {@code port}, or null. */
@@ -29,7 +37,8 @@ public record TrafficPolicy(
 
   /**
    * The policy a client sidecar applies to the Envoy cluster {@code outbound|port|subset|host}:
-   * Istio's {@code MergeSubsetTrafficPolicy} (pilot/pkg/networking/util/util.go). First each level
+   * Istio's {@code MergeSubsetTrafficPolicy} (pilot/pkg/networking/util/util.go), {@code tls}
+   * included. First each level
    * is resolved for the port (a matching port-level entry replaces that level's components
    * wholesale); then every component the subset level sets (or every component, when the subset
    * has a matching port-level entry) overrides the destination level.
@@ -52,7 +61,7 @@ public record TrafficPolicy(
         wholesale || subset.loadBalancer != null ? subset.loadBalancer : base.loadBalancer,
         wholesale || subset.connectionPool != null ? subset.connectionPool : base.connectionPool,
         wholesale || subset.outlierDetection != null ? subset.outlierDetection : base.outlierDetection,
-        List.of());
+        List.of(), wholesale || subset.tls != null ? subset.tls : base.tls);
   }
 
   /** {@code policy} for one port: its port-level entry if it has one, else its own components. */
@@ -62,7 +71,7 @@ public record TrafficPolicy(
     }
     PortTrafficPolicy p = policy.forPort(port);
     return p != null
-        ? new TrafficPolicy(p.loadBalancer(), p.connectionPool(), p.outlierDetection(), List.of())
-        : new TrafficPolicy(policy.loadBalancer, policy.connectionPool, policy.outlierDetection, List.of());
+        ? new TrafficPolicy(p.loadBalancer(), p.connectionPool(), p.outlierDetection(), List.of(), p.tls())
+        : new TrafficPolicy(policy.loadBalancer, policy.connectionPool, policy.outlierDetection, List.of(), policy.tls);
   }
 }

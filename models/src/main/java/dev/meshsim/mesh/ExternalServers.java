@@ -29,6 +29,7 @@ final class ExternalServers {
       DeploymentSpec spec = new DeploymentSpec(host.deploymentName(), Map.of(), 1, WORKERS, host.latency(),
           FailureMode.NONE, List.of());
       Pod pod = pods.newAppPod(host.deploymentName() + "-0", NAMESPACE, spec);
+      pod.setOutsideMesh();
       registry.addExternal(host.host(), host.ports(), pod);
       started.add(pod);
     }

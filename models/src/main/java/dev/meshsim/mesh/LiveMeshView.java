@@ -70,6 +70,17 @@ final class LiveMeshView implements MeshView {
   }
 
   @Override
+  public dev.meshsim.istio.PeerAuthenticationPolicy inboundPolicy(String pod) {
+    dev.meshsim.istio.PeerAuthenticationPolicy policy = dev.meshsim.istio.PeerAuthenticationPolicy.PERMISSIVE;
+    for (Pod p : mesh.pods()) {
+      if (p.name().equals(pod)) {
+        policy = p.inboundPolicy(); // creation order: the last one is the newest
+      }
+    }
+    return policy;
+  }
+
+  @Override
   public Map<String, ClusterStats> clusterStats() {
     return Collections.unmodifiableMap(mesh.stats().clusters());
   }

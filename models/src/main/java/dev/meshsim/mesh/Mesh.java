@@ -65,12 +65,18 @@ final class Mesh {
     this.warmupNanos = scenario.warmupNanos();
     Network network = new Network();
     PodFactory pods = new PodFactory(sim, streams, settings, registry, network, stats);
+    pods.setMtls(scenario.istio().mtls());
     this.pods = pods;
     List<List<Pod>> initialPods = new ArrayList<>();
+    java.util.Set<Pod> plainPods = new java.util.HashSet<>();
     for (ServiceSpec service : scenario.services()) {
       registry.addService(service);
       for (DeploymentSpec deployment : service.deployments()) {
-        initialPods.add(startRunning(service, deployment, pods, registry));
+        List<Pod> running = startRunning(service, deployment, pods, registry);
+        initialPods.add(running);
+        if (!deployment.sidecar()) {
+          plainPods.addAll(running);
+        }
       }
     }
     List<Pod> externalPods = ExternalServers.start(scenario.externals(), pods, registry);
@@ -81,13 +87,15 @@ final class Mesh {
     this.istiod = Istiod.create(sim, streams, timeline.controlPlane(), registry, scenario.istio(), profile);
     EndpointsController endpoints = new EndpointsController(sim, streams, timeline.controlPlane(), registry, istiod);
     ProxyEnvironment proxies = new ProxyEnvironment(sim, streams, stats, metrics, network,
-        settings.sidecarConcurrency(), profile.missingClusterFlag(), profile.inboundToPodIp());
+        settings.sidecarConcurrency(), profile.missingClusterFlag(), profile.inboundToPodIp(),
+        settings.tlsHandshakeNanos());
     SidecarInjector sidecars = new SidecarInjector(settings.sidecarEnabled(), istiod, proxies);
     PodEvents events = new PodEvents(sim);
     Kubelet kubelet = new Kubelet(sim, streams, events, endpoints, sidecars);
     this.workloads = new Workloads(timeline, events, kubelet, pods);
     addDeployments(scenario, initialPods);
-    pods.all().stream().filter(p -> !externalPods.contains(p)).forEach(sidecars::injectRunning);
+    pods.all().stream().filter(p -> !externalPods.contains(p) && !plainPods.contains(p))
+        .forEach(sidecars::injectRunning);
     for (LoadSpec load : scenario.loads()) {
       Pod client = pods.newPod(load.name(), load.namespace(), load.labels(), load.locality());
       loads.add(new LoadGenerator(load, client, sim, stats, streams, scenario.durationNanos()));

@@ -38,6 +38,14 @@ public interface MeshView {
   /** The IP of the newest pod named {@code pod}, or null. */
   String podIp(String pod);
 
+  /**
+   * The PeerAuthentication composed for the newest pod named {@code pod}: what its sidecar's
+   * inbound listener accepts. PERMISSIVE, Istio's default, unless a view knows better.
+   */
+  default dev.meshsim.istio.PeerAuthenticationPolicy inboundPolicy(String pod) {
+    return dev.meshsim.istio.PeerAuthenticationPolicy.PERMISSIVE;
+  }
+
   /** Envoy's cluster stats by cluster name, summed over every sidecar (as meshsim counts them). */
   Map<String, ClusterStats> clusterStats();
 

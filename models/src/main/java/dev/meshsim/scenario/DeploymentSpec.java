@@ -17,6 +17,8 @@ import java.util.Map;
  * @param calls downstream calls made while serving, in order
  * @param locality where the pods run ({@link Locality#NONE} by default)
  * @param listenAddress the address the app listens on ({@link ListenAddress#ALL} by default)
+ * @param sidecar whether the pods get an Envoy sidecar (true by default; {@code mesh.sidecar.enabled:
+ *     false} removes every sidecar whatever this says)
  */
 public record DeploymentSpec(
     String name,
@@ -27,7 +29,8 @@ public record DeploymentSpec(
     FailureMode failure,
     List<CallStep> calls,
     Locality locality,
-    ListenAddress listenAddress) {
+    ListenAddress listenAddress,
+    boolean sidecar) {
 
   public DeploymentSpec {
     labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
@@ -41,6 +44,19 @@ public record DeploymentSpec(
     if (listenAddress == null) {
       throw new IllegalArgumentException("listenAddress must not be null; use ListenAddress.ALL");
     }
+  }
+
+  /** A Deployment whose pods get a sidecar. */
+  public DeploymentSpec(String name, Map<String, String> labels, int replicas, int workers,
+      Distribution serviceTime, FailureMode failure, List<CallStep> calls, Locality locality,
+      ListenAddress listenAddress) {
+    this(name, labels, replicas, workers, serviceTime, failure, calls, locality, listenAddress, true);
+  }
+
+  /** This Deployment with or without a sidecar in its pods. */
+  public DeploymentSpec withSidecar(boolean withSidecar) {
+    return new DeploymentSpec(name, labels, replicas, workers, serviceTime, failure, calls, locality, listenAddress,
+        withSidecar);
   }
 
   /** A Deployment whose app listens on every address. */

@@ -6,7 +6,9 @@ import dev.meshsim.istio.OutboundTrafficPolicy;
 import dev.meshsim.istio.ServiceEntry;
 import dev.meshsim.istio.Sidecar;
 import dev.meshsim.istio.IstioConfig;
+import dev.meshsim.istio.MtlsSettings;
 import dev.meshsim.istio.ObjectMeta;
+import dev.meshsim.istio.PeerAuthentication;
 import dev.meshsim.istio.Subset;
 import dev.meshsim.istio.TrafficPolicy;
 import dev.meshsim.istio.VirtualService;
@@ -23,15 +25,16 @@ import java.util.TreeSet;
 
 /**
  * Istio resources, inline ({@code istio:}) or from {@code istioFiles}, in the order read. Only
- * VirtualService, DestinationRule, ServiceEntry, Gateway, Sidecar and HTTPRoute are modelled; other kinds are skipped with a warning so that a
- * real cluster's YAML can be used as is.
+ * VirtualService, DestinationRule, ServiceEntry, Gateway, Sidecar, HTTPRoute and PeerAuthentication
+ * are modelled; other kinds are skipped with a warning so that a real cluster's YAML can be used as is.
  */
 final class IstioBinder {
 
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
   private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway",
-      "Sidecar");
+      "Sidecar", "PeerAuthentication");
+  private static final Set<String> SECURITY_API_VERSIONS = Set.of("security.istio.io/v1", "security.istio.io/v1beta1");
   private static final Set<String> GATEWAY_API_VERSIONS =
       Set.of("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1");
   private static final List<String> DR_KEYS =
@@ -49,6 +52,10 @@ final class IstioBinder {
   /** Where each Sidecar's name is written, for the scope checks. */
   private final Map<Sidecar, YamlNode> sidecarNames = new java.util.IdentityHashMap<>();
   private OutboundTrafficPolicy outboundPolicy = OutboundTrafficPolicy.ALLOW_ANY;
+  private final List<PeerAuthentication> peerAuthentications = new ArrayList<>();
+  /** Each PeerAuthentication (namespace/name) with where it is written, for the selector checks. */
+  private final Map<String, PeerAuthenticationChecks.PolicyRef> policyRefs = new LinkedHashMap<>();
+  private MtlsSettings mtls = MtlsSettings.DEFAULT;
   private MeshConfigBinder.ExportDefaults exportDefaults = MeshConfigBinder.ExportDefaults.NONE;
   /** Where each root VirtualService's name is written, for the visibility checks. */
   private final Map<String, YamlNode> virtualServiceNames = new LinkedHashMap<>();
@@ -98,7 +105,11 @@ final class IstioBinder {
     YamlNode api = m.required("apiVersion");
     boolean gatewayApi = kind.equals("HTTPRoute")
         || (kind.equals("Gateway") && api.asString().startsWith("gateway.networking.k8s.io/"));
-    if (gatewayApi ? !GATEWAY_API_VERSIONS.contains(api.asString()) : !API_VERSIONS.contains(api.asString())) {
+    if (kind.equals("PeerAuthentication")) {
+      if (!SECURITY_API_VERSIONS.contains(api.asString())) {
+        throw api.expected("security.istio.io/v1 or v1beta1");
+      }
+    } else if (gatewayApi ? !GATEWAY_API_VERSIONS.contains(api.asString()) : !API_VERSIONS.contains(api.asString())) {
       throw api.expected(gatewayApi ? "gateway.networking.k8s.io/v1 or v1beta1"
           : "networking.istio.io/v1, v1beta1 or v1alpha3");
     }
@@ -135,6 +146,10 @@ final class IstioBinder {
       Sidecar sidecar = new SidecarBinder(warnings).bind(meta, spec);
       replaceOrAdd(sidecars, sidecar, replaces, c -> c.meta());
       sidecarNames.put(sidecar, m.required("metadata").asMap().required("name"));
+    } else if (kind.equals("PeerAuthentication")) {
+      PeerAuthentication pa = new PeerAuthenticationBinder(warnings, mtls.rootNamespace()).bind(meta, spec);
+      replaceOrAdd(peerAuthentications, pa, replaces, p -> p.meta());
+      policyRefs.put(key, new PeerAuthenticationChecks.PolicyRef(pa, spec));
     } else if (kind.equals("ServiceEntry")) {
       replaceOrAdd(serviceEntries, new ServiceEntryBinder(warnings).bind(meta, spec), replaces, e -> e.meta());
     } else {
@@ -219,7 +234,26 @@ final class IstioBinder {
    */
   IstioConfig resources() {
     return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars,
-        protocolDetection);
+        protocolDetection, mtlsSettings());
+  }
+
+  private MtlsSettings mtlsSettings() {
+    return new MtlsSettings(peerAuthentications, mtls.autoMtls(), mtls.rootNamespace());
+  }
+
+  /** Whether a PeerAuthentication was read (a timeline apply cannot carry one yet). */
+  List<PeerAuthentication> peerAuthentications() {
+    return List.copyOf(peerAuthentications);
+  }
+
+  /**
+   * Warns about PeerAuthentication selectors that select no pod and port-level modes for ports
+   * the selected pods do not serve, and DestinationRules whose {@code tls} a STRICT or DISABLE
+   * server will refuse.
+   */
+  void warnPeerAuthentications(List<ServiceSpec> services, List<LoadSpec> loads, boolean sidecars) {
+    PeerAuthenticationChecks.warn(List.copyOf(policyRefs.values()), services, loads, warnings);
+    MtlsConflictChecks.warn(List.copyOf(ruleRefs.values()), services, loads, mtlsSettings(), sidecars, warnings);
   }
 
   /** The gateway Deployments Istio creates for the Gateway API Gateways read ({@link #build} first). */
@@ -266,7 +300,7 @@ final class IstioBinder {
     VirtualServiceChecks.warnDelegates(delegateRefs.values().stream().flatMap(List::stream).toList(),
         virtualServices, warnings);
     return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars,
-        protocolDetection);
+        protocolDetection, mtlsSettings());
   }
 
   /**
@@ -286,6 +320,11 @@ final class IstioBinder {
   /** The scenario's ingress gateway (null: none), whose Service ports Gateways are checked against. */
   void ingressGateway(IngressGatewaySpec spec) {
     this.ingress = spec;
+  }
+
+  /** {@code istio.meshConfig.enableAutoMtls} and {@code rootNamespace}; set before any resource is read. */
+  void mtls(MtlsSettings settings) {
+    this.mtls = settings;
   }
 
   /** The scenario's egress gateway (null: none), whose Service ports Gateways are checked against. */

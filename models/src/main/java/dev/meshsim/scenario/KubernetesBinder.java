@@ -30,8 +30,9 @@ final class KubernetesBinder {
   private final Map<String, Workload> selected = new LinkedHashMap<>();
   private Boolean sidecars;
   /** Why the manifests' pods get no sidecar, and where; null when they do. */
-  private String uninjected;
-  private YamlNode uninjectedAt;
+  /** Each running workload's injection decision, keyed namespace/name. */
+  private final Map<String, Boolean> decisions = new LinkedHashMap<>();
+  private final Set<String> assumedNamespaces = new TreeSet<>();
 
   KubernetesBinder(KubernetesReader reader, Warnings warnings) {
     this.reader = reader;
@@ -89,7 +90,7 @@ final class KubernetesBinder {
         }
         checkTargetPorts(s, w);
         selected.put(w.key(), w);
-        deployments.add(overlay.deployment(w, s, requests));
+        deployments.add(overlay.deployment(w, s, requests).withSidecar(injected(w)));
       }
       out.add(new ServiceSpec(s.name(), s.namespace(), portSpecs(s), deployments));
     }
@@ -174,44 +175,34 @@ final class KubernetesBinder {
   }
 
   /**
-   * Whether the pods have sidecars. meshsim simulates a mesh where every workload has one or none
-   * ({@code mesh.sidecar.enabled}), so a mix is an error that says which workload differs and why.
+   * Whether Istio's injector puts a sidecar in {@code w}'s pods ({@link SidecarInjection}); a
+   * namespace no manifest defines is taken as labelled for injection, with an info line once.
    */
-  private Boolean injection() {
-    Workload first = null;
-    SidecarInjection.Decision firstDecision = null;
-    Set<String> assumed = new TreeSet<>();
-    for (Workload w : selected.values()) {
-      Namespace ns = reader.namespaces().get(w.namespace());
-      Map<String, String> nsLabels = ns != null ? ns.labels() : Map.of(SidecarInjection.NAMESPACE_INJECTION, "enabled");
-      if (ns == null && assumed.add(w.namespace())) {
-        warnings.info(w.nameNode(), "namespace " + w.namespace() + " is defined by no manifest; taken as labelled "
-            + "istio-injection=enabled (kubectl label namespace " + w.namespace() + " istio-injection=enabled)");
-      }
-      SidecarInjection.Decision d = SidecarInjection.decide(w.namespace(), nsLabels, w.podLabels(),
-          w.podAnnotations(), w.hostNetwork());
-      if (first == null) {
-        first = w;
-        firstDecision = d;
-        uninjected = d.injected() ? null : w.kind() + " " + w.name() + " gets no sidecar (" + d.reason() + ")";
-        uninjectedAt = w.nameNode();
-      } else if (d.injected() != firstDecision.injected()) {
-        throw w.nameNode().fail(w.kind() + " " + w.name() + (d.injected() ? " gets a sidecar" : " gets no sidecar")
-            + " (" + d.reason() + ") but " + first.kind() + " " + first.name()
-            + (firstDecision.injected() ? " does" : " does not") + " (" + firstDecision.reason() + "); meshsim"
-            + " simulates every workload with a sidecar or none");
-      }
+  private boolean injected(Workload w) {
+    Namespace ns = reader.namespaces().get(w.namespace());
+    Map<String, String> nsLabels = ns != null ? ns.labels() : Map.of(SidecarInjection.NAMESPACE_INJECTION, "enabled");
+    if (ns == null && assumedNamespaces.add(w.namespace())) {
+      warnings.info(w.nameNode(), "namespace " + w.namespace() + " is defined by no manifest; taken as labelled "
+          + "istio-injection=enabled (kubectl label namespace " + w.namespace() + " istio-injection=enabled)");
     }
-    return firstDecision == null ? null : firstDecision.injected();
+    SidecarInjection.Decision d = SidecarInjection.decide(w.namespace(), nsLabels, w.podLabels(),
+        w.podAnnotations(), w.hostNetwork());
+    decisions.put(w.key(), d.injected());
+    return d.injected();
   }
 
   /**
-   * The error for a scenario whose {@code services:} pods have sidecars while Istio would inject
-   * none of the manifests' pods.
+   * Whether the manifests' pods have sidecars: TRUE all of them, FALSE none (then the mesh runs
+   * without proxies unless {@code services:} has pods), null when no workload runs or when some
+   * have one and some not (each Deployment then carries its own {@code sidecar}).
    */
-  dev.meshsim.yaml.YamlException mixedWithServices() {
-    return uninjectedAt.fail(uninjected + " but the pods of services: have one; meshsim simulates every"
-        + " workload with a sidecar or none");
+  private Boolean injection() {
+    if (decisions.isEmpty()) {
+      return null;
+    }
+    boolean all = decisions.values().stream().allMatch(b -> b);
+    boolean none = decisions.values().stream().noneMatch(b -> b);
+    return all ? Boolean.TRUE : none ? Boolean.FALSE : null;
   }
 
   /** Whether the manifests' pods have sidecars; null when no workload runs. */

@@ -107,16 +107,15 @@ final class ManifestScenario {
     return out;
   }
 
-  /** The mesh, without sidecars when Istio would inject none of the manifests' pods. */
+  /**
+   * The mesh, without sidecars when Istio would inject none of the manifests' pods and {@code
+   * services:} has none of its own; otherwise each Deployment says whether its pods have one.
+   */
   MeshSettings mesh(MeshSettings mesh) {
-    if (binder.sidecars() == null || binder.sidecars() || !mesh.sidecarEnabled()) {
+    if (!Boolean.FALSE.equals(binder.sidecars()) || !mesh.sidecarEnabled() || handWrittenPods) {
       return mesh;
     }
-    if (handWrittenPods) {
-      throw binder.mixedWithServices();
-    }
-    return new MeshSettings(mesh.iptablesHop(), false, mesh.sidecarProcessing(), mesh.networkLatency(),
-        mesh.sidecarConcurrency());
+    return mesh.withoutSidecars();
   }
 
   /**

@@ -9,11 +9,13 @@ import java.util.List;
 /**
  * {@code istio.meshConfig}: the part of Istio's mesh config ({@code istio} ConfigMap, {@code
  * IstioOperator spec.meshConfig}) meshsim models: {@code outboundTrafficPolicy.mode}, the
- * default {@code exportTo} of VirtualServices and DestinationRules, and protocol detection.
+ * default {@code exportTo} of VirtualServices and DestinationRules, protocol detection, {@code
+ * enableAutoMtls} and {@code rootNamespace}.
  */
 final class MeshConfigBinder {
   static final List<String> MESH_CONFIG_KEYS = List.of("outboundTrafficPolicy", "defaultVirtualServiceExportTo",
-      "defaultDestinationRuleExportTo", "defaultServiceExportTo", "protocolDetectionTimeout");
+      "defaultDestinationRuleExportTo", "defaultServiceExportTo", "protocolDetectionTimeout", "enableAutoMtls",
+      "rootNamespace");
 
   private static final String SNIFF_OUTBOUND = "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_OUTBOUND";
   private static final String SNIFF_INBOUND = "PILOT_ENABLE_PROTOCOL_SNIFFING_FOR_INBOUND";
@@ -112,5 +114,22 @@ final class MeshConfigBinder {
       }
     }
     throw mode.expected("ALLOW_ANY or REGISTRY_ONLY, not " + YamlScalar.quote(text));
+  }
+
+  /**
+   * {@code enableAutoMtls} (Istio's default true since 1.5; before that it did not exist and
+   * clients sent plaintext unless a DestinationRule said {@code ISTIO_MUTUAL}) and {@code
+   * rootNamespace} (default istio-system).
+   */
+  static dev.meshsim.istio.MtlsSettings mtls(YamlNode istio, IstioVersion version) {
+    boolean autoDefault = version.atLeast(1, 5);
+    if (!(istio instanceof YamlMap m) || !m.has("meshConfig")) {
+      return new dev.meshsim.istio.MtlsSettings(java.util.List.of(), autoDefault,
+          dev.meshsim.istio.MtlsSettings.DEFAULT_ROOT_NAMESPACE);
+    }
+    YamlMap meshConfig = m.required("meshConfig").asMap().allowOnly(MESH_CONFIG_KEYS);
+    String root = meshConfig.optional("rootNamespace").map(KubeNames::namespace)
+        .orElse(dev.meshsim.istio.MtlsSettings.DEFAULT_ROOT_NAMESPACE);
+    return new dev.meshsim.istio.MtlsSettings(java.util.List.of(), meshConfig.bool("enableAutoMtls", autoDefault), root);
   }
 }

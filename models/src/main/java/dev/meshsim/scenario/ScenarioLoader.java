@@ -148,6 +148,7 @@ public final class ScenarioLoader {
     istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));
     istioBinder.exportDefaults(MeshConfigBinder.exportDefaults(root.get("istio"), warnings));
     istioBinder.protocolDetection(MeshConfigBinder.protocolDetection(root.get("istio"), version, warnings));
+    istioBinder.mtls(MeshConfigBinder.mtls(root.get("istio"), version));
     istioBinder.ingressGateway(ingress);
     istioBinder.egressGateway(egress);
     IstioConfig istio = istio(root, directory, istioBinder, manifests);
@@ -159,6 +160,7 @@ public final class ScenarioLoader {
         new TimelineBinder(file, sources, warnings, version, services, requests, duration, manifests.rollouts())
             .bind(root, istio));
     MeshSettings mesh = manifests.mesh(MeshBinder.bind(root.get("mesh")));
+    istioBinder.warnPeerAuthentications(services, loads, mesh.sidecarEnabled());
     ScenarioLimits.checkPods(serviceList, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),

@@ -20,7 +20,7 @@ final class ServiceBinder {
   static final List<String> SERVICE_KEYS = List.of("name", "namespace", "ports", "deployments");
   static final List<String> DEPLOYMENT_KEYS = List.of("name", "labels", "locality", "replicas", "workers",
       "serviceTime", "errorRate", "errorCode", "refuseConnections", "resetRate", "slowdown", "calls",
-      "propagate", "listenAddress");
+      "propagate", "listenAddress", "sidecar");
 
   private ServiceBinder() {}
 
@@ -93,7 +93,8 @@ final class ServiceBinder {
     }
     return new DeploymentSpec(name, labels(m, service.name()), replicas(m, "replicas"),
         m.optional("workers").map(n -> n.asInt(1, ScenarioLimits.MAX_WORKERS)).orElse(1), DistributionBinder.bind(m.required("serviceTime")),
-        failure(m), requests.calls(m, service.namespace(), service.fqdn()), Fields.locality(m), listenAddress(m));
+        failure(m), requests.calls(m, service.namespace(), service.fqdn()), Fields.locality(m), listenAddress(m),
+        m.bool("sidecar", true));
   }
 
   /** The app's failure modes; each defaults to {@link FailureMode#NONE}'s value. */

@@ -44,9 +44,10 @@ final class TrafficPolicyBinder {
     }
     YamlMap m = node.asMap().allowOnly(POLICY_KEYS);
     requireSome(m, "traffic policy");
-    warnings.notModelled(m, "tls", "tunnel", "proxyProtocol", "retryBudget");
+    warnings.notModelled(m, "tunnel", "proxyProtocol", "retryBudget");
     return new TrafficPolicy(loadBalancer(m.get("loadBalancer")), pools.connectionPool(m.get("connectionPool")),
-        pools.outlierDetection(m.get("outlierDetection")), portLevel(m.list("portLevelSettings")));
+        pools.outlierDetection(m.get("outlierDetection")), portLevel(m.list("portLevelSettings")),
+        ClientTlsBinder.bind(m.get("tls")));
   }
 
   /**
@@ -67,14 +68,14 @@ final class TrafficPolicyBinder {
       YamlMap m = node.asMap().allowOnly(PORT_KEYS);
       int port = m.required("port").asMap().allowOnly("number").required("number").asInt(1, 65535);
       requireSome(m, "port traffic policy");
-      warnings.notModelled(m, "tls");
       Position first = seen.putIfAbsent(port, m.position());
       if (first != null) {
         warnings.add(m.required("port"), "port " + port + " already has port-level settings (at " + first
             + "); Istio uses the first, so these are ignored");
       }
       out.add(new PortTrafficPolicy(port, loadBalancer(m.get("loadBalancer")),
-          pools.connectionPool(m.get("connectionPool")), pools.outlierDetection(m.get("outlierDetection"))));
+          pools.connectionPool(m.get("connectionPool")), pools.outlierDetection(m.get("outlierDetection")),
+          ClientTlsBinder.bind(m.get("tls"))));
     }
     return out;
   }

@@ -15,10 +15,12 @@
  *       DistributionBinder}; Istio's resources in {@code IstioBinder} with {@code
  *       VirtualServiceBinder}, {@code HttpPolicyBinder}, {@code MatchBinder}, {@code
  *       TrafficPolicyBinder}, {@code PoolBinder}, {@code ServiceEntryBinder}, {@code GatewayBinder},
- *       {@code SidecarBinder}, {@code HttpRouteBinder} with {@code HttpRoutePolicies} and {@code
+ *       {@code SidecarBinder}, {@code ClientTlsBinder}, {@code PeerAuthenticationBinder}, {@code
+ *       HttpRouteBinder} with {@code HttpRoutePolicies} and {@code
  *       KubernetesGateways} (the Gateway API as istiod translates it), and the cross-object checks
  *       ({@code IstioChecks}, {@code VirtualServiceChecks}, {@code RuleVisibilityChecks}, {@code
- *       VirtualServiceVisibilityChecks}, {@code SidecarChecks}, {@code TimelineChecks}); the gateway
+ *       VirtualServiceVisibilityChecks}, {@code SidecarChecks}, {@code PeerAuthenticationChecks}, {@code
+ *       MtlsConflictChecks}, {@code TimelineChecks}); the gateway
  *       Deployments ({@code IngressGatewaySpec}, {@code EgressGatewaySpec}, {@code GatewayWorkload}).
  *   <li>Kubernetes manifests as {@code kubectl apply} takes them: {@code ManifestSources} (files,
  *       documents, {@code kind: List}), {@code KubernetesReader} and {@code WorkloadReader},

@@ -53,7 +53,7 @@ class BadInputTest {
         + " (while parsing a flow sequence that started at line 4, column 12)", error("malformed.yaml").getMessage());
     assertEquals(DIR + "unknown-key.yaml:7:9: services[0].deployments[0].replcias: unknown key \"replcias\";"
         + " did you mean \"replicas\"? Allowed keys here: name, labels, locality, replicas, workers, serviceTime,"
-        + " errorRate, errorCode, refuseConnections, resetRate, slowdown, calls, propagate, listenAddress.", error("unknown-key.yaml").getMessage());
+        + " errorRate, errorCode, refuseConnections, resetRate, slowdown, calls, propagate, listenAddress, sidecar.", error("unknown-key.yaml").getMessage());
     assertEquals(DIR + "negative-weight.yaml:19:23: istio[0].spec.http[0].route[1].weight:"
         + " expected a whole number >= 0, got -10", error("negative-weight.yaml").getMessage());
     assertEquals(DIR + "parsecs.yaml:1:11: duration: unknown unit \"parsecs\" in duration \"10parsecs\";"

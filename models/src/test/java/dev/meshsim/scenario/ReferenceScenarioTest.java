@@ -36,7 +36,9 @@ class ReferenceScenarioTest {
   private static Map<String, List<String>> acceptedKeys() {
     Map<String, List<String>> keys = new TreeMap<>();
     keys.put("", ScenarioLoader.TOP_KEYS);
-    keys.put("mesh", List.of("iptables", "sidecar", "network"));
+    keys.put("mesh", List.of("iptables", "sidecar", "network", "tls"));
+    keys.put("mesh.tls", List.of("handshake"));
+    keys.put("istio.meshConfig", List.of("outboundTrafficPolicy", "enableAutoMtls", "rootNamespace"));
     keys.put("mesh.iptables", List.of("hop"));
     keys.put("mesh.sidecar", List.of("enabled", "processing", "concurrency"));
     keys.put("mesh.network", List.of("latency"));
@@ -80,8 +82,9 @@ class ReferenceScenarioTest {
     keys.put("report", TimelineBinder.REPORT_KEYS);
     keys.put("workloads.httpbin", WorkloadOverlay.KEYS);
     String tp = "istio[].spec.trafficPolicy";
-    keys.put(tp, without(TrafficPolicyBinder.POLICY_KEYS, "tls", "tunnel", "proxyProtocol", "retryBudget"));
-    keys.put(tp + ".portLevelSettings[]", without(TrafficPolicyBinder.PORT_KEYS, "tls"));
+    keys.put(tp, without(TrafficPolicyBinder.POLICY_KEYS, "tunnel", "proxyProtocol", "retryBudget"));
+    keys.put(tp + ".portLevelSettings[]", TrafficPolicyBinder.PORT_KEYS);
+    keys.put(tp + ".tls", List.of("mode", "sni", "subjectAltNames")); // the certificate fields: docs only
     keys.put(tp + ".loadBalancer",
         without(TrafficPolicyBinder.LB_KEYS, "localityLbSetting", "warmupDurationSecs", "warmup"));
     keys.put(tp + ".loadBalancer.consistentHash", without(TrafficPolicyBinder.HASH_KEYS, "minimumRingSize"));

@@ -44,7 +44,7 @@ public final class Replicas implements Parameter {
   public Scenario at(long key) {
     return base.withDeployment(new DeploymentSpec(deployment.name(), deployment.labels(), (int) key,
         deployment.workers(), deployment.serviceTime(), deployment.failure(), deployment.calls(),
-        deployment.locality()));
+        deployment.locality(), deployment.listenAddress(), deployment.sidecar()));
   }
 
   @Override

@@ -61,6 +61,7 @@ final class ClusterMapper {
     if (c.destinationRule() != null) {
       b.setMetadata(EnvoyTypes.istioConfig("destination-rule", c.destinationRule()));
     }
+    TransportSockets.apply(b, c);
     return b.build();
   }
 

@@ -48,7 +48,8 @@ public final class ConfigDumps {
         .setVersionInfo(version(proxy, "RDS")).setRouteConfig(Any.pack(rc)).setLastUpdated(at)));
     ListenersConfigDump.Builder listeners = ListenersConfigDump.newBuilder().setVersionInfo(version(proxy, "LDS"));
     if (proxy.listening()) {
-      RouteMapper.listeners(routeConfigs, proxy.tcpListeners()).forEach(l -> listeners.addDynamicListeners(
+      InboundChains.apply(RouteMapper.listeners(routeConfigs, proxy.tcpListeners()), proxy.inbound())
+          .forEach(l -> listeners.addDynamicListeners(
           ListenersConfigDump.DynamicListener.newBuilder().setName(l.getName()).setActiveState(
               ListenersConfigDump.DynamicListenerState.newBuilder().setVersionInfo(version(proxy, "LDS"))
                   .setListener(Any.pack(l)).setLastUpdated(at))));

@@ -24,7 +24,9 @@ public final class EnvoyJson {
 
   public static String listeners(Proxy proxy) {
     return array(proxy.listening()
-        ? RouteMapper.listeners(RouteMapper.routeConfigurations(proxy.routes()), proxy.tcpListeners()) : List.of());
+        ? InboundChains.apply(RouteMapper.listeners(RouteMapper.routeConfigurations(proxy.routes()), proxy.tcpListeners()),
+            proxy.inbound())
+        : List.of());
   }
 
   private static String array(List<? extends Message> messages) {

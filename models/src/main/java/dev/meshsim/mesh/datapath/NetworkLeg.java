@@ -45,6 +45,11 @@ public final class NetworkLeg implements HostLink {
     return new Connector.Outcome(true, 2 * roundTrip);
   }
 
+  /** One round trip between the two pods, each way drawn from its sender's network. */
+  long roundTripNanos() {
+    return client.costs().network() + server.costs().network();
+  }
+
   /** A request leaves the client (its sidecar, or its app without one) for the server's app. */
   void sendRequest(Inbound request) {
     server.deliver(request, client.costs().network());

@@ -4,6 +4,8 @@ import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.kube.PodView;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.istio.PeerAuthentication;
+import dev.meshsim.istio.PeerAuthenticationPolicy;
 import dev.meshsim.scenario.Locality;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,10 @@ public final class Pod implements PodView {
   /** Kubelet's readiness: both containers ready and the probe passed. */
   private boolean ready = true;
   private boolean terminating;
+  /** The PeerAuthentication in force for this pod's inbound side (only a sidecar enforces it). */
+  private PeerAuthenticationPolicy inboundPolicy = PeerAuthenticationPolicy.PERMISSIVE;
+  /** A ServiceEntry's external server: not a mesh pod, its connects keep their legacy cost. */
+  private boolean outsideMesh;
 
   /**
    * {@code ordinal} orders pods by creation (endpoints list pods in that order); {@code locality}
@@ -94,6 +100,24 @@ public final class Pod implements PodView {
     this.sidecar = proxy;
   }
 
+  /** The PeerAuthentication istiod composed for this pod ({@link PeerAuthenticationPolicy#resolve}). */
+  public void setInboundPolicy(PeerAuthenticationPolicy policy) {
+    this.inboundPolicy = policy;
+  }
+
+  public PeerAuthenticationPolicy inboundPolicy() {
+    return inboundPolicy;
+  }
+
+  /** Marks the pod as a server outside the mesh (a ServiceEntry's external host). */
+  public void setOutsideMesh() {
+    this.outsideMesh = true;
+  }
+
+  boolean outsideMesh() {
+    return outsideMesh;
+  }
+
   public void attachApp(AppProcess application) {
     this.app = application;
   }
@@ -136,7 +160,14 @@ public final class Pod implements PodView {
     // kube-proxy DNATs to one endpoint's IP; the pod network delivers to the pod holding it.
     Pod server = network.podAt(pods.get(kubeProxy.nextInt(pods.size())).ip());
     NetworkLeg leg = new NetworkLeg(this, server);
-    leg.sendRequest(new DirectInbound(exchange, leg));
+    DirectInbound inbound = new DirectInbound(exchange, leg);
+    if (server.rejectsPlaintext(exchange.request().spec().port())) {
+      // iptables sends the plain connection to the server's Envoy, which only accepts mTLS there:
+      // no filter chain matches and it closes the connection (curl: "connection reset by peer").
+      sim().schedule(costs.network(), inbound::reset);
+      return;
+    }
+    leg.sendRequest(inbound);
   }
 
   /** Delivers a request that left its sender {@code networkNanos} ago to this pod's app. */
@@ -203,6 +234,11 @@ public final class Pod implements PodView {
       return false;
     }
     return sidecar != null ? sidecar.xds().listening() : running;
+  }
+
+  /** Whether this pod's sidecar refuses plaintext on {@code port} (PeerAuthentication STRICT). */
+  boolean rejectsPlaintext(int port) {
+    return sidecar != null && inboundPolicy.modeFor(port) == PeerAuthentication.Mode.STRICT;
   }
 
   /** Whether kubelet considers the pod ready (what its EndpointSlice entry says, once published). */

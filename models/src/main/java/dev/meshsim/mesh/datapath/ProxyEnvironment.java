@@ -13,9 +13,16 @@ import dev.meshsim.engine.random.RandomStreams;
  * @param missingClusterFlag {@code NC}, or {@code NR} before Envoy 1.18
  * @param inboundToPodIp whether a sidecar forwards inbound requests to the app at the pod IP
  *     (Istio 1.10 on) rather than at 127.0.0.1
+ * @param tlsHandshakeNanos the CPU time of one TLS handshake, paid by each new TLS connection
  */
 public record ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,
-    Network network, int workers, ResponseFlag missingClusterFlag, boolean inboundToPodIp) {
+    Network network, int workers, ResponseFlag missingClusterFlag, boolean inboundToPodIp, long tlsHandshakeNanos) {
+
+  /** Sidecars whose TLS handshakes cost only their round trip. */
+  public ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,
+      Network network, int workers, ResponseFlag missingClusterFlag, boolean inboundToPodIp) {
+    this(sim, streams, stats, metrics, network, workers, missingClusterFlag, inboundToPodIp, 0);
+  }
 
   /** Sidecars of Istio 1.10 or later, which forward inbound requests to the pod IP. */
   public ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,

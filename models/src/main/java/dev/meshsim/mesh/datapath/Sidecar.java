@@ -335,7 +335,7 @@ public final class Sidecar {
     } else if (cluster == null || cluster.config() != cc) {
       Cluster previous = cluster;
       cluster = Cluster.create(cc, workers, statsSink, sim(), env.streams(), "pod/" + pod.name() + "/lb/" + name,
-          this::linkTo);
+          e -> new SecuredLink(linkTo(e), cc.settings().tls(), e.port(), env.tlsHandshakeNanos()));
       clusters.put(name, cluster);
       metrics.clusterCreated(pod.name(), workers, cluster);
       if (previous != null) {
@@ -359,11 +359,11 @@ public final class Sidecar {
   }
 
   /**
-   * The leg an attempt on {@code host} travels: the link {@link #linkTo} gave the host when it
-   * joined its cluster (read from the host rather than looked up again: the lookup by endpoint was
-   * 7% of a bench-chain run's samples).
+   * The leg an attempt on {@code host} travels: the leg under the link the connector gave the host
+   * when it joined its cluster (read from the host rather than looked up again: the lookup by
+   * endpoint was 7% of a bench-chain run's samples).
    */
   NetworkLeg legTo(Host host) {
-    return (NetworkLeg) host.link();
+    return ((SecuredLink) host.link()).leg();
   }
 }

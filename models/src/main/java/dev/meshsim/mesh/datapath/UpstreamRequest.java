@@ -61,6 +61,12 @@ public final class UpstreamRequest implements PoolCallbacks {
     if (perTry > 0) {
       perTryTimer = sim.schedule(perTry, this::onPerTryTimeout);
     }
+    if (host.closesOnRequest()) {
+      // A plaintext request into a STRICT sidecar: its inbound listener has no filter chain for it
+      // and closes the connection; the router sees connection termination (503 UC).
+      sim.schedule(leg.roundTripNanos(), this::onConnectionTerminated);
+      return;
+    }
     ServerSide serverSide = new ServerSide();
     leg.sendArrival(serverSide, serverSide); // its first firing is its arrival at the server's app
   }

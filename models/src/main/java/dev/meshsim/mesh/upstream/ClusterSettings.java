@@ -17,6 +17,7 @@ package dev.meshsim.mesh.upstream;
  *     key), or null for none (then the hashing balancers pick at random)
  * @param hashLbSize RING_HASH's minimum ring size or MAGLEV's table size; 0 for Envoy's defaults
  *     (1024 and 65537)
+ * @param tls the transport socket: what the sidecar speaks to the endpoints
  */
 public record ClusterSettings(
     Thresholds thresholds,
@@ -28,11 +29,20 @@ public record ClusterSettings(
     OutlierSettings outlier,
     double panicThresholdPercent,
     HashPolicy hashPolicy,
-    long hashLbSize) {
+    long hashLbSize,
+    TlsContext tls) {
 
   public static final long MESH_CONNECT_TIMEOUT_NANOS = 10_000_000_000L;
   public static final long ISTIO_IDLE_TIMEOUT_NANOS = 3_600_000_000_000L;
   public static final double ENVOY_PANIC_THRESHOLD_PERCENT = 50;
+
+  /** Settings under auto mTLS. */
+  public ClusterSettings(Thresholds thresholds, long connectTimeoutNanos, int maxRequestsPerConnection,
+      long idleTimeoutNanos, int streamsPerConnection, LbPolicy lbPolicy, OutlierSettings outlier,
+      double panicThresholdPercent, HashPolicy hashPolicy, long hashLbSize) {
+    this(thresholds, connectTimeoutNanos, maxRequestsPerConnection, idleTimeoutNanos, streamsPerConnection,
+        lbPolicy, outlier, panicThresholdPercent, hashPolicy, hashLbSize, TlsContext.AUTO);
+  }
 
   /** Settings without consistent hashing. */
   public ClusterSettings(Thresholds thresholds, long connectTimeoutNanos, int maxRequestsPerConnection,

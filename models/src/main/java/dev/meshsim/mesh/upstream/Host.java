@@ -38,6 +38,11 @@ public final class Host {
     return link;
   }
 
+  /** Whether the host closes a connection at its first request ({@link HostLink#closesOnRequest}). */
+  public boolean closesOnRequest() {
+    return link.closesOnRequest();
+  }
+
   public ClusterInfo cluster() {
     return cluster;
   }

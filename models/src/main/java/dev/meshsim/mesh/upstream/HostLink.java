@@ -11,4 +11,12 @@ public interface HostLink {
 
   /** The outcome of one connect attempt starting now. */
   Connector.Outcome connect();
+
+  /**
+   * Whether the far end closes a connected connection when the first request arrives (a
+   * plaintext request into a sidecar that only accepts mTLS). False for most links.
+   */
+  default boolean closesOnRequest() {
+    return false;
+  }
 }

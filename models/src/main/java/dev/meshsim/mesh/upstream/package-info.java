@@ -8,6 +8,7 @@
  *
  * <p>May use the engine, {@code mesh.routing} (request attributes for hashing) and the result
  * records (cluster stats). It knows no pod: a host is an address, reached over a {@link
- * dev.meshsim.mesh.upstream.HostLink} the sidecar supplies. Every part can be built alone.
+ * dev.meshsim.mesh.upstream.HostLink} the sidecar supplies, whose cluster's {@link
+ * dev.meshsim.mesh.upstream.TlsContext} says what the link speaks. Every part can be built alone.
  */
 package dev.meshsim.mesh.upstream;

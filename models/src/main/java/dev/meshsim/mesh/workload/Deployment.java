@@ -46,6 +46,11 @@ public final class Deployment {
     return service;
   }
 
+  /** Whether this Deployment's pods get a sidecar (its spec's {@code sidecar}). */
+  boolean withSidecar() {
+    return spec.sidecar();
+  }
+
   PodLifecycle lifecycle() {
     return lifecycle;
   }

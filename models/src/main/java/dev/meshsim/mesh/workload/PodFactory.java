@@ -8,6 +8,8 @@ import dev.meshsim.mesh.datapath.MeshStats;
 import dev.meshsim.mesh.app.App;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStreams;
+import dev.meshsim.istio.MtlsSettings;
+import dev.meshsim.istio.PeerAuthenticationPolicy;
 import dev.meshsim.scenario.DeploymentSpec;
 import dev.meshsim.scenario.Locality;
 import dev.meshsim.scenario.MeshSettings;
@@ -30,6 +32,7 @@ public final class PodFactory {
   private final MeshStats stats;
   private final List<Pod> pods = new ArrayList<>();
   private final PodAddresses addresses = new PodAddresses();
+  private MtlsSettings mtls = MtlsSettings.DEFAULT;
 
   public PodFactory(Simulation sim, RandomStreams streams, MeshSettings settings, ServiceRegistry services, Network network) {
     this(sim, streams, settings, services, network, null);
@@ -46,12 +49,20 @@ public final class PodFactory {
     this.network = network;
   }
 
+  /** The PeerAuthentications each new pod's inbound side is resolved against. */
+  public void setMtls(MtlsSettings settings) {
+    this.mtls = settings;
+  }
+
   /** A new pod with the next address. */
   public Pod newPod(String name, String namespace, Map<String, String> labels, Locality locality) {
     int n = pods.size() + 1;
     String ip = addresses.place(locality == null ? Locality.NONE : locality).ip();
     Pod pod = new Pod(sim, services, network, name, namespace, labels, ip, n, locality, new HopCosts(settings, streams, name),
         streams.stream("pod/" + name + "/kube-proxy"));
+    if (!mtls.peerAuthentications().isEmpty()) {
+      pod.setInboundPolicy(PeerAuthenticationPolicy.resolve(mtls, namespace, labels));
+    }
     pods.add(pod);
     network.add(pod);
     return pod;

@@ -50,7 +50,7 @@ public final class PodStartup {
 
   void begin() {
     log("created");
-    boolean withSidecar = sidecars.enabled();
+    boolean withSidecar = sidecars.enabled() && d.withSidecar();
     if (withSidecar) {
       sidecars.injectStarting(pod);
       Sampler boot = d.lifecycle().sidecarStartup().sampler(streams.stream("pod/" + pod.name()

@@ -12,7 +12,8 @@ import java.util.Map;
  * Istio's sidecar injection and each Envoy's xDS stream to istiod: it puts an Envoy in a pod
  * (configured from time 0 for the scenario's initial pods, unconfigured for a pod that starts),
  * connects it once booted, and closes its stream when it exits. Does nothing for a mesh that runs
- * without proxies ({@code sidecar.enabled: false}).
+ * without proxies ({@code sidecar.enabled: false}); the pods of a Deployment with {@code sidecar:
+ * false} are never handed to it.
  */
 public final class SidecarInjector {
   private final boolean enabled;

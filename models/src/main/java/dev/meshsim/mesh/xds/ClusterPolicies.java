@@ -1,5 +1,6 @@
 package dev.meshsim.mesh.xds;
 
+import dev.meshsim.istio.ClientTls;
 import dev.meshsim.istio.ConnectionPoolSettings;
 import dev.meshsim.istio.ConnectionPoolSettings.H2UpgradePolicy;
 import dev.meshsim.istio.ConsistentHashLb;
@@ -11,6 +12,7 @@ import dev.meshsim.mesh.upstream.HashPolicy;
 import dev.meshsim.mesh.upstream.LbPolicy;
 import dev.meshsim.mesh.upstream.OutlierSettings;
 import dev.meshsim.mesh.upstream.Thresholds;
+import dev.meshsim.mesh.upstream.TlsContext;
 import dev.meshsim.scenario.PortSpec;
 
 /**
@@ -31,6 +33,11 @@ final class ClusterPolicies {
   private ClusterPolicies() {}
 
   static ClusterSettings settings(TrafficPolicy policy, PortSpec port, IstioProfile profile) {
+    return settings(policy, port, profile, true);
+  }
+
+  /** The settings, with {@code autoMtls} deciding the transport when the policy sets no {@code tls}. */
+  static ClusterSettings settings(TrafficPolicy policy, PortSpec port, IstioProfile profile, boolean autoMtls) {
     ConnectionPoolSettings pool = policy == null ? null : policy.connectionPool();
     var tcp = pool == null ? null : pool.tcp();
     var http = pool == null ? null : pool.http();
@@ -48,7 +55,20 @@ final class ClusterPolicies {
     ConsistentHashLb hash = lb == null ? null : lb.consistentHash();
     return new ClusterSettings(thresholds, connectTimeout, perConnection, idleTimeout(tcp, http),
         streamsPerConnection(http, port), lbPolicy(lb, profile), outlier(od, profile), panicThreshold(od),
-        hashPolicy(hash), hashLbSize(hash));
+        hashPolicy(hash), hashLbSize(hash), tls(policy == null ? null : policy.tls(), autoMtls));
+  }
+
+  /** istio {@code buildUpstreamTLSSettings}: the rule's mode, else auto mTLS, else plaintext. */
+  static TlsContext tls(ClientTls tls, boolean autoMtls) {
+    if (tls == null) {
+      return autoMtls ? TlsContext.AUTO : TlsContext.DISABLE;
+    }
+    return switch (tls.mode()) {
+      case DISABLE -> TlsContext.DISABLE;
+      case SIMPLE -> TlsContext.SIMPLE;
+      case MUTUAL -> TlsContext.MUTUAL;
+      case ISTIO_MUTUAL -> TlsContext.ISTIO_MUTUAL;
+    };
   }
 
   /**

@@ -159,7 +159,8 @@ public final class ConfigGenerator {
 
   /** Istio's {@code MergeSubsetTrafficPolicy}, then {@code applyTrafficPolicy}. */
   private ClusterSettings settings(TrafficPolicy destinationLevel, TrafficPolicy subsetLevel, PortSpec port) {
-    return ClusterPolicies.settings(TrafficPolicy.effective(destinationLevel, subsetLevel, port.port()), port, profile);
+    return ClusterPolicies.settings(TrafficPolicy.effective(destinationLevel, subsetLevel, port.port()), port, profile,
+        istio.mtls().autoMtls());
   }
 
   /** The DestinationRules a proxy sees for one host, merged: first top-level policy, first subset. */

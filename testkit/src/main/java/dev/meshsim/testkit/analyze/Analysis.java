@@ -28,6 +28,7 @@ public final class Analysis {
     all.addAll(c.conflicts());
     all.addAll(c.rollouts());
     all.addAll(new TrafficChecks(ctx).run());
+    all.addAll(MtlsChecks.run(mesh.scenario()));
     all.sort(Finding.ORDER);
     return List.copyOf(all);
   }
