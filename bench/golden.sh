@@ -18,11 +18,10 @@ if [ "${1:-}" = "--check" ]; then check="$2"; shift 2; else [ $# -eq 1 ] || { ec
 # name | scenario file | extra arguments. Durations are cut where a scenario would run long.
 cases() {
   local seeds=(1 7)
-  for f in scenarios/*.yaml src/test/resources/scenarios/*.yaml src/test/resources/scenarios/timeline/*.yaml; do
-    case "$f" in
-      scenarios/reviews-90-10.yaml) continue ;;                       # manifests, not a scenario
-      */timeline/reviews-v2-*.yaml) continue ;;                       # manifests, not a scenario
-    esac
+  for f in scenarios/*.yaml scenarios/*/*.yaml src/test/resources/scenarios/*.yaml \
+      src/test/resources/scenarios/*/*.yaml; do
+    # A scenario has a top-level load: section; the rest are manifests and route tests it reads.
+    grep -q '^load:' "$f" || continue
     local name; name=$(echo "${f%.yaml}" | sed 's#^src/test/resources/##; s#/#_#g')
     for s in "${seeds[@]}"; do
       echo "$name-s$s|$f|--seed $s"
