@@ -63,9 +63,7 @@ public final class ConfigGenerator {
 
   private ProxyConfig generate(ProxyIdentity proxy) {
     java.util.Set<String> gateways = GatewayConfig.gatewaysOf(istio, proxy);
-    // Gateways always get the default scope (istio getSidecarScope); sidecars their Sidecar's.
-    SidecarScope scope = gateways.isEmpty() ? SidecarScope.of(istio.sidecars(), proxy.namespace(), proxy.labels())
-        : SidecarScope.DEFAULT;
+    SidecarScope scope = scopeOf(proxy, gateways);
     ProxyScope view = new ProxyScope(scope, proxy.namespace(), virtualServices);
     OutboundTrafficPolicy policy = scope.outboundPolicy(istio.outboundPolicy());
     Map<String, VirtualHost> hosts = new LinkedHashMap<>();
@@ -115,8 +113,7 @@ public final class ConfigGenerator {
 
   /** How many service ports a proxy has a virtual host for (istiod's RDS work for it). */
   int importedServicePorts(ProxyIdentity proxy) {
-    SidecarScope scope = GatewayConfig.gatewaysOf(istio, proxy).isEmpty()
-        ? SidecarScope.of(istio.sidecars(), proxy.namespace(), proxy.labels()) : SidecarScope.DEFAULT;
+    SidecarScope scope = scopeOf(proxy, GatewayConfig.gatewaysOf(istio, proxy));
     ProxyScope view = new ProxyScope(scope, proxy.namespace(), virtualServices);
     int ports = 0;
     for (ServiceSpec service : registry.services()) {
@@ -126,6 +123,12 @@ public final class ConfigGenerator {
       }
     }
     return ports;
+  }
+
+  /** Gateways always get the default scope (istio {@code getSidecarScope}); sidecars their Sidecar's. */
+  private SidecarScope scopeOf(ProxyIdentity proxy, java.util.Set<String> gateways) {
+    return gateways.isEmpty() ? SidecarScope.of(istio.sidecars(), proxy.namespace(), proxy.labels())
+        : SidecarScope.DEFAULT;
   }
 
   private void addClusters(Map<String, ClusterConfig> clusters, ServiceSpec service, PortSpec port,

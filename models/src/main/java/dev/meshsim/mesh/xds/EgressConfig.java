@@ -132,15 +132,9 @@ final class EgressConfig {
       for (int port : external.ports()) {
         String key = external.host() + ":" + port;
         if (!hosts.containsKey(key) && !tcp.routes().containsKey(key)) {
-          String cluster = PASSTHROUGH + "|" + key;
           boolean http = tcp.hasHttpListener(port);
-          clusters.put(cluster, cluster(cluster, external.pods(),
-              new PortSpec("", port, http ? IstioProtocol.AUTO : IstioProtocol.TCP), null));
-          if (http) {
-            hosts.put(key, passthrough(key, cluster)); // the HTTP listener's allow_any virtual host
-          } else {
-            tcp.add(key, new TcpProxyRoute(PASSTHROUGH, List.of(new WeightedCluster(cluster, 1, null))));
-          }
+          passthroughTo(hosts, clusters, tcp, key, external.pods(),
+              new PortSpec("", port, http ? IstioProtocol.AUTO : IstioProtocol.TCP), http, null);
         }
       }
     }
@@ -154,15 +148,25 @@ final class EgressConfig {
    */
   void addPassthrough(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters, String key,
       List<PodView> pods, PortSpec port, TcpListeners tcp) {
-    String cluster = PASSTHROUGH + "|" + key;
     TrafficPolicy random = new TrafficPolicy(new dev.meshsim.istio.LoadBalancerSettings(
         dev.meshsim.istio.LoadBalancerSettings.Simple.RANDOM, null), null, null, List.of());
-    if (TcpListeners.outboundHttp(port.protocol(), istio.protocolDetection())) {
-      clusters.put(cluster, cluster(cluster, pods, new PortSpec("", port.port()), random));
-      hosts.put(key, passthrough(key, cluster)); // the HTTP listener's allow_any virtual host
+    // A TCP port out of scope takes the virtual outbound listener's tcp_proxy instead.
+    boolean http = TcpListeners.outboundHttp(port.protocol(), istio.protocolDetection());
+    passthroughTo(hosts, clusters, tcp, key, pods,
+        http ? new PortSpec("", port.port()) : new PortSpec("", port.port(), IstioProtocol.TCP), http, random);
+  }
+
+  /**
+   * PassthroughCluster for {@code key}: on a port with an HTTP listener its {@code allow_any}
+   * virtual host, else the virtual outbound listener's {@code tcp_proxy} to it.
+   */
+  private void passthroughTo(Map<String, VirtualHost> hosts, Map<String, ClusterConfig> clusters, TcpListeners tcp,
+      String key, List<PodView> pods, PortSpec clusterPort, boolean http, TrafficPolicy policy) {
+    String cluster = PASSTHROUGH + "|" + key;
+    clusters.put(cluster, cluster(cluster, pods, clusterPort, policy));
+    if (http) {
+      hosts.put(key, passthrough(key, cluster));
     } else {
-      // A TCP port out of scope: the virtual outbound listener's tcp_proxy to PassthroughCluster.
-      clusters.put(cluster, cluster(cluster, pods, new PortSpec("", port.port(), IstioProtocol.TCP), random));
       tcp.add(key, new TcpProxyRoute(PASSTHROUGH, List.of(new WeightedCluster(cluster, 1, null))));
     }
   }
