@@ -27,17 +27,24 @@ public final class ProxyConfigView {
     TextTable t = new TextTable("SERVICE FQDN", "PORT", "SUBSET", "DIRECTION", "TYPE", "DESTINATION RULE");
     List<String[]> rows = new ArrayList<>();
     boolean passthrough = false;
+    boolean blackHole = false;
     for (ClusterState c : filtered(proxy, fqdn)) {
       String[] key = c.name().split("\\|", -1); // outbound|port|subset|fqdn
       if (key.length != 4) {
-        passthrough = true; // meshsim's PassthroughCluster|host:port, one Envoy cluster
+        blackHole |= c.name().equals("BlackHoleCluster");
+        passthrough |= !c.name().equals("BlackHoleCluster"); // meshsim's PassthroughCluster|host:port, one Envoy cluster
         continue;
       }
-      rows.add(new String[] {key[3], key[1], key[2].isEmpty() ? "-" : key[2], key[0], "EDS",
+      // istiod pairs CLUSTER_PROVIDED with ORIGINAL_DST (a ServiceEntry with resolution NONE).
+      String type = c.lbPolicy().equals("CLUSTER_PROVIDED") ? "ORIGINAL_DST" : "EDS";
+      rows.add(new String[] {key[3], key[1], key[2].isEmpty() ? "-" : key[2], key[0], type,
           c.destinationRule() == null ? "" : c.destinationRule()});
     }
     rows.sort(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[2].equals("-") ? "" : r[2])
         .thenComparingInt(r -> Integer.parseInt(r[1])));
+    if (blackHole) {
+      rows.add(new String[] {"BlackHoleCluster", "-", "-", "-", "STATIC", ""}); // as istioctl lists it
+    }
     if (passthrough) {
       rows.add(new String[] {"PassthroughCluster", "-", "-", "-", "ORIGINAL_DST", ""}); // as istioctl lists it
     }

@@ -85,6 +85,14 @@ public final class SnapshotCapture {
       live.hosts().forEach(h -> liveHosts.put(h.address(), h));
     }
     List<HostState> hosts = new ArrayList<>();
+    if (s.lbPolicy() == dev.meshsim.mesh.upstream.LbPolicy.CLUSTER_PROVIDED && live != null) {
+      // ORIGINAL_DST: no EDS; the hosts are the destinations requests brought, as Envoy's /clusters lists them.
+      for (Host h : live.hosts()) {
+        long[] rq = view.hostCounters(pod, h);
+        hosts.add(new HostState(h.address(), h.endpoint().podName(), 0, h.ejected(), h.connections(),
+            h.activeRequests(), rq[0], rq[1], rq[2], rq[3]));
+      }
+    }
     for (int i = 0; i < endpoints.endpoints().size(); i++) {
       Endpoint e = endpoints.endpoints().get(i);
       Host h = liveHosts.get(e.address());

@@ -15,10 +15,13 @@ import java.util.Set;
 
 /**
  * {@code spec} of a ServiceEntry, validated as istiod's {@code ValidateServiceEntry} does where it
- * matters here: at least one host and one port, port numbers 1..65535 and unique, a known
- * resolution and location, DNS resolution without wildcard hosts, and a {@code workloadSelector}
+ * matters here (istio {@code pkg/config/validation/validation.go}): at least one host and one port,
+ * port numbers 1..65535 and unique, a known resolution and location, no {@code endpoints} with
+ * resolution NONE, no wildcard host with DNS or DNS_ROUND_ROBIN resolution unless {@code endpoints}
+ * are given ("hosts must be FQDN … if no endpoints are provided"), and a {@code workloadSelector}
  * (endpoints: the mesh pods of the entry's namespace it selects) with labels and without {@code
- * endpoints}.
+ * endpoints}. A partial wildcard ({@code foo*.example.com}) is a warning in istiod; meshsim drops
+ * the host with that warning.
  */
 final class ServiceEntryBinder {
 
@@ -43,10 +46,7 @@ final class ServiceEntryBinder {
         ServiceEntry.Resolution.NONE);
     ServiceEntry.Location location = enumValue(spec, "location", ServiceEntry.Location.class,
         ServiceEntry.Location.MESH_EXTERNAL);
-    if (resolution == ServiceEntry.Resolution.DNS && hosts.stream().anyMatch(h -> h.startsWith("*"))) {
-      throw spec.required("hosts").fail("wildcard hosts need resolution NONE (istiod rejects DNS resolution"
-          + " of a wildcard)");
-    }
+    checkResolution(spec, hosts, resolution);
     Map<String, String> selector = Map.of();
     if (spec.has("workloadSelector")) {
       selector = spec.required("workloadSelector").asMap().allowOnly("labels").stringMap("labels");
@@ -62,6 +62,23 @@ final class ServiceEntryBinder {
         ExportTo.bind(spec));
   }
 
+  /** istiod's checks of {@code endpoints} against the resolution. */
+  private void checkResolution(YamlMap spec, List<String> hosts, ServiceEntry.Resolution resolution) {
+    boolean endpoints = !spec.list("endpoints").isEmpty();
+    boolean dns = resolution == ServiceEntry.Resolution.DNS || resolution == ServiceEntry.Resolution.DNS_ROUND_ROBIN;
+    if (resolution == ServiceEntry.Resolution.NONE && endpoints) {
+      throw spec.failAtKey("endpoints", "no endpoints should be provided for resolution type NONE (istiod's"
+          + " validation)");
+    }
+    for (int i = 0; i < hosts.size(); i++) {
+      if (dns && !endpoints && hosts.get(i).startsWith("*")) {
+        throw spec.required("hosts").asList().items().get(i).fail("hosts must be FQDN if no endpoints are"
+            + " provided for resolution mode " + resolution + " (istiod rejects " + hosts.get(i)
+            + "); a wildcard host takes resolution NONE");
+      }
+    }
+  }
+
   private List<String> hosts(YamlMap spec) {
     List<String> hosts = new ArrayList<>();
     for (YamlNode node : spec.required("hosts").asList().requireSize(1, "host").items()) {
@@ -69,9 +86,9 @@ final class ServiceEntryBinder {
       if (host.equals("*") || host.contains("/") || host.contains(":")) {
         throw node.expected("a host name such as api.example.com or *.example.com");
       }
-      if (host.startsWith("*")) {
-        warnings.add(node, "wildcard ServiceEntry host " + host + " is not modelled yet (Envoy would forward"
-            + " to the original destination); calls to hosts it covers are treated as not declared");
+      if (host.contains("*") && !(host.startsWith("*.") && host.indexOf('*', 1) < 0)) {
+        warnings.add(node, "partial wildcard " + YamlScalar.quote(host) + " not allowed (istiod warns);"
+            + " only a whole first label (*.example.com) is a wildcard, so meshsim drops this host");
       }
       hosts.add(host);
     }

@@ -83,7 +83,8 @@ final class VirtualServiceChecks {
   static void warn(List<HostRef> refs, ServiceDirectory services, Warnings warnings) {
     Map<String, String> claimedBy = new LinkedHashMap<>();
     for (HostRef ref : refs) {
-      if (ref.host().contains("*")) {
+      if (ref.host().contains("*") && !services.contains(ref.fqdn())) {
+        // A wildcard that is itself a ServiceEntry host (*.wikipedia.org) names that entry exactly.
         warnings.add(ref.node(), "wildcard host " + ref.host() + ": meshsim matches VirtualService hosts to"
             + " services exactly; these routes are not simulated");
       } else if (!services.contains(ref.fqdn())) {

@@ -36,13 +36,16 @@ final class ClusterMapper {
   private ClusterMapper() {}
 
   static Cluster cluster(ClusterState c) {
-    Cluster.Builder b = Cluster.newBuilder()
-        .setName(c.name())
-        .setType(Cluster.DiscoveryType.EDS)
-        .setEdsClusterConfig(Cluster.EdsClusterConfig.newBuilder().setServiceName(c.name()).setEdsConfig(
-            ConfigSource.newBuilder().setAds(AggregatedConfigSource.getDefaultInstance())
-                .setInitialFetchTimeout(EnvoyTypes.duration(0)).setResourceApiVersion(ApiVersion.V3)))
-        .setConnectTimeout(EnvoyTypes.duration(c.connectTimeoutNanos()))
+    Cluster.Builder b = Cluster.newBuilder().setName(c.name());
+    if (c.lbPolicy().equals("CLUSTER_PROVIDED")) {
+      b.setType(Cluster.DiscoveryType.ORIGINAL_DST); // a ServiceEntry with resolution NONE: no EDS
+    } else {
+      b.setType(Cluster.DiscoveryType.EDS)
+          .setEdsClusterConfig(Cluster.EdsClusterConfig.newBuilder().setServiceName(c.name()).setEdsConfig(
+              ConfigSource.newBuilder().setAds(AggregatedConfigSource.getDefaultInstance())
+                  .setInitialFetchTimeout(EnvoyTypes.duration(0)).setResourceApiVersion(ApiVersion.V3)));
+    }
+    b.setConnectTimeout(EnvoyTypes.duration(c.connectTimeoutNanos()))
         .setLbPolicy(lbPolicy(c.lbPolicy()))
         .setCircuitBreakers(CircuitBreakers.newBuilder().addThresholds(CircuitBreakers.Thresholds.newBuilder()
             .setPriority(RoutingPriority.DEFAULT)
@@ -75,6 +78,7 @@ final class ClusterMapper {
       case "RANDOM" -> Cluster.LbPolicy.RANDOM;
       case "RING_HASH" -> Cluster.LbPolicy.RING_HASH;
       case "MAGLEV" -> Cluster.LbPolicy.MAGLEV;
+      case "CLUSTER_PROVIDED" -> Cluster.LbPolicy.CLUSTER_PROVIDED;
       default -> Cluster.LbPolicy.LEAST_REQUEST;
     };
   }

@@ -35,6 +35,9 @@ public final class ConfigDumps {
     for (ClusterState c : proxy.clusters()) {
       clusters.addDynamicActiveClusters(ClustersConfigDump.DynamicCluster.newBuilder().setVersionInfo(cds)
           .setCluster(Any.pack(ClusterMapper.cluster(c))).setLastUpdated(at));
+      if (c.lbPolicy().equals("CLUSTER_PROVIDED")) {
+        continue; // ORIGINAL_DST: no EDS resource; its hosts show in /clusters only
+      }
       endpoints.addDynamicEndpointConfigs(EndpointsConfigDump.DynamicEndpointConfig.newBuilder().setVersionInfo(eds)
           .setEndpointConfig(Any.pack(ClusterMapper.endpoints(c))).setLastUpdated(at));
     }

@@ -69,6 +69,11 @@ public final class Pod implements PodView {
     return name;
   }
 
+  /** What this pod's DNS and kube-proxy resolve names with (the sidecar's original destinations too). */
+  ServiceRegistry registry() {
+    return services;
+  }
+
   public String namespace() {
     return namespace;
   }

@@ -133,6 +133,12 @@ public final class RouterRequest implements RouterFilterInterface, LoadBalancerC
     return Math.max(0, retry.policy().hostSelectionMaxAttempts() - 1);
   }
 
+  /** The address the app dialled, as it sent the request (before any rewrite): an ORIGINAL_DST host. */
+  @Override
+  public dev.meshsim.mesh.upstream.Endpoint originalDestination() {
+    return sidecar.originalDestination(exchange.request());
+  }
+
   private void startAttempt() {
     backoffTimer = Simulation.NO_TIMER;
     Host host = cluster.chooseHost(worker, this);

@@ -66,6 +66,8 @@ public final class Sidecar {
   private final Map<RequestTemplate, RouteLookup> routeLookups = new java.util.IdentityHashMap<>();
   private RouteConfiguration routeLookupsOf;
   private TcpProxy tcpProxy;
+  /** Each request template's original destination, resolved on first use ({@link #originalDestination}). */
+  private final Map<RequestTemplate, Endpoint> originalDestinations = new java.util.IdentityHashMap<>();
 
   public Sidecar(Pod pod, ProxyEnvironment env, ProxyConfig config) {
     this.pod = pod;
@@ -351,6 +353,23 @@ public final class Sidecar {
       tcpProxy = new TcpProxy(this, env);
     }
     return tcpProxy;
+  }
+
+  /**
+   * The address a request's connection was opened to, which iptables redirected to this proxy:
+   * for a host outside the mesh ({@code external}), its server's address on the port dialled,
+   * which is what an ORIGINAL_DST cluster connects to. Null for any other host (a Service's
+   * ClusterIP holds no pod: meshsim does not model a ClusterIP as an ORIGINAL_DST host).
+   */
+  Endpoint originalDestination(RequestTemplate request) {
+    return originalDestinations.computeIfAbsent(request, t -> {
+      var external = pod.registry().external(t.spec().host());
+      if (external == null || external.pods().isEmpty()) {
+        return null;
+      }
+      var server = external.pods().get(0);
+      return new Endpoint(server.name(), server.ip(), t.spec().port());
+    });
   }
 
   /** The leg from this pod to the pod at {@code endpoint}'s address. */

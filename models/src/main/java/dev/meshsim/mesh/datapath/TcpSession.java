@@ -49,6 +49,12 @@ final class TcpSession implements PoolCallbacks, LoadBalancerContext {
     this.first = first;
   }
 
+  /** The address the app's connection was opened to: an ORIGINAL_DST cluster's host. */
+  @Override
+  public dev.meshsim.mesh.upstream.Endpoint originalDestination() {
+    return sidecar.originalDestination(first.request());
+  }
+
   boolean closed() {
     return closed;
   }

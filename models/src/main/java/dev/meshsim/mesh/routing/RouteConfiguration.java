@@ -15,6 +15,11 @@ public final class RouteConfiguration {
   private final Map<String, TcpProxyRoute> tcpByHostAndPort;
   /** Ports with an outbound HTTP listener; null when not known (every port is taken as HTTP). */
   private final java.util.Set<Integer> httpPorts;
+  /**
+   * Whether some key is a wildcard domain ({@code *.wikipedia.org:443}, a wildcard ServiceEntry);
+   * without one, a lookup stays one exact map read.
+   */
+  private final boolean hasWildcards;
 
   public RouteConfiguration(Map<String, VirtualHost> byHostAndPort) {
     this(byHostAndPort, false);
@@ -51,6 +56,8 @@ public final class RouteConfiguration {
     this.gatewayPorts = java.util.Set.copyOf(gatewayPorts);
     this.tcpByHostAndPort = Map.copyOf(tcpByHostAndPort);
     this.httpPorts = httpPorts == null ? null : java.util.Set.copyOf(httpPorts);
+    this.hasWildcards = byHostAndPort.keySet().stream().anyMatch(k -> k.startsWith("*."))
+        || tcpByHostAndPort.keySet().stream().anyMatch(k -> k.startsWith("*."));
   }
 
   /** Istio's cluster without endpoints that REGISTRY_ONLY's TCP catch-all proxies to. */
@@ -63,12 +70,34 @@ public final class RouteConfiguration {
    * outbound listener's {@code BlackHoleCluster} for an unknown host on a port no HTTP listener has.
    */
   public TcpProxyRoute tcpProxy(RequestAttributes request) {
-    TcpProxyRoute own = tcpByHostAndPort.get(request.virtualHostKey());
+    String key = request.virtualHostKey();
+    TcpProxyRoute own = tcpByHostAndPort.get(key);
+    boolean known = own != null || byHostAndPort.containsKey(key);
+    if (!known && hasWildcards) {
+      String wildcard = wildcardKey(request.host(), request.port());
+      if (wildcard != null) {
+        return tcpByHostAndPort.get(wildcard); // null: the wildcard's HTTP virtual host takes it
+      }
+    }
     if (own != null || !blockAll || httpPorts == null) {
       return own;
     }
-    boolean unknown = !byHostAndPort.containsKey(request.virtualHostKey());
-    return unknown && !httpPorts.contains(request.port()) ? BLACK_HOLE : null;
+    return !known && !httpPorts.contains(request.port()) ? BLACK_HOLE : null;
+  }
+
+  /**
+   * The longest wildcard domain {@code *.suffix} on {@code port} that covers {@code host}, as a
+   * key of either map, or null: Envoy's virtual host domains and filter chains' {@code
+   * server_names} match an exact name first, then the longest wildcard suffix.
+   */
+  private String wildcardKey(String host, int port) {
+    for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      String k = key("*" + host.substring(dot), port);
+      if (byHostAndPort.containsKey(k) || tcpByHostAndPort.containsKey(k)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   /** Every (host, port) TCP filter chain, by {@code fqdn:port}, unordered (for inspection). */
@@ -110,7 +139,12 @@ public final class RouteConfiguration {
 
   /** The virtual host for a request, by its precomputed key (the hot path). */
   public VirtualHost virtualHost(RequestAttributes request) {
-    return byHostAndPort.get(request.virtualHostKey());
+    VirtualHost exact = byHostAndPort.get(request.virtualHostKey());
+    if (exact != null || !hasWildcards || tcpByHostAndPort.containsKey(request.virtualHostKey())) {
+      return exact;
+    }
+    String wildcard = wildcardKey(request.host(), request.port());
+    return wildcard == null ? null : byHostAndPort.get(wildcard);
   }
 
   /** Every virtual host, by {@code fqdn:port}, unordered (for inspection; sort before printing). */

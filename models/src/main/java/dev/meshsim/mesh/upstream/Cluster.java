@@ -23,6 +23,8 @@ public final class Cluster {
   private final int workers;
   /** Set once by {@link #create}, right after construction; null without outlier detection. */
   private OutlierDetector outlier;
+  /** Set once by {@link #create} for an ORIGINAL_DST cluster ({@code CLUSTER_PROVIDED}); else null. */
+  private OriginalDstLoadBalancer originalDst;
   /** Per priority, per worker. */
   private final LoadBalancer[][] balancers;
   /** Draws the priority of a request (null with a single priority, which needs no draw). */
@@ -45,6 +47,10 @@ public final class Cluster {
     if (od != null) {
       c.outlier = new OutlierDetector(od, sim, c::onEjection);
       c.outlier.start();
+    }
+    if (config.settings().lbPolicy() == LbPolicy.CLUSTER_PROVIDED) {
+      c.originalDst = new OriginalDstLoadBalancer(c, sim);
+      c.originalDst.start();
     }
     c.setHosts(config);
     return c;
@@ -80,6 +86,10 @@ public final class Cluster {
     if (!acceptsUpdate(next)) {
       throw new IllegalArgumentException("not an endpoint update of " + name() + ": a new cluster");
     }
+    if (originalDst != null) {
+      this.config = next; // no EDS: the hosts are the destinations requests brought
+      return;
+    }
     setHosts(next);
   }
 
@@ -106,7 +116,21 @@ public final class Cluster {
     removed.forEach(Host::drainOrCloseConnPools);
   }
 
-  private Host newHost(Endpoint e) {
+  /**
+   * The hosts of an ORIGINAL_DST cluster changed ({@link OriginalDstLoadBalancer}): one priority,
+   * as Envoy's {@code addHost} and {@code cleanup} update host set 0; removed hosts drain.
+   */
+  void originalDstHostsChanged(List<Host> current, List<Host> removed) {
+    this.hosts = List.copyOf(current);
+    this.priorities = new PrioritySet(hosts, java.util.Collections.nCopies(hosts.size(), 0), 1,
+        config.settings().panicThresholdPercent());
+    if (outlier != null) {
+      outlier.hostsChanged(hosts, removed);
+    }
+    removed.forEach(Host::drainOrCloseConnPools);
+  }
+
+  Host newHost(Endpoint e) {
     OutlierMonitor monitor = outlier == null ? OutlierMonitor.none() : outlier.newMonitor();
     Host host = new Host(e, connector.link(e), info, monitor, workers);
     monitor.bind(host);
@@ -117,6 +141,9 @@ public final class Cluster {
   public void retire() {
     if (outlier != null) {
       outlier.stop();
+    }
+    if (originalDst != null) {
+      originalDst.stop();
     }
     hosts.forEach(Host::drainOrCloseConnPools);
   }
@@ -166,6 +193,9 @@ public final class Cluster {
    * re-draw of the other balancers chooses its priority again.
    */
   public Host chooseHost(int worker, LoadBalancerContext context) {
+    if (originalDst != null) {
+      return originalDst.chooseHost(context.originalDestination()); // ORIGINAL_DST: no balancing
+    }
     priorities.refresh();
     long hash = context.computeHashKey();
     int priority = choosePriority(hash);

@@ -12,7 +12,13 @@ public enum LbPolicy {
   /** {@code consistentHash} with {@code ringHash} or the legacy form (Envoy's Ketama ring). */
   RING_HASH,
   /** {@code consistentHash} with {@code maglev}. */
-  MAGLEV;
+  MAGLEV,
+  /**
+   * An ORIGINAL_DST cluster's own balancer ({@link OriginalDstLoadBalancer}): the request's original
+   * destination is the host. istiod sets it for every ORIGINAL_DST cluster, whatever the
+   * DestinationRule says (istio {@code cluster_traffic_policy.go}, {@code applyLoadBalancer}).
+   */
+  CLUSTER_PROVIDED;
 
   /** Whether the balancer picks by the request's hash (Envoy's thread-aware hashing balancers). */
   public boolean consistentHash() {

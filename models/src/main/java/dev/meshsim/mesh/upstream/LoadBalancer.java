@@ -29,6 +29,7 @@ public interface LoadBalancer {
       case RANDOM -> (candidates, count, hash, attempt) -> candidates[random.nextInt(count)];
       case LEAST_REQUEST -> new LeastRequest(random);
       case RING_HASH, MAGLEV -> throw new IllegalArgumentException(policy + " is shared by the workers: use forWorkers");
+      case CLUSTER_PROVIDED -> throw new IllegalArgumentException("the cluster picks: OriginalDstLoadBalancer");
     };
   }
 
@@ -39,10 +40,13 @@ public interface LoadBalancer {
    * @param random the random stream of worker {@code w}
    */
   static LoadBalancer[] forWorkers(ClusterSettings settings, int workers, IntFunction<RandomStream> random) {
+    if (settings.lbPolicy() == LbPolicy.CLUSTER_PROVIDED) {
+      return new LoadBalancer[workers]; // never asked: the cluster's OriginalDstLoadBalancer picks
+    }
     HashingLoadBalancer shared = switch (settings.lbPolicy()) {
       case RING_HASH -> new RingHashLoadBalancer(settings.hashLbSize());
       case MAGLEV -> new MaglevLoadBalancer(settings.hashLbSize());
-      case ROUND_ROBIN, RANDOM, LEAST_REQUEST -> null;
+      case ROUND_ROBIN, RANDOM, LEAST_REQUEST, CLUSTER_PROVIDED -> null;
     };
     LoadBalancer[] balancers = new LoadBalancer[workers];
     for (int w = 0; w < workers; w++) {

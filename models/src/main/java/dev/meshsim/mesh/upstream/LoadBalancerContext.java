@@ -17,4 +17,14 @@ public interface LoadBalancerContext {
    * Envoy's {@code LoadBalancerBase::chooseHost}, the picks in all are this plus one.
    */
   int hostSelectionRetryCount();
+
+  /**
+   * The address the app opened its connection to, before iptables sent it to the sidecar (Envoy
+   * reads it as the downstream connection's restored local address), with the pod that holds it:
+   * what an ORIGINAL_DST cluster makes its host ({@link OriginalDstLoadBalancer}). Null when the
+   * address leads to no pod; the balancer then has no host ({@code 503 UH}).
+   */
+  default Endpoint originalDestination() {
+    return null;
+  }
 }

@@ -72,8 +72,8 @@ final class EgressConfig {
         continue;
       }
       for (String host : entry.hosts()) {
-        if (host.startsWith("*")) {
-          continue; // wildcard entries are not modelled: the loader warns
+        if (host.contains("*") && !WildcardEntries.isWildcard(host)) {
+          continue; // a partial wildcard: the loader warns that it is dropped
         }
         for (ServiceEntry.Port port : entry.ports()) {
           if (scope.importsEntry(host, entry.meta().namespace(), port.number())) {
@@ -87,22 +87,25 @@ final class EgressConfig {
 
   /** Adds the ServiceEntry clusters to {@code clusters}. */
   void addClusters(Map<String, ClusterConfig> clusters, Map<String, ServiceEntry> entries, ProxyIdentity proxy) {
+    boolean gateway = !GatewayConfig.gatewaysOf(istio, proxy).isEmpty();
     entries.forEach((hostPort, entry) -> {
       String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
       PortSpec port = portOf(entry, hostPort);
-      List<PodView> pods = endpoints(entry, host);
+      boolean wildcard = WildcardEntries.isWildcard(host) && entry.workloadSelector().isEmpty();
+      List<PodView> pods = wildcard ? WildcardEntries.endpoints(entry, registry) : endpoints(entry, host);
+      boolean originalDst = wildcard && WildcardEntries.originalDst(entry, gateway);
       List<DestinationRule> rules = DestinationRuleLookup.rulesFor(istio.destinationRules(), host,
           entry.meta().namespace(), proxy.namespace());
       TrafficPolicy policy = rules.isEmpty() ? null : firstPolicy(rules);
       String all = ClusterConfig.outboundName(port.port(), null, host);
-      clusters.put(all, cluster(all, pods, port, TrafficPolicy.effective(policy, null, port.port())));
+      clusters.put(all, cluster(all, pods, port, TrafficPolicy.effective(policy, null, port.port()), originalDst));
       for (DestinationRule rule : rules) {
         for (Subset subset : rule.subsets()) {
           String name = ClusterConfig.outboundName(port.port(), subset.name(), host);
           List<PodView> members = pods.stream()
               .filter(p -> p.labels().entrySet().containsAll(subset.labels().entrySet())).toList();
           clusters.putIfAbsent(name, cluster(name, members, port,
-              TrafficPolicy.effective(policy, subset.trafficPolicy(), port.port())));
+              TrafficPolicy.effective(policy, subset.trafficPolicy(), port.port()), originalDst));
         }
       }
     });
@@ -131,7 +134,8 @@ final class EgressConfig {
     for (ServiceRegistry.External external : registry.externals()) {
       for (int port : external.ports()) {
         String key = external.host() + ":" + port;
-        if (!hosts.containsKey(key) && !tcp.routes().containsKey(key)) {
+        if (!hosts.containsKey(key) && !tcp.routes().containsKey(key)
+            && !WildcardEntries.covered(entries, external.host(), port)) {
           boolean http = tcp.hasHttpListener(port);
           passthroughTo(hosts, clusters, tcp, key, external.pods(),
               new PortSpec("", port, http ? IstioProtocol.AUTO : IstioProtocol.TCP), http, null);
@@ -232,7 +236,15 @@ final class EgressConfig {
   }
 
   private ClusterConfig cluster(String name, List<PodView> pods, PortSpec port, TrafficPolicy policy) {
+    return cluster(name, pods, port, policy, false);
+  }
+
+  /** @param originalDst an ORIGINAL_DST cluster ({@link WildcardEntries}): no endpoints, the destination is the host */
+  private ClusterConfig cluster(String name, List<PodView> pods, PortSpec port, TrafficPolicy policy,
+      boolean originalDst) {
     List<Endpoint> endpoints = pods.stream().map(p -> new Endpoint(p.name(), p.ip(), port.port())).toList();
-    return new ClusterConfig(name, endpoints, ClusterPolicies.settings(policy, port, profile));
+    var settings = ClusterPolicies.settings(policy, port, profile);
+    return originalDst ? new ClusterConfig(name, List.of(), WildcardEntries.originalDst(settings))
+        : new ClusterConfig(name, endpoints, settings);
   }
 }
