@@ -68,4 +68,35 @@ class ServiceEntrySelectorTest {
     assertTrue(bad.err().contains("istio.resources[0].spec.workloadSelector: only one of workloadSelector or"
         + " endpoints is allowed"), bad.err());
   }
+
+  /** Apps' calls may name the entry's host too (before, only loads could: calls were bound first). */
+  @Test
+  void anAppsCallsMayTargetTheEntrysHost() throws Exception {
+    String text = Files.readString(Path.of(SCENARIO))
+        .replace("services:\n", "services:\n  - name: api\n    ports: [{name: http, port: 8080}]\n"
+            + "    deployments: [{name: api, labels: {app: api}, workers: 8, serviceTime: 1ms,"
+            + " calls: [{target: db.internal:5000}]}]\n")
+        .replace("load:\n", "load:\n  - {name: to-api, target: api:8080, arrival: {poisson: 50/s}}\n");
+    LoadedScenario loaded = ScenarioLoader.load(Files.writeString(dir.resolve("calls.yaml"), text));
+    assertEquals(List.of(), loaded.warnings());
+    RunResult r = Scenarios.run(loaded.scenario());
+    TrafficStats api = r.loads().get("to-api");
+    assertTrue(api.requests() > 150, "requests: " + api.requests());
+    assertEquals(Map.of(200, api.requests()), api.codes());
+    long viaEntry = r.clusterStats().get("outbound|5000||db.internal")
+        .counter(dev.meshsim.result.ClusterStats.Stat.UPSTREAM_RQ_TOTAL);
+    assertEquals(r.loads().get("any").requests() + api.requests(), viaEntry, "api's calls join the load's");
+  }
+
+  /** A call from a selected pod back to the entry's host is a cycle through the entry: rejected. */
+  @Test
+  void aCallCycleThroughTheEntryIsExitTwo() throws Exception {
+    String text = Files.readString(Path.of(SCENARIO)).replace(
+        "{name: db-v2, labels: {app: db, version: v2}, workers: 8, serviceTime: 1ms}",
+        "{name: db-v2, labels: {app: db, version: v2}, workers: 8, serviceTime: 1ms, calls: [{target: db.internal:5000}]}");
+    Outcome bad = meshsim("run", Files.writeString(dir.resolve("cycle.yaml"), text).toString());
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().matches("(?s).*cycle\\.yaml:\\d+:\\d+: .*call cycle db\\.default → db\\.internal → db\\.default.*"),
+        bad.err());
+  }
 }

@@ -138,10 +138,14 @@ public final class ScenarioLoader {
       directory.add(new ServiceDirectory.Entry(EgressGatewaySpec.NAME, EgressGatewaySpec.NAMESPACE, egress.ports()),
           root.required("egressGateway"));
     }
+    List<IstioDocument> istioDocuments = istioDocuments(root, manifests);
+    SelectedEntries selected = SelectedEntries.of(istioDocuments.stream().map(IstioDocument::node).toList());
+    selected.register(directory); // calls may target a workloadSelector ServiceEntry's host
     CallGraph graph = new CallGraph();
     RequestBinder requests = new RequestBinder(directory, graph);
     List<ServiceSpec> services = manifests.services(
         serviceList == null ? List.of() : ServiceBinder.bind(serviceList, directory, requests), requests);
+    selected.addCallEdges(services, graph);
     graph.checkAcyclic();
     IstioVersion version = istioVersion(root.get("istio"));
     IstioBinder istioBinder = new IstioBinder(warnings, version);
@@ -151,7 +155,7 @@ public final class ScenarioLoader {
     istioBinder.mtls(MeshConfigBinder.mtls(root.get("istio"), version));
     istioBinder.ingressGateway(ingress);
     istioBinder.egressGateway(egress);
-    IstioConfig istio = istio(root, directory, istioBinder, manifests);
+    IstioConfig istio = istio(istioDocuments, directory, istioBinder);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
     istioBinder.warnInvisibleVirtualServices(services, loads);
@@ -199,21 +203,30 @@ public final class ScenarioLoader {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
+  /** One Istio document and the apply it belongs to. */
+  private record IstioDocument(YamlNode node, int batch) {}
+
   /**
    * Istio objects found among the Kubernetes manifests first, then inline resources, then each of
-   * {@code istioFiles} in order: that is the creation order. Each file is one apply.
+   * {@code istioFiles} in order: that is the creation order. Each file is one apply. Read before
+   * the services are bound (see {@link SelectedEntries}); bound after them, by {@link #istio}.
    */
-  private IstioConfig istio(YamlMap root, ServiceDirectory directory, IstioBinder istio,
-      ManifestScenario manifests) {
-    manifests.istioObjects().forEach(o -> istio.add(o.node(), o.batch()));
+  private List<IstioDocument> istioDocuments(YamlMap root, ManifestScenario manifests) {
+    List<IstioDocument> docs = new java.util.ArrayList<>();
+    manifests.istioObjects().forEach(o -> docs.add(new IstioDocument(o.node(), o.batch())));
     int batch = manifests.nextBatch();
     for (YamlNode node : istioResources(root.get("istio"))) {
-      istio.add(node, batch);
+      docs.add(new IstioDocument(node, batch));
     }
     for (YamlNode entry : root.list("istioFiles")) {
       int fileBatch = ++batch;
-      ManifestSources.read(file, sources, entry).forEach(doc -> istio.add(doc, fileBatch));
+      ManifestSources.read(file, sources, entry).forEach(doc -> docs.add(new IstioDocument(doc, fileBatch)));
     }
+    return docs;
+  }
+
+  private static IstioConfig istio(List<IstioDocument> documents, ServiceDirectory directory, IstioBinder istio) {
+    documents.forEach(d -> istio.add(d.node(), d.batch()));
     return istio.build(directory);
   }
 }
