@@ -13,10 +13,11 @@ import java.util.List;
  * @param sidecars every Sidecar resource
  * @param protocolDetection protocol sniffing for ports nothing declares (istiod switches, mesh timeout)
  * @param mtls PeerAuthentications and the mesh's auto mTLS and root namespace
+ * @param serviceExports which namespaces see each Service ({@code networking.istio.io/exportTo})
  */
 public record IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
     List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways,
-    List<Sidecar> sidecars, ProtocolDetection protocolDetection, MtlsSettings mtls) {
+    List<Sidecar> sidecars, ProtocolDetection protocolDetection, MtlsSettings mtls, ServiceExports serviceExports) {
 
   public static final IstioConfig EMPTY = new IstioConfig(List.of(), List.of());
 
@@ -35,6 +36,17 @@ public record IstioConfig(List<VirtualService> virtualServices, List<Destination
     if (protocolDetection == null) {
       throw new IllegalArgumentException("protocolDetection must not be null; use ProtocolDetection.DEFAULT");
     }
+    if (serviceExports == null) {
+      throw new IllegalArgumentException("serviceExports must not be null; use ServiceExports.ALL");
+    }
+  }
+
+  /** Every Service visible in every namespace (Istio's default {@code exportTo}). */
+  public IstioConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
+      List<ServiceEntry> serviceEntries, OutboundTrafficPolicy outboundPolicy, List<Gateway> gateways,
+      List<Sidecar> sidecars, ProtocolDetection protocolDetection, MtlsSettings mtls) {
+    this(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars, protocolDetection,
+        mtls, ServiceExports.ALL);
   }
 
   /** Without Sidecar resources (every proxy sees the whole mesh), with Istio's default protocol detection. */

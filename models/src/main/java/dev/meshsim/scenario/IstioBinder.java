@@ -57,6 +57,7 @@ final class IstioBinder {
   private final Map<String, PeerAuthenticationChecks.PolicyRef> policyRefs = new LinkedHashMap<>();
   private MtlsSettings mtls = MtlsSettings.DEFAULT;
   private MeshConfigBinder.ExportDefaults exportDefaults = MeshConfigBinder.ExportDefaults.NONE;
+  private Map<String, List<String>> serviceExportTo = Map.of();
   /** Where each root VirtualService's name is written, for the visibility checks. */
   private final Map<String, YamlNode> virtualServiceNames = new LinkedHashMap<>();
   private dev.meshsim.istio.ProtocolDetection protocolDetection = dev.meshsim.istio.ProtocolDetection.DEFAULT;
@@ -151,7 +152,8 @@ final class IstioBinder {
       replaceOrAdd(peerAuthentications, pa, replaces, p -> p.meta());
       policyRefs.put(key, new PeerAuthenticationChecks.PolicyRef(pa, spec));
     } else if (kind.equals("ServiceEntry")) {
-      replaceOrAdd(serviceEntries, new ServiceEntryBinder(warnings).bind(meta, spec), replaces, e -> e.meta());
+      replaceOrAdd(serviceEntries, withDefaultExport(new ServiceEntryBinder(warnings).bind(meta, spec)), replaces,
+          e -> e.meta());
     } else {
       DestinationRule dr = destinationRule(meta, spec);
       replaceOrAdd(destinationRules, dr, replaces, d -> d.meta());
@@ -221,6 +223,18 @@ final class IstioBinder {
   }
 
   /** A VirtualService without exportTo gets the mesh's {@code defaultVirtualServiceExportTo}. */
+  /**
+   * A ServiceEntry without {@code exportTo} gets meshConfig {@code defaultServiceExportTo}: istiod
+   * takes entries as services ({@code serviceExportTo} falls back to the same default).
+   */
+  private ServiceEntry withDefaultExport(ServiceEntry e) {
+    if (!e.exportTo().isEmpty() || exportDefaults.services().isEmpty()) {
+      return e;
+    }
+    return new ServiceEntry(e.meta(), e.hosts(), e.ports(), e.resolution(), e.location(), e.endpoints(),
+        e.workloadSelector(), exportDefaults.services());
+  }
+
   private VirtualService withDefaultExport(VirtualService vs) {
     if (!vs.exportTo().isEmpty() || exportDefaults.virtualServices().isEmpty()) {
       return vs;
@@ -234,7 +248,16 @@ final class IstioBinder {
    */
   IstioConfig resources() {
     return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars,
-        protocolDetection, mtlsSettings());
+        protocolDetection, mtlsSettings(), serviceExports());
+  }
+
+  /** Services' own {@code networking.istio.io/exportTo} (by FQDN), over meshConfig's default. */
+  void serviceExportTo(Map<String, List<String>> byService) {
+    this.serviceExportTo = Map.copyOf(byService);
+  }
+
+  private dev.meshsim.istio.ServiceExports serviceExports() {
+    return new dev.meshsim.istio.ServiceExports(serviceExportTo, exportDefaults.services());
   }
 
   private MtlsSettings mtlsSettings() {
@@ -300,7 +323,7 @@ final class IstioBinder {
     VirtualServiceChecks.warnDelegates(delegateRefs.values().stream().flatMap(List::stream).toList(),
         virtualServices, warnings);
     return new IstioConfig(virtualServices, destinationRules, serviceEntries, outboundPolicy, gateways, sidecars,
-        protocolDetection, mtlsSettings());
+        protocolDetection, mtlsSettings(), serviceExports());
   }
 
   /**

@@ -87,6 +87,11 @@ final class ManifestScenario {
     return all;
   }
 
+  /** Each manifest Service's {@code networking.istio.io/exportTo}, by FQDN; read once (it may warn). */
+  Map<String, ServiceExportChecks.Annotation> serviceExportTo() {
+    return none ? Map.of() : ServiceExportChecks.annotations(reader.services(), warnings);
+  }
+
   List<IstioObject> istioObjects() {
     return istioObjects;
   }

@@ -24,23 +24,30 @@ final class MeshConfigBinder {
   private MeshConfigBinder() {}
 
   /** The default {@code exportTo} lists; empty: Istio's default, every namespace. */
-  record ExportDefaults(List<String> virtualServices, List<String> destinationRules) {
-    static final ExportDefaults NONE = new ExportDefaults(List.of(), List.of());
+  record ExportDefaults(List<String> virtualServices, List<String> destinationRules, List<String> services) {
+    static final ExportDefaults NONE = new ExportDefaults(List.of(), List.of(), List.of());
   }
 
   /**
-   * {@code meshConfig.defaultVirtualServiceExportTo} and {@code defaultDestinationRuleExportTo}: the
-   * exportTo of a resource that has none (istio {@code initDefaultExportMaps}). {@code
-   * defaultServiceExportTo} is warned about: the visibility of Services is not modelled.
+   * {@code meshConfig.defaultVirtualServiceExportTo}, {@code defaultDestinationRuleExportTo} and
+   * {@code defaultServiceExportTo}: the exportTo of a resource that has none (istio {@code
+   * initDefaultExportMaps}); the last is that of Services and ServiceEntries.
    */
   static ExportDefaults exportDefaults(YamlNode istio, Warnings warnings) {
     if (!(istio instanceof YamlMap m) || !m.has("meshConfig")) {
       return ExportDefaults.NONE;
     }
     YamlMap meshConfig = m.required("meshConfig").asMap().allowOnly(MESH_CONFIG_KEYS);
-    warnings.notModelled(meshConfig, "defaultServiceExportTo");
     return new ExportDefaults(ExportTo.bind(meshConfig, "defaultVirtualServiceExportTo"),
-        ExportTo.bind(meshConfig, "defaultDestinationRuleExportTo"));
+        ExportTo.bind(meshConfig, "defaultDestinationRuleExportTo"), ExportTo.bind(meshConfig, "defaultServiceExportTo"));
+  }
+
+  /** Where {@code meshConfig.defaultServiceExportTo} is written, or null. */
+  static YamlNode defaultServiceExportTo(YamlNode istio) {
+    if (!(istio instanceof YamlMap m) || !m.has("meshConfig")) {
+      return null;
+    }
+    return m.required("meshConfig").asMap().get("defaultServiceExportTo");
   }
 
   /**

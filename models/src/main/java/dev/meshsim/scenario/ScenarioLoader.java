@@ -12,6 +12,7 @@ import dev.meshsim.yaml.YamlNode;
 import dev.meshsim.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a scenario file into a validated, immutable {@link Scenario}: parsing happens here, once,
@@ -155,11 +156,17 @@ public final class ScenarioLoader {
     istioBinder.mtls(MeshConfigBinder.mtls(root.get("istio"), version));
     istioBinder.ingressGateway(ingress);
     istioBinder.egressGateway(egress);
+    Map<String, ServiceExportChecks.Annotation> exportTo = manifests.serviceExportTo();
+    Map<String, List<String>> exportValues = new java.util.LinkedHashMap<>();
+    exportTo.forEach((fqdn, a) -> exportValues.put(fqdn, a.values()));
+    istioBinder.serviceExportTo(exportValues);
     IstioConfig istio = istio(istioDocuments, directory, istioBinder);
     List<LoadSpec> loads = LoadBinder.bind(root.required("load").asList().requireSize(1, "load generator"), requests);
     istioBinder.warnInvisibleRules(services, loads);
     istioBinder.warnInvisibleVirtualServices(services, loads);
     istioBinder.warnSidecarScopes(services, loads);
+    ServiceExportChecks.warn(exportTo, MeshConfigBinder.defaultServiceExportTo(root.get("istio")),
+        istio.serviceExports(), istio.outboundPolicy(), services, loads, warnings);
     Timeline timeline = manifests.timeline(
         new TimelineBinder(file, sources, warnings, version, services, requests, duration, manifests.rollouts())
             .bind(root, istio));

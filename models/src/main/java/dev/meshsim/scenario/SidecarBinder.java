@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * the selector is there; each egress listener has hosts of the form {@code namespace/dnsName}
  * ({@code .}, {@code *}, {@code ~} or a namespace name; {@code *}, {@code *.suffix} or a DNS name),
  * at most one listener without a port and that one last, ports not repeated; a known outbound mode.
- * The inbound side ({@code ingress}, {@code inboundConnectionPool}), {@code bind}, {@code
- * captureMode} and {@code outboundTrafficPolicy.egressProxy} are read with a warning.
+ * The inbound side ({@code ingress}, validated by {@link SidecarIngressBinder}; {@code
+ * inboundConnectionPool}), {@code bind}, {@code captureMode} and {@code
+ * outboundTrafficPolicy.egressProxy} are read with a warning.
  */
 final class SidecarBinder {
   static final List<String> KEYS = List.of("workloadSelector", "ingress", "egress", "outboundTrafficPolicy",
@@ -38,7 +39,8 @@ final class SidecarBinder {
 
   Sidecar bind(ObjectMeta meta, YamlMap spec) {
     spec.allowOnly(KEYS);
-    warnings.notModelled(spec, "ingress", "inboundConnectionPool");
+    SidecarIngressBinder.bind(spec, warnings);
+    warnings.notModelled(spec, "inboundConnectionPool");
     Map<String, String> selector = Map.of();
     if (spec.has("workloadSelector")) {
       YamlMap ws = spec.required("workloadSelector").asMap().allowOnly("labels");

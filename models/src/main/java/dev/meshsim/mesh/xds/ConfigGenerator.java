@@ -69,7 +69,7 @@ public final class ConfigGenerator {
     Map<String, VirtualHost> hosts = new LinkedHashMap<>();
     Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
     for (ServiceSpec service : registry.services()) {
-      if (!view.needsClusters(service.fqdn(), service.namespace())) {
+      if (!view.needsClusters(service.fqdn(), service.namespace()) || !visible(service, proxy)) {
         continue;
       }
       MergedRule rule = ruleFor(service, proxy.namespace());
@@ -90,7 +90,11 @@ public final class ConfigGenerator {
         VirtualService vs = view.virtualServiceFor(service.fqdn());
         // An imported VirtualService brings its host's virtual host even when the Sidecar does not
         // import the service itself (istiod builds virtual hosts from the listener's VirtualServices too).
-        if (vs != null || scope.imports(service.fqdn(), service.namespace(), port.port())) {
+        // A Service not exported to the proxy's namespace is not in its registry at all: no cluster,
+        // and its VirtualServices build no virtual host for it (istio route.go
+        // buildSidecarVirtualHostsForVirtualService matches VirtualService hosts to that registry).
+        boolean visible = visible(service, proxy);
+        if ((vs != null && visible) || (visible && scope.imports(service.fqdn(), service.namespace(), port.port()))) {
           if (!tcp.addIfTcp(service.fqdn(), port, vs)) {
             hosts.put(key, routes.virtualHost(service, port, vs));
           }
@@ -117,12 +121,21 @@ public final class ConfigGenerator {
     ProxyScope view = new ProxyScope(scope, proxy.namespace(), virtualServices);
     int ports = 0;
     for (ServiceSpec service : registry.services()) {
-      boolean byVirtualService = view.virtualServiceFor(service.fqdn()) != null;
+      boolean visible = visible(service, proxy);
+      boolean byVirtualService = visible && view.virtualServiceFor(service.fqdn()) != null;
       for (PortSpec port : service.ports()) {
-        ports += byVirtualService || scope.imports(service.fqdn(), service.namespace(), port.port()) ? 1 : 0;
+        ports += byVirtualService || (visible && scope.imports(service.fqdn(), service.namespace(), port.port())) ? 1 : 0;
       }
     }
     return ports;
+  }
+
+  /**
+   * Whether the Service is exported to the proxy's namespace (istio {@code IsServiceVisible}): istiod
+   * builds each namespace's view from the Services exported to it, gateways' included.
+   */
+  private boolean visible(ServiceSpec service, ProxyIdentity proxy) {
+    return istio.serviceExports().visible(service.fqdn(), service.namespace(), proxy.namespace());
   }
 
   /** Gateways always get the default scope (istio {@code getSidecarScope}); sidecars their Sidecar's. */

@@ -57,7 +57,7 @@ final class ConfigStore {
       }
     }
     return new IstioConfig(vss, drs, fixed.serviceEntries(), fixed.outboundPolicy(), fixed.gateways(), sidecars,
-        fixed.protocolDetection(), fixed.mtls());
+        fixed.protocolDetection(), fixed.mtls(), fixed.serviceExports());
   }
 
   Map<String, IstioObject> objects() {
