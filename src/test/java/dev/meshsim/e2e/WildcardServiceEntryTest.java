@@ -129,6 +129,30 @@ class WildcardServiceEntryTest {
   }
 
   @Test
+  void aVirtualServiceForTheWildcardHostRoutesEveryHostItCovers() throws Exception {
+    Path file = edited("  resources:\n", resource("""
+        - apiVersion: networking.istio.io/v1
+          kind: VirtualService
+          metadata: {name: wikipedia}
+          spec:
+            hosts: ["*.wikipedia.org"]
+            http:
+              - match: [{uri: {prefix: /wiki/Main_Page}}]
+                fault: {abort: {httpStatus: 418, percentage: {value: 100}}}
+                route: [{destination: {host: "*.wikipedia.org"}}]
+              - route: [{destination: {host: "*.wikipedia.org"}}]
+        """));
+    LoadedScenario loaded = ScenarioLoader.load(file);
+    assertEquals(List.of(), loaded.warnings(), "the wildcard names the entry's host: no 'not simulated' warning");
+    List<ProxyLogEntry> log = new ArrayList<>();
+    run(file, log);
+    Map<String, Set<Integer>> codesByAuthority = new TreeMap<>();
+    log.forEach(e -> codesByAuthority.computeIfAbsent(e.authority(), k -> new TreeSet<>()).add(e.code()));
+    assertEquals(Map.of("en.wikipedia.org:80", Set.of(418), "de.wikipedia.org:80", Set.of(200)), codesByAuthority,
+        "en's path matches the fault; de's takes the second route, through the wildcard's cluster");
+  }
+
+  @Test
   void registryOnlyStillBlocksAHostTheWildcardDoesNotCover() throws Exception {
     TrafficStats google = Scenarios.run(Scenarios.load(BASE)).loads().get("to-google");
     assertTrue(google.requests() > 50, "requests: " + google.requests());
