@@ -14,12 +14,13 @@
  *       TimelineBinder}, {@code LifecycleBinder}, {@code ControlPlaneBinder}, {@code
  *       DistributionBinder}; Istio's resources in {@code IstioBinder} with {@code
  *       VirtualServiceBinder}, {@code HttpPolicyBinder}, {@code MatchBinder}, {@code
- *       TrafficPolicyBinder}, {@code PoolBinder}, {@code ServiceEntryBinder}, {@code GatewayBinder},
- *       {@code SidecarBinder}, {@code ClientTlsBinder}, {@code PeerAuthenticationBinder}, {@code
+ *       TrafficPolicyBinder}, {@code PoolBinder}, {@code ServiceEntryBinder} (and {@code SelectedEntries}, read ahead for calls), {@code GatewayBinder},
+ *       {@code SidecarBinder} with {@code SidecarIngressBinder}, {@code ClientTlsBinder}, {@code PeerAuthenticationBinder}, {@code
  *       HttpRouteBinder} with {@code HttpRoutePolicies} and {@code
  *       KubernetesGateways} (the Gateway API as istiod translates it), and the cross-object checks
  *       ({@code IstioChecks}, {@code VirtualServiceChecks}, {@code RuleVisibilityChecks}, {@code
- *       VirtualServiceVisibilityChecks}, {@code SidecarChecks}, {@code PeerAuthenticationChecks}, {@code
+ *       VirtualServiceVisibilityChecks}, {@code ServiceExportChecks}, {@code SidecarChecks}, {@code
+ *       PeerAuthenticationChecks}, {@code
  *       MtlsConflictChecks}, {@code TimelineChecks}); the gateway
  *       Deployments ({@code IngressGatewaySpec}, {@code EgressGatewaySpec}, {@code GatewayWorkload}).
  *   <li>Kubernetes manifests as {@code kubectl apply} takes them: {@code ManifestSources} (files,
