@@ -168,6 +168,33 @@ class WildcardServiceEntryTest {
         r.loads().get("to-google").clusters());
   }
 
+  /**
+   * istiod's {@code convertResolution}: "Gateways cannot use passthrough clusters", so on the egress
+   * gateway the wildcard's cluster is EDS without endpoints ({@code 503 UH} there, a plain 503 to the
+   * sidecar); the task therefore routes the gateway to one host with DNS resolution.
+   */
+  @Test
+  void theEgressGatewayCannotUseTheWildcardsClusterAndTheTasksDnsHostFixesIt() throws Exception {
+    String base = "src/test/resources/scenarios/egress/wildcard-gateway.yaml";
+    RunResult wildcard = Scenarios.run(Scenarios.load(base));
+    TrafficStats sleep = wildcard.loads().get("sleep");
+    assertEquals(Map.of(503, sleep.requests()), sleep.codes());
+    assertEquals(Map.of("UH", sleep.requests()), wildcard.clusterStats().get(WILDCARD).responseFlags());
+    String text = Files.readString(Path.of(base))
+        .replace("route: [{destination: {host: \"*.wikipedia.org\", port: {number: 80}}}]",
+            "route: [{destination: {host: www.wikipedia.org, port: {number: 80}}}]")
+        .replace("  - apiVersion: networking.istio.io/v1\n    kind: Gateway\n",
+            "  - apiVersion: networking.istio.io/v1\n    kind: ServiceEntry\n    metadata: {name: www-wikipedia}\n"
+                + "    spec: {hosts: [www.wikipedia.org], ports: [{number: 80, name: http, protocol: HTTP}], resolution: DNS}\n"
+                + "  - apiVersion: networking.istio.io/v1\n    kind: Gateway\n");
+    Path file = dir.resolve("gateway-dns.yaml");
+    Files.writeString(file, text);
+    RunResult dns = Scenarios.run(ScenarioLoader.load(file).scenario());
+    assertEquals(Map.of(200, dns.loads().get("sleep").requests()), dns.loads().get("sleep").codes());
+    assertEquals(Map.of(200, dns.loads().get("sleep").requests()),
+        dns.clusterStats().get("outbound|80||www.wikipedia.org").responseCodes());
+  }
+
   @Test
   void theShippedTaskRoutesEveryWikipediaHostOverTlsAndBlackHolesTheRest() {
     RunResult r = Scenarios.run(Scenarios.load("scenarios/egress/wildcard-hosts.yaml"));
