@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStreams;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,5 +110,24 @@ class OriginalDstLoadBalancerTest {
     Host en = c.chooseHost(0, new To(EN));
     c.updateHosts(new ClusterConfig(c.name(), List.of(), c.config().settings()));
     assertEquals(List.of(en), c.hosts(), "an ORIGINAL_DST cluster has no EDS to empty it");
+  }
+
+  /**
+   * Whatever the destinations and the order and workers of the picks, before any sweep: every pick
+   * is a host at its own destination, one host per distinct destination, in first-pick order.
+   */
+  @Property(tries = 200)
+  void eachDistinctDestinationIsExactlyOneHostAtThatAddress(
+      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 9) Integer> destinations,
+      @ForAll @IntRange(min = 0, max = 1) int worker) {
+    Cluster c = new OriginalDstLoadBalancerTest().cluster(null);
+    java.util.Map<Endpoint, Host> first = new java.util.LinkedHashMap<>();
+    for (int d : destinations) {
+      Endpoint dst = new Endpoint("external-" + d, "10.245.0." + d, 443);
+      Host h = c.chooseHost(worker, new To(dst));
+      assertEquals(dst, h.endpoint());
+      assertSame(first.computeIfAbsent(dst, k -> h), h);
+    }
+    assertEquals(List.copyOf(first.values()), c.hosts());
   }
 }
