@@ -108,13 +108,15 @@ final class RouteCapture {
   /**
    * The domains istiod generates for a service's outbound virtual host: the FQDN, {@code
    * name.namespace.svc} and {@code name.namespace}, and the short name for a proxy in the service's
-   * namespace (meshsim gives services no cluster IP, so none is listed).
+   * namespace (meshsim gives services no cluster IP, so none is listed). A host outside {@code
+   * svc.cluster.local} (a ServiceEntry's, e.g. {@code *.wikipedia.org}) is not expanded (istio
+   * {@code httproute.go} {@code GenerateAltVirtualHosts}: "Hostname is not a kube service").
    */
   static List<String> domains(String fqdn, String proxyNamespace) {
     String[] labels = fqdn.split("\\.");
     List<String> domains = new ArrayList<>();
     domains.add(fqdn);
-    if (labels.length >= 3) {
+    if (labels.length >= 3 && fqdn.endsWith(".svc.cluster.local")) {
       if (labels[1].equals(proxyNamespace)) {
         domains.add(labels[0]);
       }

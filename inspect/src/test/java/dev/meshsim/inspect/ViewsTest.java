@@ -48,6 +48,12 @@ class ViewsTest {
   }
 
   @Test
+  void aServiceEntryHostIsNotExpandedAsAKubernetesName() {
+    assertEquals(List.of("*.wikipedia.org"), RouteCapture.domains("*.wikipedia.org", "wikipedia"));
+    assertEquals(List.of("api.example.com"), RouteCapture.domains("api.example.com", "example"));
+  }
+
+  @Test
   void controlCharactersInMessagesAreEscaped() {
     assertEquals("no pod 'a\\u001b[31m'", new InspectException("no pod 'a\u001b[31m'").getMessage());
   }
