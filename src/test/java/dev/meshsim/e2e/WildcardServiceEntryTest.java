@@ -265,6 +265,15 @@ class WildcardServiceEntryTest {
     assertEquals(0, wildcard.responseCodes().getOrDefault(503, 0L), "no pending limit: requests wait, none overflows");
   }
 
+  /** istiod's validateExportTo lets a ServiceEntry be exported to no namespace ("~"): then nobody routes it. */
+  @Test
+  void anEntryExportedToNoNamespaceIsSeenByNoProxy() throws Exception {
+    Path file = edited("        ports: [{number: 80, name: http, protocol: HTTP}]\n",
+        "        ports: [{number: 80, name: http, protocol: HTTP}]\n        exportTo: [\"~\"]\n");
+    TrafficStats web = Scenarios.run(ScenarioLoader.load(file).scenario()).loads().get("to-web");
+    assertEquals(Map.of(500, web.requests()), web.codes(), "REGISTRY_ONLY's 502 to web's calls; web answers 500");
+  }
+
   @Test
   void aWildcardHostWithDnsResolutionAndNoEndpointsIsAPositionedError() throws Exception {
     Path file = edited("        ports: [{number: 80, name: http, protocol: HTTP}]\n",

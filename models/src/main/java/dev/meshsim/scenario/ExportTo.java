@@ -22,12 +22,25 @@ final class ExportTo {
     return bind(spec, "exportTo");
   }
 
+  /**
+   * A ServiceEntry's {@code spec.exportTo}, which may also be {@code ~}: visible to no namespace
+   * (istio {@code validateExportTo} allows it for ServiceEntries only).
+   */
+  static List<String> bindServiceEntry(YamlMap spec) {
+    return bind(spec, "exportTo", true);
+  }
+
   /** A list of exportTo values under {@code key} (also meshConfig's {@code default…ExportTo}). */
   static List<String> bind(YamlMap spec, String key) {
+    return bind(spec, key, false);
+  }
+
+  private static List<String> bind(YamlMap spec, String key, boolean allowNone) {
     List<String> out = new ArrayList<>();
     for (YamlNode node : spec.list(key)) {
       String value = node.asString();
-      if (!value.equals(".") && !value.equals("*") && !NAMESPACE.matcher(value).matches()) {
+      boolean none = allowNone && value.equals("~");
+      if (!none && !value.equals(".") && !value.equals("*") && !NAMESPACE.matcher(value).matches()) {
         throw node.expected("\".\" (this namespace), \"*\" (every namespace) or a namespace name");
       }
       if (out.contains(value)) {

@@ -59,7 +59,7 @@ final class ServiceEntryBinder {
       }
     }
     return new ServiceEntry(meta, hosts, ports(spec), resolution, location, endpoints(spec), selector,
-        ExportTo.bind(spec));
+        ExportTo.bindServiceEntry(spec));
   }
 
   /** istiod's checks of {@code endpoints} against the resolution. */
