@@ -109,6 +109,31 @@ class WildcardServiceEntryTest {
     assertTrue(de >= 50 * MS && de < 53 * MS, "de's 50 ms: " + de);
   }
 
+  /** A wildcard {@code external} entry stands for every server under it that a call names, each its own. */
+  @Test
+  void aWildcardExternalEntryMakesAServerPerNameItCovers() throws Exception {
+    Path file = edited("  - {host: en.wikipedia.org, ports: [80], latency: 30ms}\n  - {host: de.wikipedia.org, ports: [80], latency: 50ms}\n",
+        "  - {host: \"*.wikipedia.org\", ports: [80], latency: 40ms}\n");
+    List<ProxyLogEntry> log = new ArrayList<>();
+    RunResult r = run(file, log);
+    assertEquals(Map.of(200, r.loads().get("to-web").requests()), r.loads().get("to-web").codes());
+    Map<String, Set<String>> hostsByAuthority = new TreeMap<>();
+    log.forEach(e -> hostsByAuthority.computeIfAbsent(e.authority(), k -> new TreeSet<>()).add(e.upstreamHost()));
+    assertEquals(2, hostsByAuthority.size(), hostsByAuthority.toString());
+    assertTrue(!hostsByAuthority.get("en.wikipedia.org:80").equals(hostsByAuthority.get("de.wikipedia.org:80")),
+        "each name its own server: " + hostsByAuthority);
+    for (ProxyLogEntry e : log) {
+      long took = e.endNanos() - e.startNanos();
+      assertTrue(took >= 40 * MS && took < 43 * MS, "each call at the template's 40 ms: " + e);
+    }
+    Path unknown = edited("{target: de.wikipedia.org:80,", "{target: de.wikipedia.com:80,");
+    String text = Files.readString(unknown).replace("  - {host: en.wikipedia.org, ports: [80], latency: 30ms}\n"
+        + "  - {host: de.wikipedia.org, ports: [80], latency: 50ms}\n", "  - {host: \"*.wikipedia.org\", latency: 40ms}\n");
+    Files.writeString(unknown, text);
+    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(unknown));
+    assertTrue(e.getMessage().contains("no service \"de.wikipedia.com\""), e.getMessage());
+  }
+
   @Test
   void anExactServiceEntryHostWinsOverTheWildcard() throws Exception {
     Path file = edited("  resources:\n", resource("""

@@ -9,7 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** {@code external:}, the servers outside the mesh: each {@code host}, {@code ports}, {@code latency}. */
+/**
+ * {@code external:}, the servers outside the mesh: each {@code host}, {@code ports}, {@code latency}.
+ * A host may be a wildcard ({@code *.wikipedia.org}): a template for every name under it that a call
+ * or load targets, each then a server of its own ({@link ServiceDirectory}).
+ */
 final class ExternalBinder {
 
   static final List<String> KEYS = List.of("host", "ports", "latency");
@@ -26,8 +30,10 @@ final class ExternalBinder {
       YamlMap m = node.asMap().allowOnly(KEYS);
       YamlNode hostNode = m.required("host");
       String host = hostNode.asNonEmptyString().toLowerCase(Locale.ROOT);
-      if (!DNS_NAME.matcher(host).matches() || host.length() > 253) {
-        throw hostNode.expected("a DNS name with a dot, such as api.example.com");
+      String name = host.startsWith("*.") ? host.substring(2) : host;
+      boolean named = DNS_NAME.matcher(name).matches() || (host.startsWith("*.") && name.matches("[a-z0-9-]+"));
+      if (!named || host.length() > 253) {
+        throw hostNode.expected("a DNS name with a dot, such as api.example.com, or a wildcard such as *.example.com");
       }
       if (host.endsWith(".cluster.local")) {
         throw hostNode.fail(host + " is a cluster name: declare it under services (or kubernetes), not external");

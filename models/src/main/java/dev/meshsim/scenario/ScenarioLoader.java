@@ -175,8 +175,19 @@ public final class ScenarioLoader {
     ScenarioLimits.checkPods(serviceList, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-        duration, warmup, mesh, services, istio, loads, version, timeline, externals,
+        duration, warmup, mesh, services, istio, loads, version, timeline, servers(externals, directory),
         ingress, egress, istioBinder.gatewayWorkloads());
+  }
+
+  /**
+   * The servers outside the mesh: the {@code external} entries with a name, then those wildcard
+   * entries made for the targets under them, in the order targets named them.
+   */
+  private static List<ExternalHost> servers(List<ExternalHost> declared, ServiceDirectory directory) {
+    List<ExternalHost> out = new java.util.ArrayList<>();
+    declared.stream().filter(h -> !h.host().startsWith("*.")).forEach(out::add);
+    out.addAll(directory.externalsFromTemplates());
+    return out;
   }
 
   /** {@code istio.version} when {@code istio} is a mapping; else the current release. */

@@ -30,9 +30,51 @@ final class ServiceDirectory {
   /** The servers outside the mesh ({@code external}), by host. */
   private final Map<String, ExternalHost> externals = new LinkedHashMap<>();
 
+  /** Wildcard {@code external} entries ({@code *.wikipedia.org}): templates for the names under them. */
+  private final List<ExternalHost> externalTemplates = new java.util.ArrayList<>();
+  /** The servers made from templates, in the order targets first named them. */
+  private final List<ExternalHost> fromTemplates = new java.util.ArrayList<>();
+
   /** Makes {@code hosts} reachable as targets (their own DNS names; see {@link ExternalHost}). */
   void addExternals(List<ExternalHost> hosts) {
-    hosts.forEach(h -> externals.put(h.host(), h));
+    hosts.forEach(h -> {
+      if (h.host().startsWith("*.")) {
+        externalTemplates.add(h);
+      } else {
+        externals.put(h.host(), h);
+      }
+    });
+  }
+
+  /** The servers that wildcard {@code external} entries made for the targets that named them. */
+  List<ExternalHost> externalsFromTemplates() {
+    return List.copyOf(fromTemplates);
+  }
+
+  /**
+   * The server for {@code host}: the exact {@code external} entry, else one made now from the most
+   * specific wildcard entry covering it (its ports and latency; a server of its own), else null.
+   */
+  private ExternalHost external(String host) {
+    ExternalHost exact = externals.get(host);
+    if (exact != null || externalTemplates.isEmpty()) {
+      return exact;
+    }
+    ExternalHost best = null;
+    for (ExternalHost t : externalTemplates) {
+      String suffix = t.host().substring(1);
+      if (host.endsWith(suffix) && host.length() > suffix.length()
+          && (best == null || t.host().length() > best.host().length())) {
+        best = t;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    ExternalHost made = new ExternalHost(host, best.ports(), best.latency());
+    externals.put(host, made);
+    fromTemplates.add(made);
+    return made;
   }
 
   /** Adds a Service; {@code nameNode} is where a duplicate is reported. */
@@ -76,7 +118,7 @@ final class ServiceDirectory {
     String host = colon < 0 ? authority : authority.substring(0, colon);
     Integer port = colon < 0 ? null : parsePort(node, authority.substring(colon + 1));
     Entry service = byFqdn.get(kubernetesFqdn(host, namespace));
-    ExternalHost external = externals.get(host.toLowerCase(Locale.ROOT));
+    ExternalHost external = service == null ? external(host.toLowerCase(Locale.ROOT)) : null;
     if (service == null && external != null) {
       return new Target(authority, external.host(), externalPort(node, external, port));
     }
