@@ -70,7 +70,8 @@ final class ProxyDependencies {
     }
     for (ServiceSpec s : registry.services()) {
       // A Service not exported to the proxy's namespace is not in its scope (IsServiceVisible).
-      if (view.needsClusters(s.fqdn(), s.namespace()) && istio.serviceExports().visible(s.fqdn(), s.namespace(), namespace)) {
+      if (view.needsClusters(s.fqdn(), s.namespace())
+          && istio.serviceExports().visible(s.fqdn(), s.namespace(), namespace)) {
         addService(istio, s.fqdn(), s.namespace(), namespace);
       }
     }
