@@ -1,10 +1,11 @@
 package dev.meshsim.inspect;
 
-import dev.meshsim.inspect.Snapshot.ClusterState;
-import dev.meshsim.inspect.Snapshot.HostState;
-import dev.meshsim.inspect.Snapshot.Outlier;
-import dev.meshsim.inspect.Snapshot.Proxy;
-import dev.meshsim.inspect.Snapshot.TypeSync;
+import dev.meshsim.inspect.snapshot.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.HostState;
+import dev.meshsim.inspect.snapshot.Snapshot.Outlier;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.Snapshot.TypeSync;
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.DestinationRuleLookup;
 import dev.meshsim.istio.IstioConfig;

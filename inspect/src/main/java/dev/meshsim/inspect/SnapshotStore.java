@@ -1,5 +1,7 @@
 package dev.meshsim.inspect;
 
+import dev.meshsim.inspect.snapshot.InspectException;
+import dev.meshsim.inspect.snapshot.Snapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.meshsim.inspect;
+package dev.meshsim.inspect.snapshot;
 
 import java.util.List;
 import java.util.SortedMap;
