@@ -11,7 +11,9 @@ import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ScenarioException;
 import dev.meshsim.scenario.ScenarioLoader;
 import dev.meshsim.scenario.ServiceSpec;
+import dev.meshsim.testkit.model.ClientProxy;
 import dev.meshsim.testkit.model.ModelAdapter;
+import dev.meshsim.testkit.model.StaticRoute;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +39,8 @@ public final class MeshPolicies {
   private final List<String> loadWarnings;
   private final ModelAdapter model;
   private final Map<String, Workload> workloads;
+  /** Each client's sidecar config, by workload instance (workloads are canonical: from {@link #workload}). */
+  private final Map<Workload, ClientProxy> clients = new java.util.IdentityHashMap<>();
   private final Map<String, ServiceSpec> servicesByFqdn = new LinkedHashMap<>();
 
   private MeshPolicies(Scenario scenario, List<String> loadWarnings) {
@@ -83,13 +87,21 @@ public final class MeshPolicies {
   /** Where the client's sidecar sends {@code request}; see {@link RouteDecision}. */
   public RouteDecision route(Request request) {
     Target t = resolve(request);
-    return model.route(t.client, t.fqdn, t.port, t.spec, request.randomValue());
+    StaticRoute r = model.route(proxy(t.client), t.fqdn, t.port, t.spec, request.randomValue());
+    StaticRoute.Rule rule = r.rule();
+    return new RouteDecision(r.cluster(), r.routeName(), r.virtualHost(), r.share(), r.code(), r.flag(),
+        rule == null ? null : new RouteRule(rule.namespace(), rule.virtualService(), rule.index(), rule.name()));
   }
 
   /** Every cluster the matched route splits over, with weights; empty when no route matches. */
   public List<WeightedDestination> destinations(Request request) {
     Target t = resolve(request);
-    return model.destinations(t.client, t.fqdn, t.port, t.spec);
+    return model.destinations(proxy(t.client), t.fqdn, t.port, t.spec).stream()
+        .map(c -> new WeightedDestination(c.cluster(), c.weight(), c.share(), c.subset(), c.known())).toList();
+  }
+
+  private ClientProxy proxy(Workload client) {
+    return clients.computeIfAbsent(client, w -> model.client(w.namespace(), w.labels()));
   }
 
   /** Runs the scenario as changed by {@code settings} through the full simulation. */
