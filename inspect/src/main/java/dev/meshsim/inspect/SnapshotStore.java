@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class SnapshotStore {
   public static final String INDEX = "meshsim-inspect.json";
-  public static final String FORMAT = "meshsim-inspect/2";
+  public static final String FORMAT = "meshsim-inspect/3";
   /** The meshsim release writing snapshots (the same as {@code meshsim --version}). */
   public static final String MESHSIM_VERSION = "0.1.0";
 

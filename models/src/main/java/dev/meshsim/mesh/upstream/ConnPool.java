@@ -197,6 +197,7 @@ public final class ConnPool {
     connecting.add(c);
     breaker.connectionOpened();
     cluster.count(Stat.UPSTREAM_CX_TOTAL);
+    cluster.countHostConnection(host, false);
     Connector.Outcome outcome = host.link().connect();
     long timeout = settings.connectTimeoutNanos();
     if (outcome.delayNanos() < timeout) {
@@ -223,6 +224,7 @@ public final class ConnPool {
     c.connectFailed();
     closeConnection(c);
     cluster.count(reason == PoolFailure.TIMEOUT ? Stat.UPSTREAM_CX_CONNECT_TIMEOUT : Stat.UPSTREAM_CX_CONNECT_FAIL);
+    cluster.countHostConnection(host, true);
     List<PoolCallbacks> purged = new ArrayList<>(pending);
     pending.clear();
     purged.forEach(s -> {
