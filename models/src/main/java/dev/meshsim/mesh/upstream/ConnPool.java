@@ -223,7 +223,12 @@ public final class ConnPool {
     connecting.remove(c);
     c.connectFailed();
     closeConnection(c);
-    cluster.count(reason == PoolFailure.TIMEOUT ? Stat.UPSTREAM_CX_CONNECT_TIMEOUT : Stat.UPSTREAM_CX_CONNECT_FAIL);
+    // Envoy counts a timeout twice: upstream_cx_connect_timeout in ActiveClient::onConnectTimeout, then,
+    // as for any connection closed while connecting, upstream_cx_connect_fail (onConnectionEvent).
+    if (reason == PoolFailure.TIMEOUT) {
+      cluster.count(Stat.UPSTREAM_CX_CONNECT_TIMEOUT);
+    }
+    cluster.count(Stat.UPSTREAM_CX_CONNECT_FAIL);
     cluster.countHostConnection(host, true);
     List<PoolCallbacks> purged = new ArrayList<>(pending);
     pending.clear();

@@ -3,6 +3,7 @@ package dev.meshsim.mesh.upstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.meshsim.engine.Simulation;
+import dev.meshsim.result.ClusterStats.Stat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * source/common/conn_pool/conn_pool_base.cc}): one {@code cx_total} per connection opened, one
  * {@code cx_connect_fail} per connection that closes while still connecting, refused or timed out;
  * none for streams that reuse a connection. Reported only to a sink that keeps the sidecar's own
- * counters (an inspected run); an ordinary run's sink is never asked.
+ * counters (an inspected run); an ordinary run's sink is never asked. The cluster's {@code
+ * upstream_cx_connect_fail} counts the same failures, so a timeout counts in it and in {@code
+ * upstream_cx_connect_timeout}.
  */
 class HostConnectionCountsTest {
   private static final long MS = 1_000_000;
@@ -73,6 +76,25 @@ class HostConnectionCountsTest {
     sim.runUntil(MS + CONNECT_TIMEOUT);
     assertEquals(List.of("cx_total 10.0.0.1:8080", "cx_connect_fail 10.0.0.1:8080", "cx_total 10.0.0.1:8080",
         "cx_connect_fail 10.0.0.1:8080"), sink.hostConnections);
+  }
+
+  @Test
+  void aTimedOutConnectIsAConnectTimeoutAndAConnectFailureOfTheCluster() {
+    Upstreams.InspectedSink sink = new Upstreams.InspectedSink();
+    Upstreams.Link link = new Upstreams.Link();
+    link.connects = false;
+    ConnPool pool = pool(sink, link);
+    stream(pool);
+    sim.runUntil(MS);
+    link.connects = true;
+    link.delayNanos = 2 * CONNECT_TIMEOUT;
+    stream(pool);
+    sim.runUntil(MS + CONNECT_TIMEOUT);
+    for (var stats : java.util.List.of(sink.shared.stats, sink.own)) {
+      assertEquals(2, stats.counter(Stat.UPSTREAM_CX_TOTAL));
+      assertEquals(2, stats.counter(Stat.UPSTREAM_CX_CONNECT_FAIL), "the refused connect and the timed-out one");
+      assertEquals(1, stats.counter(Stat.UPSTREAM_CX_CONNECT_TIMEOUT));
+    }
   }
 
   @Test
