@@ -89,7 +89,8 @@ public final class MeshStats {
 
       @Override
       public void hostConnection(Host host, boolean connectFailed) {
-        hostCounters.count(sidecar, host, connectFailed ? HostCounters.Stat.CX_CONNECT_FAIL : HostCounters.Stat.CX_TOTAL);
+        hostCounters.count(sidecar, host,
+            connectFailed ? HostCounters.Stat.CX_CONNECT_FAIL : HostCounters.Stat.CX_TOTAL);
       }
 
       @Override
