@@ -4,7 +4,7 @@
  * simulation; {@link dev.meshsim.testkit.PolicyArbitraries} gives jqwik arbitraries of requests,
  * client workloads, apply plans and pod failures drawn from the config. The public records a test
  * reads ({@code RouteDecision}, {@code RouteRule}, {@code WeightedDestination}, {@code Workload})
- * live here and are built here from the model adapter's answers.
+ * live here; the model adapter makes them through the constructors {@code MeshPolicies} hands it.
  *
  * <p>May use: models' scenario, app, istio and timeline records, the result records; the simulator's internals only
  * through {@link dev.meshsim.testkit.model.ModelAdapter}; jqwik's API.
