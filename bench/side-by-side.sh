@@ -6,10 +6,37 @@
 # Ends with the median of each figure per jar and the ratios B / A.
 #
 #   bench/side-by-side.sh JAR_A JAR_B [DURATION] [ROUNDS]     default: 1600s 3
+#   bench/side-by-side.sh --in-process JAR_A JAR_B [SECONDS] [ROUNDS]     default: 400 4
+#
+# --in-process times the simulation alone: benchmarks' ChainSpeed runs bench-chain four times in one
+# JVM per jar (alternately), and the main thread's CPU time of runs 3 and 4 counts (no JVM start-up,
+# JIT compilation mostly done; thread CPU time is what other processes disturb least). Needs
+# benchmarks/target/classes (mvn -pl benchmarks -am package).
 #
 # JVM options: the launcher's defaults (-XX:+UseSerialGC -Xmn32m) unless MESHSIM_JAVA_OPTS is set.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [ "${1:-}" = "--in-process" ]; then
+  shift
+  [ $# -ge 2 ] || { echo "usage: $0 --in-process JAR_A JAR_B [SECONDS] [ROUNDS]" >&2; exit 2; }
+  [ -d benchmarks/target/classes ] || { echo "$0: build benchmarks/target/classes first" >&2; exit 2; }
+  a="$1"; b="$2"; seconds="${3:-400}"; rounds="${4:-4}"
+  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+  for r in $(seq 1 "$rounds"); do
+    for l in A B; do
+      jar="$a"; [ "$l" = B ] && jar="$b"
+      java ${MESHSIM_JAVA_OPTS--XX:+UseSerialGC -Xmn32m} -cp "benchmarks/target/classes:$jar" dev.meshsim.bench.ChainSpeed \
+          scenarios/bench-chain.yaml "$seconds" 4 | grep '^run [34]' | sed "s/^/$l round $r /" | tee -a "$tmp/runs"
+    done
+  done
+  for l in A B; do
+    grep "^$l " "$tmp/runs" | sed -E 's/.*cpu ([0-9.]+) s.*/\1/' | sort -n \
+      | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }' > "$tmp/$l"
+  done
+  awk -v a="$(cat "$tmp/A")" -v b="$(cat "$tmp/B")" \
+    'BEGIN { printf "median CPU per run: A %.3f s, B %.3f s; B is %.2fx A\n", a, b, a / b }'
+  exit 0
+fi
 [ $# -ge 2 ] || { echo "usage: $0 JAR_A JAR_B [DURATION] [ROUNDS]" >&2; exit 2; }
 a="$1"; b="$2"; duration="${3:-1600s}"; rounds="${4:-3}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

@@ -142,7 +142,12 @@ class GatewayApiTest {
     LoadedScenario loaded = ScenarioLoader.load(file);
     assertEquals(1, loaded.warnings().size(), loaded.warnings().toString());
     assertTrue(loaded.warnings().get(0).matches(".*route\\.yaml:\\d+:\\d+: istio\\[0\\]\\.spec\\.rules\\[1\\]"
-        + "\\.backendRefs\\[0\\]: host reviews-v9\\.default\\.svc\\.cluster\\.local is no service of this scenario.*503 NC"),
+        + "\\.backendRefs\\[0\\]: host reviews-v9\\.default\\.svc\\.cluster\\.local is no service of this scenario.*500 NC"),
         loaded.warnings().get(0));
+    // A route of Gateway API semantics answers a cluster the proxy lacks with 500, not 503 (istio
+    // applyHTTPRouteDestination: cluster_not_found_response_code INTERNAL_SERVER_ERROR).
+    var exact = Scenarios.run(loaded.scenario().withDuration(2_000_000_000L)).loads().get("v2-exact");
+    assertEquals(java.util.Map.of(500, exact.requests()), exact.codes());
+    assertEquals(java.util.Map.of("NC", exact.requests()), exact.flags());
   }
 }

@@ -73,8 +73,13 @@ class KubernetesGatewayTest {
         + " default/bookinfo-gateway"), same.warnings().get(0));
     TrafficStats refused = Scenarios.run(same.scenario()).loads().get("reviews");
     assertEquals(Map.of(404, refused.requests()), refused.codes());
+    // The backends are in default, the route in shop: a ReferenceGrant in default must allow it.
+    String grant = "  - apiVersion: gateway.networking.k8s.io/v1beta1\n    kind: ReferenceGrant\n"
+        + "    metadata: {name: shop-routes, namespace: default}\n    spec:\n"
+        + "      from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: shop}]\n"
+        + "      to: [{group: \"\", kind: Service}]\nload:\n";
     LoadedScenario all = ScenarioLoader.load(Files.writeString(dir.resolve("all.yaml"),
-        text.replace("from: Same", "from: All")));
+        text.replace("from: Same", "from: All").replace("load:\n", grant)));
     assertEquals(List.of(), all.warnings());
     TrafficStats allowed = Scenarios.run(all.scenario()).loads().get("reviews");
     assertEquals(Map.of(200, allowed.requests()), allowed.codes());

@@ -57,4 +57,13 @@ public record VirtualService(ObjectMeta meta, List<String> hosts, List<String> g
     return exportTo.isEmpty() || exportTo.contains("*") || exportTo.contains(namespace)
         || (exportTo.contains(".") && meta.namespace().equals(namespace));
   }
+
+  /**
+   * Whether istiod made this VirtualService from a Gateway API HTTPRoute (meshsim names those {@code
+   * <route>~<parent>}, a name no Kubernetes object can have): it then has Gateway API semantics, for
+   * which istio's {@code model.UseGatewaySemantics} checks an internal annotation.
+   */
+  public boolean fromGatewayApi() {
+    return meta.name().indexOf('~') >= 0;
+  }
 }

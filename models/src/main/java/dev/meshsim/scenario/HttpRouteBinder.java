@@ -73,7 +73,7 @@ final class HttpRouteBinder {
       YamlMap ref = node.asMap().allowOnly("group", "kind", "name", "namespace", "port", "sectionName");
       String kind = ref.string("kind", "Gateway");
       if (kind.equals("Gateway") && gateways != null) {
-        gateways.attach(meta, hostnames, routes, ref, node);
+        gateways.attach(meta, hostnames, routes, List.copyOf(backendRefs), ref, node);
         continue;
       }
       if (!kind.equals("Service")) {

@@ -33,7 +33,7 @@ final class IstioBinder {
   private static final Set<String> API_VERSIONS =
       Set.of("networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1");
   private static final List<String> MODELLED_KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry", "HTTPRoute", "Gateway",
-      "Sidecar", "PeerAuthentication");
+      "Sidecar", "PeerAuthentication", "ReferenceGrant");
   private static final Set<String> SECURITY_API_VERSIONS = Set.of("security.istio.io/v1", "security.istio.io/v1beta1");
   private static final Set<String> GATEWAY_API_VERSIONS =
       Set.of("gateway.networking.k8s.io/v1", "gateway.networking.k8s.io/v1beta1");
@@ -103,7 +103,7 @@ final class IstioBinder {
     }
     m.allowOnly("apiVersion", "kind", "metadata", "spec", "status");
     YamlNode api = m.required("apiVersion");
-    boolean gatewayApi = kind.equals("HTTPRoute")
+    boolean gatewayApi = kind.equals("HTTPRoute") || kind.equals("ReferenceGrant")
         || (kind.equals("Gateway") && api.asString().startsWith("gateway.networking.k8s.io/"));
     if (kind.equals("PeerAuthentication")) {
       if (!SECURITY_API_VERSIONS.contains(api.asString())) {
@@ -138,6 +138,8 @@ final class IstioBinder {
         hostRefs.put(vs.meta().namespace() + "/" + vs.meta().name(),
             List.of(new VirtualServiceChecks.HostRef(name, t.parentFqdn(), t.parentFqdn(), t.parentRef())));
       }
+    } else if (kind.equals("ReferenceGrant")) {
+      kubernetesGateways.addReferenceGrant(meta, spec);
     } else if (gatewayApi && kind.equals("Gateway")) {
       kubernetesGateways.addGateway(meta, spec, m.required("metadata").asMap().required("name"));
     } else if (kind.equals("Gateway")) {
@@ -239,6 +241,11 @@ final class IstioBinder {
 
   private MtlsSettings mtlsSettings() {
     return new MtlsSettings(peerAuthentications, mtls.autoMtls(), mtls.rootNamespace());
+  }
+
+  /** How many ReferenceGrants were read (a timeline apply does not change them). */
+  int referenceGrants() {
+    return kubernetesGateways.referenceGrants();
   }
 
   /** Whether a PeerAuthentication was read (a timeline apply cannot carry one yet). */

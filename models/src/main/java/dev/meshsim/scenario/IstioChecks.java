@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Routing mistakes that Istio accepts but that fail at run time, reported as warnings: a route to
  * a host that is no Service, or to a subset no DestinationRule defines. Both make Envoy find no
- * cluster and answer 503 with flag NC.
+ * cluster and answer 503 with flag NC (500 on an HTTPRoute's routes).
  */
 final class IstioChecks {
 
@@ -26,12 +26,21 @@ final class IstioChecks {
       if (!services.contains(fqdn)) {
         String expanded = fqdn.equals(d.host()) ? "" : " (" + fqdn + ")";
         warnings.add(ref.node(), "host " + d.host() + expanded + " is no service of this scenario"
-            + dotHint(d.host()) + "; requests routed here will get 503 NC");
+            + dotHint(d.host()) + "; requests routed here will get " + missingClusterAnswer(ref));
       } else if (d.subset() != null && !subsetDefined(rules, fqdn, d.subset())) {
         warnings.add(ref.node(), "no DestinationRule for " + fqdn + " defines subset " + d.subset()
-            + "; requests routed here will get 503 NC");
+            + "; requests routed here will get " + missingClusterAnswer(ref));
       }
     }
+  }
+
+  /**
+   * What Envoy answers a route to a cluster it lacks: 503, or 500 for an HTTPRoute's backendRef (istio
+   * {@code applyHTTPRouteDestination} sets {@code cluster_not_found_response_code} on routes of Gateway
+   * API semantics); HTTPRoute backendRefs are the references written under a {@code backendRefs} key.
+   */
+  private static String missingClusterAnswer(VirtualServiceBinder.DestinationRef ref) {
+    return ref.node().path().contains("backendRefs[") ? "500 NC" : "503 NC";
   }
 
   /**

@@ -28,7 +28,9 @@ import java.util.Map;
  *       whose {@code allowedRoutes} admit the route's namespace.
  * </ul>
  *
- * Resolved after every object is read, since a route may come before its Gateway, as istiod
+ * <p>A backendRef to another namespace needs a {@code ReferenceGrant} there ({@link BackendGrantCheck}).
+ *
+ * <p>Resolved after every object is read, since a route may come before its Gateway, as istiod
  * resolves them at push time. What does not attach is warned about, at the parentRef.
  */
 final class KubernetesGateways {
@@ -40,16 +42,28 @@ final class KubernetesGateways {
   private record Parsed(ObjectMeta meta, List<Listener> listeners) {}
 
   /** An HTTPRoute's reference to a Gateway, with what the route brings. */
-  private record Attachment(ObjectMeta route, List<String> hostnames, List<HttpRoute> rules, String namespace,
-      String name, String sectionName, Integer port, YamlNode node) {}
+  private record Attachment(ObjectMeta route, List<String> hostnames, List<HttpRoute> rules,
+      List<VirtualServiceBinder.DestinationRef> backendRefs, String namespace, String name, String sectionName,
+      Integer port, YamlNode node) {}
 
   private final Warnings warnings;
   private final Map<String, Parsed> gateways = new LinkedHashMap<>();
   private final Map<String, YamlNode> gatewayNames = new LinkedHashMap<>();
   private final List<Attachment> attachments = new ArrayList<>();
+  private final ReferenceGrants grants = new ReferenceGrants();
 
   KubernetesGateways(Warnings warnings) {
     this.warnings = warnings;
+  }
+
+  /** A {@code ReferenceGrant}: checked against the attached routes' backendRefs by {@link #build}. */
+  void addReferenceGrant(ObjectMeta meta, YamlMap spec) {
+    grants.add(meta.namespace(), spec);
+  }
+
+  /** How many ReferenceGrants were read. */
+  int referenceGrants() {
+    return grants.size();
   }
 
   /** A {@code gateway.networking.k8s.io} Gateway. */
@@ -106,12 +120,17 @@ final class KubernetesGateways {
     return new Listener(name, port, protocol, hostname, all);
   }
 
-  /** An HTTPRoute's parentRef to a Gateway, resolved by {@link #build}. */
-  void attach(ObjectMeta route, List<String> hostnames, List<HttpRoute> rules, YamlMap ref, YamlNode node) {
+  /**
+   * An HTTPRoute's parentRef to a Gateway, resolved by {@link #build}.
+   *
+   * @param backendRefs the route's backendRefs with where each is written, for the ReferenceGrant check
+   */
+  void attach(ObjectMeta route, List<String> hostnames, List<HttpRoute> rules,
+      List<VirtualServiceBinder.DestinationRef> backendRefs, YamlMap ref, YamlNode node) {
     String namespace = ref.optional("namespace").map(KubeNames::namespace).orElse(route.namespace());
     String section = ref.has("sectionName") ? ref.required("sectionName").asNonEmptyString() : null;
     Integer port = ref.has("port") ? ref.required("port").asInt(1, 65535) : null;
-    attachments.add(new Attachment(route, hostnames, rules, namespace, KubeNames.objectName(ref.required("name")),
+    attachments.add(new Attachment(route, hostnames, rules, backendRefs, namespace, KubeNames.objectName(ref.required("name")),
         section, port, node));
   }
 
@@ -145,6 +164,7 @@ final class KubernetesGateways {
 
   private List<VirtualService> virtualServices() {
     List<VirtualService> out = new ArrayList<>();
+    BackendGrantCheck grantCheck = new BackendGrantCheck(grants, warnings);
     for (Attachment a : attachments) {
       Parsed g = gateways.get(a.namespace() + "/" + a.name());
       if (g == null) {
@@ -168,7 +188,8 @@ final class KubernetesGateways {
       }
       ObjectMeta meta = new ObjectMeta(a.route().name() + "~" + a.namespace() + "/" + a.name(), a.route().namespace(),
           a.route().order());
-      out.add(new VirtualService(meta, a.hostnames().isEmpty() ? List.of("*") : a.hostnames(), bound, a.rules()));
+      List<HttpRoute> rules = grantCheck.enforce(a.route(), a.rules(), a.backendRefs());
+      out.add(new VirtualService(meta, a.hostnames().isEmpty() ? List.of("*") : a.hostnames(), bound, rules));
     }
     return out;
   }

@@ -155,6 +155,10 @@ final class TimelineBinder {
           + " at time 0 only (put it in istio: or istioFiles)");
     }
     IstioConfig read = binder.resources();
+    if (binder.referenceGrants() > 0) {
+      warnings.add(body, "ReferenceGrants are fixed for the run (read at time 0 only): the "
+          + binder.referenceGrants() + " in this apply are ignored");
+    }
     int fixed = read.serviceEntries().size() + read.gateways().size();
     if (fixed > 0) {
       warnings.add(body, "ServiceEntries and Gateways are fixed for the run (only VirtualServices, DestinationRules"

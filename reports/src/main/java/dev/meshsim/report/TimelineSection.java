@@ -124,13 +124,30 @@ final class TimelineSection {
     if (t.pushes().isEmpty()) {
       return;
     }
-    TextTable table = new TextTable("    ", "RLRRRR");
-    table.row("version", "kind", "events", "dispatched s", "ready s", "all sent s");
+    // The skipped column only when istiod skipped a proxy (DependsOnConfig), so other runs print as before.
+    boolean skips = anySkipped(t);
+    TextTable table = new TextTable("    ", skips ? "RLRRRRR" : "RLRRRR");
+    List<String> header = new ArrayList<>(List.of("version", "kind", "events", "dispatched s", "ready s",
+        "all sent s"));
+    if (skips) {
+      header.add("skipped");
+    }
+    table.row(header.toArray(String[]::new));
     for (PushRecord p : t.pushes()) {
-      table.row(Long.toString(p.version()), p.full() ? "full" : "eds", Integer.toString(p.events()),
-          seconds(p.dispatchedNanos()), seconds(p.readyNanos()), p.doneNanos() < 0 ? "-" : seconds(p.doneNanos()));
+      List<String> row = new ArrayList<>(List.of(Long.toString(p.version()), p.full() ? "full" : "eds",
+          Integer.toString(p.events()), seconds(p.dispatchedNanos()), seconds(p.readyNanos()),
+          p.doneNanos() < 0 ? "-" : seconds(p.doneNanos())));
+      if (skips) {
+        row.add(Integer.toString(p.skippedProxies()));
+      }
+      table.row(row.toArray(String[]::new));
     }
     table.appendTo(out);
+  }
+
+  /** Whether istiod skipped any proxy in the run (then pushes carry a skipped count). */
+  private static boolean anySkipped(TimelineResult t) {
+    return t.pushes().stream().anyMatch(p -> p.skippedProxies() > 0);
   }
 
   private static void podEvents(TimelineResult t, StringBuilder out) {
@@ -199,6 +216,7 @@ final class TimelineSection {
     }
     json.writeEndArray();
     convergenceJson(t, json);
+    boolean skips = anySkipped(t);
     json.writeArrayFieldStart("pushes");
     for (PushRecord p : t.pushes()) {
       json.writeStartObject();
@@ -211,6 +229,9 @@ final class TimelineSection {
         json.writeNullField("allSentSeconds");
       } else {
         json.writeNumberField("allSentSeconds", Decimals.seconds(p.doneNanos()));
+      }
+      if (skips) {
+        json.writeNumberField("skippedProxies", p.skippedProxies());
       }
       json.writeEndObject();
     }

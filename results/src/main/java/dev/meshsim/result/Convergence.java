@@ -11,7 +11,9 @@ import java.util.Arrays;
  * @param full true for a config change (all four xDS types must carry it), false for an endpoints
  *     change (EDS only)
  * @param version the first push version that included it, or -1 if no push did
- * @param sidecars the sidecars that were ready when it happened, whose convergence is measured
+ * @param sidecars the sidecars that were ready when it happened, whose convergence is measured: those
+ *     istiod pushed it to (a sidecar whose Sidecar scope does not depend on it is skipped, istio
+ *     {@code DependsOnConfig}, and not counted)
  * @param lost of those, how many went away before they had it
  * @param samplesNanos for each sidecar that got it, the time from {@code atNanos}, ascending
  */

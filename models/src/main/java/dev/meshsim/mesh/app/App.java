@@ -27,7 +27,10 @@ public final class App implements AppProcess {
   private FailureMode failure;
   private final List<Step> steps = new ArrayList<>();
   private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
-  private final java.util.Set<Serving> inService = new java.util.LinkedHashSet<>();
+  // The requests in service, oldest first, as a list threaded through them (Serving.prev/next): a
+  // LinkedHashSet cost an entry object and a hash per request (7% of bench-chain's bytes).
+  private Serving oldest;
+  private Serving newest;
   private final MeshStats stats;
   private final dev.meshsim.scenario.ListenAddress listenAddress;
   private int busy;
@@ -100,8 +103,8 @@ public final class App implements AppProcess {
     busy++;
     long work = Math.max(0, Math.round(serviceTime.sample() * failure.slowdown()));
     Serving serving = new Serving(request);
-    inService.add(serving);
-    serving.timer = pod.sim().schedule(work, serving::nextStep);
+    link(serving);
+    serving.timer = pod.sim().schedule(work, serving); // fires serving.nextStep()
   }
 
   /**
@@ -110,7 +113,7 @@ public final class App implements AppProcess {
    * {@code errorRate}, 500 if a call failed, else 200.
    */
   private void finish(Serving serving, boolean callFailed) {
-    inService.remove(serving);
+    unlink(serving);
     FailureMode f = failure;
     if (f.resetRate() > 0 && errors.nextDouble() < f.resetRate()) {
       serving.request.appReset();
@@ -130,20 +133,56 @@ public final class App implements AppProcess {
    * connection. Calls it was waiting on still end, but their answers go nowhere.
    */
   public void abortAll() {
-    for (Serving serving : List.copyOf(inService)) {
+    Serving serving = oldest;
+    oldest = null;
+    newest = null;
+    while (serving != null) {
+      Serving next = serving.next;
+      serving.prev = null;
+      serving.next = null;
       pod.sim().cancel(serving.timer);
       serving.aborted = true;
       serving.request.reset();
+      serving = next;
     }
-    inService.clear();
     queue.forEach(Inbound::reset);
     queue.clear();
     busy = 0;
   }
 
-  /** Progress of one request through the call graph. */
-  private final class Serving {
+  private void link(Serving serving) {
+    serving.prev = newest;
+    if (newest == null) {
+      oldest = serving;
+    } else {
+      newest.next = serving;
+    }
+    newest = serving;
+  }
+
+  private void unlink(Serving serving) {
+    if (serving.prev == null) {
+      oldest = serving.next;
+    } else {
+      serving.prev.next = serving.next;
+    }
+    if (serving.next == null) {
+      newest = serving.prev;
+    } else {
+      serving.next.prev = serving.prev;
+    }
+    serving.prev = null;
+    serving.next = null;
+  }
+
+  /**
+   * Progress of one request through the call graph; also its own event, the end of the app's
+   * service time (saves the method-reference object per request).
+   */
+  private final class Serving implements dev.meshsim.engine.Event {
     private final Inbound request;
+    private Serving prev;
+    private Serving next;
     private long timer = dev.meshsim.engine.Simulation.NO_TIMER;
     private int nextStep;
     private int outstanding;
@@ -152,6 +191,11 @@ public final class App implements AppProcess {
 
     Serving(Inbound request) {
       this.request = request;
+    }
+
+    @Override
+    public void fire() {
+      nextStep();
     }
 
     void nextStep() {

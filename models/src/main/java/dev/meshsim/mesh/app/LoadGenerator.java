@@ -66,9 +66,9 @@ public final class LoadGenerator {
   public void start() {
     Arrival arrival = spec.arrival();
     if (arrival instanceof Arrival.Poisson p) {
-      sim.schedule(exponentialGap(p.perSecond()), () -> openLoop(p.perSecond(), true));
+      sim.schedule(exponentialGap(p.perSecond()), new OpenLoop(p.perSecond(), true));
     } else if (arrival instanceof Arrival.Constant c) {
-      sim.schedule(0, () -> openLoop(c.perSecond(), false));
+      sim.schedule(0, new OpenLoop(c.perSecond(), false));
     } else if (arrival instanceof Arrival.Connections c) {
       for (int i = 0; i < c.connections(); i++) {
         DownstreamConnection connection = new DownstreamConnection();
@@ -81,14 +81,32 @@ public final class LoadGenerator {
     return sim.now() < stopNanos && (spec.maxRequests() == 0 || started < spec.maxRequests());
   }
 
-  private void openLoop(double perSecond, boolean poisson) {
-    if (!mayStart()) {
-      return;
+  /**
+   * The next open-loop arrival: one event object for the whole run, rescheduled after each firing
+   * (a lambda per arrival cost an object per request).
+   */
+  private final class OpenLoop implements dev.meshsim.engine.Event {
+    private final double perSecond;
+    private final boolean poisson;
+
+    OpenLoop(double perSecond, boolean poisson) {
+      this.perSecond = perSecond;
+      this.poisson = poisson;
     }
-    send(exchange -> onEnded(exchange), null);
-    long gap = poisson ? exponentialGap(perSecond) : Math.round(1e9 / perSecond);
-    sim.schedule(gap, () -> openLoop(perSecond, poisson));
+
+    @Override
+    public void fire() {
+      if (!mayStart()) {
+        return;
+      }
+      send(onEnded, null);
+      long gap = poisson ? exponentialGap(perSecond) : Math.round(1e9 / perSecond);
+      sim.schedule(gap, this);
+    }
   }
+
+  /** What an open-loop request does when it ends; one object for every request. */
+  private final Exchange.ResponseHandler onEnded = this::onEnded;
 
   /**
    * One fortio connection, kept open: the next request goes on it when the previous answer is back.

@@ -35,7 +35,7 @@ public final class Exchange implements Event {
   private final ResponseHandler handler;
 
   private int code;
-  private final ResponseFlags flags = new ResponseFlags();
+  private int flags; // ResponseFlags bits
   private String clusterName;
   private boolean ended;
   // What the client sidecar's access log shows (read by reports through FinishedRequest).
@@ -281,7 +281,7 @@ public final class Exchange implements Event {
 
   /** Envoy's {@code %RESPONSE_FLAGS%}: {@code -} for none, else short names joined by commas. */
   public String flags() {
-    return flags.toString();
+    return ResponseFlags.toString(flags);
   }
 
   /** The Envoy cluster the client sidecar routed to, or null (no sidecar, or no route). */
@@ -299,7 +299,7 @@ public final class Exchange implements Event {
   }
 
   void addFlag(ResponseFlag flag) {
-    flags.add(flag);
+    flags = ResponseFlags.with(flags, flag);
   }
 
   void routedTo(String name, String route, long nowNanos) {

@@ -206,7 +206,7 @@ public final class Sidecar {
     env.stats().countRouted(exchange, target.clusterName());
     Cluster cluster = cluster(target.clusterName());
     if (cluster == null) {
-      localReply(exchange, 503, env.missingClusterFlag());
+      localReply(exchange, route.clusterNotFoundCode(), env.missingClusterFlag());
       return;
     }
     RetryState retry = new RetryState(route.retryPolicy(), cluster.breaker(), retryRandom);

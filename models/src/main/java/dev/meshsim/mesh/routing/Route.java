@@ -22,6 +22,9 @@ import java.util.List;
  *     filters before the router, such as the fault filter, have run); {@code clusters} is then empty
  * @param mirrors the route's request mirror policies, in order; empty for none
  * @param rewrite what the route changes in the request before it goes upstream, or null for nothing
+ * @param clusterNotFoundCode the status the router answers (flag {@code NC}) when the picked cluster
+ *     is not one the proxy has: Envoy's {@code cluster_not_found_response_code}, 503 by default; Istio
+ *     sets 500 on routes of Gateway API semantics (istio {@code route.go}, {@code applyHTTPRouteDestination})
  */
 public record Route(
     String name,
@@ -32,12 +35,24 @@ public record Route(
     FaultPolicy fault,
     int directReplyCode,
     List<MirrorPolicy> mirrors,
-    RequestRewrite rewrite) {
+    RequestRewrite rewrite,
+    int clusterNotFoundCode) {
+
+  /** Envoy's default {@code cluster_not_found_response_code}: {@code SERVICE_UNAVAILABLE}. */
+  public static final int DEFAULT_CLUSTER_NOT_FOUND_CODE = 503;
 
   public Route {
     matchers = List.copyOf(matchers);
     clusters = List.copyOf(clusters);
     mirrors = List.copyOf(mirrors);
+  }
+
+  /** A route with Envoy's default answer (503) for a cluster the proxy does not have. */
+  public Route(String name, List<RouteMatcher> matchers, List<WeightedCluster> clusters, long timeoutNanos,
+      RetryPolicy retryPolicy, FaultPolicy fault, int directReplyCode, List<MirrorPolicy> mirrors,
+      RequestRewrite rewrite) {
+    this(name, matchers, clusters, timeoutNanos, retryPolicy, fault, directReplyCode, mirrors, rewrite,
+        DEFAULT_CLUSTER_NOT_FOUND_CODE);
   }
 
   /** A route that changes nothing in the request. */

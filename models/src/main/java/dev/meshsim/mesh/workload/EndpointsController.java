@@ -44,7 +44,7 @@ public final class EndpointsController {
         return; // it went away before its readiness was published
       }
       registry.setEndpoint(service.fqdn(), pod, ready);
-      istiod.endpointsChanged(change);
+      istiod.endpointsChanged(change, service.fqdn(), service.namespace());
       if (!pod.exists()) {
         lastPublished.remove(pod);
       }

@@ -50,6 +50,24 @@ public final class ConvergenceTracker {
     }
   }
 
+  /**
+   * istiod skipped the proxy for these changes (none concerns its scope): it is not measured for
+   * them, as istiod records {@code pilot_proxy_convergence_time} only for proxies it pushes.
+   */
+  void skipped(Istiod.Connection conn, List<Change> changes) {
+    for (Change c : changes) {
+      // Only once the change is whole (its last object reached istiod): a part may concern the proxy.
+      if (c.version >= 0 && c.tracked.get(conn.id()) && !c.reachedBy(conn.client())) {
+        c.tracked.clear(conn.id());
+        c.remaining--;
+        c.sidecars--;
+        if (c.remaining == 0) {
+          open.remove(c);
+        }
+      }
+    }
+  }
+
   void disconnected(Istiod.Connection conn) {
     for (int i = 0; i < open.size(); i++) {
       Change c = open.get(i);

@@ -37,14 +37,19 @@ final class Debouncer {
     this.pushFn = pushFn;
   }
 
-  /** A config ({@code full}) or endpoints event reached istiod. */
+  /** A config ({@code full}) or endpoints event of unknown scope reached istiod. */
   void event(boolean full, ConvergenceTracker.Change change) {
+    event(full, change, null);
+  }
+
+  /** @param key what changed ({@link ProxyDependencies}'s keys), or null: every proxy may depend on it */
+  void event(boolean full, ConvergenceTracker.Change change, String key) {
     if (change != null) {
       change.inputArrived();
     }
     if (!settings.edsDebounce() && !full) {
       PushRequest r = new PushRequest();
-      r.merge(false, change);
+      r.merge(false, change, key);
       pushFn.push(r, false); // "trigger push now, just for EDS"
       return;
     }
@@ -57,7 +62,7 @@ final class Debouncer {
     if (pending == null) {
       pending = new PushRequest();
     }
-    pending.merge(full, change);
+    pending.merge(full, change, key);
   }
 
   /** {@code freeCh}: the debounced push has started; the next batch may be due already. */

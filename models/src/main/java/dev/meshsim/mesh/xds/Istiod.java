@@ -62,7 +62,8 @@ public final class Istiod {
     Istiod istiod = new Istiod(sim, streams, settings, registry, initial, profile);
     istiod.debouncer = new Debouncer(sim, settings, istiod::push);
     XdsDelivery delivery = new XdsDelivery(sim, settings, istiod::currentContext);
-    istiod.pushQueue = new PushQueue(sim, settings, istiod::currentContext, delivery, istiod.pushes::drained);
+    istiod.pushQueue = new PushQueue(sim, settings, istiod::currentContext, delivery, istiod.pushes::drained,
+        istiod::skipped);
     return istiod;
   }
 
@@ -142,6 +143,7 @@ public final class Istiod {
   public Connection connect(String podName, ProxyIdentity identity, XdsClient client, boolean configured) {
     Connection c = new Connection(connections.size(), podName, identity, client,
         new XdsStreams(settings, streams, podName));
+    c.scope = current; // the context its first config comes from
     connections.add(c);
     if (configured) {
       for (XdsType t : XdsType.values()) {
@@ -163,6 +165,12 @@ public final class Istiod {
       pushQueue.pushInitial(c);
     }
     return c;
+  }
+
+  /** istiod did not push {@code c}: nothing it depends on changed; it is not measured for those changes. */
+  private void skipped(Connection c, List<ConvergenceTracker.Change> changes) {
+    pushes.skipped();
+    convergence.skipped(c, changes);
   }
 
   /** The proxy's stream closed (its Envoy exited). */
@@ -198,19 +206,27 @@ public final class Istiod {
   /** An Istio object created or updated reached istiod's informer. */
   public void apply(IstioObject object, ConvergenceTracker.Change change) {
     store.apply(object);
-    debouncer.event(true, change);
+    debouncer.event(true, change, object.key());
   }
 
   /** A deletion reached istiod's informer; false if there was no such object. */
   public boolean delete(String kind, String namespace, String name, ConvergenceTracker.Change change) {
     boolean existed = store.delete(kind, namespace, name);
-    debouncer.event(true, change);
+    debouncer.event(true, change, IstioObject.key(kind, namespace, name));
     return existed;
   }
 
   /** An EndpointSlice changed (istiod's endpoint controller calls {@code EDSUpdate}). */
   public void endpointsChanged(ConvergenceTracker.Change change) {
     debouncer.event(false, change);
+  }
+
+  /**
+   * The endpoints of one service changed: istiod's {@code EDSUpdate} keys the push by the service
+   * ({@code kind.Endpoints}, hostname, namespace), so only proxies whose scope has it are pushed.
+   */
+  public void endpointsChanged(ConvergenceTracker.Change change, String fqdn, String serviceNamespace) {
+    debouncer.event(false, change, IstioObject.key(ProxyDependencies.ENDPOINTS, serviceNamespace, fqdn));
   }
 
   /** {@code DiscoveryServer.Push}: a full push builds a new context first; EDS reuses the current. */
@@ -235,7 +251,7 @@ public final class Istiod {
 
   private void startPush(PushRequest r, long version, long dispatched, boolean debounced) {
     pushes.started(version, r, dispatched);
-    pushQueue.pushAll(connections, r.full);
+    pushQueue.pushAll(connections, r);
     if (debounced) {
       debouncer.pushStarted();
     }
@@ -251,6 +267,9 @@ public final class Istiod {
     private final PushQueue.Entry entry = new PushQueue.Entry();
     private boolean alive = true;
     private Runnable onReady;
+    /** The push context of the proxy's Sidecar scope, and of the one before ({@code PrevSidecarScope}). */
+    private PushContext scope;
+    private PushContext previousScope;
 
     private Connection(int id, String pod, ProxyIdentity identity, XdsClient client, XdsStreams streams) {
       this.id = id;
@@ -286,6 +305,20 @@ public final class Istiod {
 
     boolean alive() {
       return alive;
+    }
+
+    /** {@code computeProxyState}: the scope becomes {@code context}'s, the old one kept as the previous. */
+    void newScope(PushContext context) {
+      previousScope = scope;
+      scope = context;
+    }
+
+    PushContext scope() {
+      return scope;
+    }
+
+    PushContext previousScope() {
+      return previousScope;
     }
   }
 }

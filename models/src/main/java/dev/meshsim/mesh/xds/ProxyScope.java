@@ -60,7 +60,8 @@ final class ProxyScope {
     return index.forHost(fqdn, this::sees);
   }
 
-  private boolean sees(VirtualService vs) {
+  /** Whether the proxy's scope imports {@code vs} (exported to its namespace, and its Sidecar imports it). */
+  boolean sees(VirtualService vs) {
     return visible.computeIfAbsent(vs, v -> v.exportedTo(namespace)
         && scope.importsVirtualService(v.meta().namespace(), resolvedHosts(v)));
   }

@@ -40,6 +40,9 @@ final class PushContext {
   /** Routes of the previous version, reusable when only endpoints changed. */
   private final Map<ProxyIdentity, RouteConfiguration> inheritedRoutes;
   private final int servicePorts;
+  /** What each kind of proxy depends on ({@link ProxyDependencies}), computed when a push asks. */
+  private final Map<ProxyIdentity, ProxyDependencies> dependencies = new HashMap<>();
+  private VirtualServiceIndex dependencyIndex;
   /** Service ports with a virtual host, per proxy kind, when Sidecars scope them. */
   private final Map<ProxyIdentity, Integer> importedPorts = new HashMap<>();
 
@@ -122,6 +125,17 @@ final class PushContext {
     // A Sidecar's scope: virtual hosts only for the service ports it imports.
     return clusters + (istio.sidecars().isEmpty() ? servicePorts : importedPorts.computeIfAbsent(key(proxy),
         generator::importedServicePorts));
+  }
+
+  /** The config {@code proxy}'s scope in this context depends on (istiod's {@code DependsOnConfig}). */
+  ProxyDependencies dependenciesOf(ProxyIdentity proxy) {
+    return dependencies.computeIfAbsent(key(proxy), k -> {
+      if (dependencyIndex == null) {
+        dependencyIndex = new VirtualServiceIndex(istio.virtualServices(), endpoints,
+            EgressConfig.serviceEntryHosts(istio));
+      }
+      return new ProxyDependencies(istio, endpoints, dependencyIndex, k);
+    });
   }
 
   /** Distinct proxy configs generated so far (for memory and speed figures). */

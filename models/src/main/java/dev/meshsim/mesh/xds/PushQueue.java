@@ -3,7 +3,10 @@ package dev.meshsim.mesh.xds;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.timeline.ControlPlaneSettings;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +18,12 @@ import java.util.function.Supplier;
  * gets it queued again once that push is sent, so a push never overtakes another to the same
  * proxy. Pushing one proxy costs time growing with the size of its config, which is generated from
  * the newest push context when the push is sent.
+ *
+ * <p>When a proxy's turn comes, istiod first checks that it needs the push at all ({@code
+ * pushConnection} calls {@code ProxyNeedsPush}, istio {@code pilot/pkg/xds/proxy_dependencies.go}):
+ * a proxy whose Sidecar scope, new or previous, depends on none of the changed objects is skipped
+ * ({@link ProxyDependencies}). The skip costs meshsim no time and no throttle slot (istiod's {@code
+ * computeProxyState} before the check is not modelled).
  */
 final class PushQueue {
   private final Simulation sim;
@@ -22,6 +31,7 @@ final class PushQueue {
   private final Supplier<PushContext> context;
   private final XdsDelivery delivery;
   private final Runnable drained;
+  private final Skips skips;
   private final ArrayDeque<Istiod.Connection> queue = new ArrayDeque<>();
   private int active;
 
@@ -31,15 +41,51 @@ final class PushQueue {
    */
   static final class Entry {
     private boolean queued;
-    private boolean queuedFull;
+    private final Batch queuedBatch = new Batch();
     private boolean inProgress;
     private boolean pendingAfter;
-    private boolean pendingFull;
+    private final Batch pendingBatch = new Batch();
+  }
+
+  /** What a proxy's queued (or pending) push merges: full or not, the changed objects, the changes. */
+  private static final class Batch {
+    private boolean full;
+    /** The changed objects' keys; null: unknown, push whatever they are. */
+    private Set<String> configs = new TreeSet<>();
+    private final List<ConvergenceTracker.Change> changes = new ArrayList<>();
+
+    void merge(boolean isFull, Set<String> keys, List<ConvergenceTracker.Change> more) {
+      full |= isFull;
+      if (keys == null) {
+        configs = null;
+      } else if (configs != null) {
+        configs.addAll(keys);
+      }
+      for (ConvergenceTracker.Change c : more) {
+        if (!changes.contains(c)) {
+          changes.add(c);
+        }
+      }
+    }
+
+    void moveTo(Batch other) {
+      other.merge(full, configs, changes);
+      full = false;
+      configs = new TreeSet<>();
+      changes.clear();
+    }
+  }
+
+  /** Told of each proxy istiod skips, with the changes it was queued for. */
+  @FunctionalInterface
+  interface Skips {
+    void skipped(Istiod.Connection c, List<ConvergenceTracker.Change> changes);
   }
 
   /** {@code drained} runs whenever the queue is empty and nothing is being pushed. */
   PushQueue(Simulation sim, ControlPlaneSettings settings, Supplier<PushContext> context, XdsDelivery delivery,
-      Runnable drained) {
+      Runnable drained, Skips skips) {
+    this.skips = skips;
     this.sim = sim;
     this.settings = settings;
     this.context = context;
@@ -57,25 +103,26 @@ final class PushQueue {
   }
 
   /** {@code AdsPushAll}: queues every connected proxy, then starts what the throttle allows. */
-  void pushAll(List<Istiod.Connection> connections, boolean full) {
+  void pushAll(List<Istiod.Connection> connections, PushRequest r) {
     for (Istiod.Connection c : connections) {
       if (c.alive()) {
-        enqueue(c, full);
+        enqueue(c, r.full, r.configs(), r.changes);
       }
     }
     pump();
   }
 
-  private void enqueue(Istiod.Connection c, boolean full) {
+  private void enqueue(Istiod.Connection c, boolean full, Set<String> configs,
+      List<ConvergenceTracker.Change> changes) {
     Entry e = c.entry();
     if (e.inProgress) {
       e.pendingAfter = true;
-      e.pendingFull |= full;
+      e.pendingBatch.merge(full, configs, changes);
     } else if (e.queued) {
-      e.queuedFull |= full;
+      e.queuedBatch.merge(full, configs, changes);
     } else {
       e.queued = true;
-      e.queuedFull = full;
+      e.queuedBatch.merge(full, configs, changes);
       queue.addLast(c);
     }
   }
@@ -91,14 +138,43 @@ final class PushQueue {
       Istiod.Connection c = queue.pollFirst();
       Entry e = c.entry();
       e.queued = false;
+      Batch batch = new Batch();
+      e.queuedBatch.moveTo(batch);
+      boolean full = batch.full;
+      if (!needsPush(c, batch)) {
+        skips.skipped(c, batch.changes);
+        continue;
+      }
       e.inProgress = true;
-      boolean full = e.queuedFull;
       active++;
       sim.schedule(cost(c, full), () -> finish(c, full, false));
     }
     if (active == 0 && queue.isEmpty()) {
       drained.run();
     }
+  }
+
+  /**
+   * istio {@code DefaultProxyNeedsPush}: a full push first updates the proxy's scope ({@code
+   * computeProxyState}, the previous one kept); the proxy is pushed when either scope depends on a
+   * changed object, or when what changed is unknown.
+   */
+  private boolean needsPush(Istiod.Connection c, Batch batch) {
+    if (batch.full) {
+      c.newScope(context.get());
+    }
+    if (batch.configs == null) {
+      return true;
+    }
+    ProxyDependencies now = c.scope().dependenciesOf(c.identity());
+    PushContext before = c.previousScope();
+    ProxyDependencies prev = before == null ? null : before.dependenciesOf(c.identity());
+    for (String key : batch.configs) {
+      if (now.dependsOn(key) || (prev != null && prev.dependsOn(key))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private long cost(Istiod.Connection c, boolean full) {
@@ -116,9 +192,9 @@ final class PushQueue {
       delivery.send(c, full);
       if (e.pendingAfter) {
         e.pendingAfter = false;
-        boolean pendingFull = e.pendingFull;
-        e.pendingFull = false;
-        enqueue(c, pendingFull);
+        Batch pending = new Batch();
+        e.pendingBatch.moveTo(pending);
+        enqueue(c, pending.full, pending.configs, pending.changes);
       }
     }
     pump();

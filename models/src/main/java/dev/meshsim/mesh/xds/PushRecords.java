@@ -22,13 +22,21 @@ final class PushRecords {
     pushes.add(new PushRecord(version, r.full, r.events, dispatchedNanos, sim.now(), -1));
   }
 
+  /** istiod skipped one proxy (counted against the newest push). */
+  void skipped() {
+    int last = pushes.size() - 1;
+    PushRecord p = pushes.get(last);
+    pushes.set(last, new PushRecord(p.version(), p.full(), p.events(), p.dispatchedNanos(), p.readyNanos(),
+        p.doneNanos(), p.skippedProxies() + 1));
+  }
+
   /** The push queue is empty: every push so far has been sent to every proxy. */
   void drained() {
     for (int i = 0; i < pushes.size(); i++) {
       PushRecord p = pushes.get(i);
       if (p.doneNanos() < 0) {
         pushes.set(i, new PushRecord(p.version(), p.full(), p.events(), p.dispatchedNanos(), p.readyNanos(),
-            sim.now()));
+            sim.now(), p.skippedProxies()));
       }
     }
   }

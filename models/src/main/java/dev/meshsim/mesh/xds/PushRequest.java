@@ -2,10 +2,13 @@ package dev.meshsim.mesh.xds;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * istiod's {@code model.PushRequest}: what one push carries. Events debounced into one batch merge
- * into a single request, which is full if any of them was ({@code PushRequest.Merge}).
+ * into a single request, which is full if any of them was ({@code PushRequest.Merge}), and whose
+ * {@code ConfigsUpdated} is the union of theirs.
  */
 final class PushRequest {
   /** False for an endpoints-only (EDS) push, which reuses the current push context. */
@@ -14,12 +17,32 @@ final class PushRequest {
   int events;
   /** The measured changes whose events are in this request, each once. */
   final List<ConvergenceTracker.Change> changes = new ArrayList<>();
+  /**
+   * {@code ConfigsUpdated}: the keys ({@link ProxyDependencies}) of the objects changed, or null when
+   * an event did not say (then every proxy is pushed, as for istiod's forced pushes).
+   */
+  private Set<String> configs = new TreeSet<>();
 
   void merge(boolean isFull, ConvergenceTracker.Change change) {
+    merge(isFull, change, null);
+  }
+
+  /** @param key the changed object's key, or null for a change of unknown scope */
+  void merge(boolean isFull, ConvergenceTracker.Change change, String key) {
     full |= isFull;
     events++;
     if (change != null && !changes.contains(change)) {
       changes.add(change);
     }
+    if (key == null) {
+      configs = null;
+    } else if (configs != null) {
+      configs.add(key);
+    }
+  }
+
+  /** The changed objects' keys, or null for "every proxy". */
+  Set<String> configs() {
+    return configs;
   }
 }

@@ -26,6 +26,13 @@ import java.util.Map;
  * {@code gateways}) or this port are dropped, and a route whose every block was dropped is dropped.
  */
 final class RouteBuilder {
+  /**
+   * istio {@code applyHTTPRouteDestination}: a route of Gateway API semantics sets {@code
+   * cluster_not_found_response_code: INTERNAL_SERVER_ERROR}, the Gateway API's 500 for an invalid backend.
+   */
+  private static final int GATEWAY_API_CLUSTER_NOT_FOUND_CODE = 500;
+  /** istio {@code GetDestinationCluster}: the cluster of a destination without host (an invalid backendRef). */
+  static final String UNKNOWN_SERVICE_CLUSTER = "UnknownService";
   private final ServiceRegistry registry;
   private final ProxyIdentity proxy;
   private final IstioProfile profile;
@@ -88,7 +95,8 @@ final class RouteBuilder {
     return new Route(httpRoute.name(), matchers, destinations, timeout,
         RoutePolicies.retry(httpRoute.retries(), profile, consistentHash(httpRoute, destinations)),
         RoutePolicies.fault(httpRoute.fault()), directReply, mirrors(httpRoute, vs, port, timeout),
-        RewriteTranslation.of(httpRoute.rewrite(), httpRoute.headers().request()));
+        RewriteTranslation.of(httpRoute.rewrite(), httpRoute.headers().request()),
+        vs.fromGatewayApi() ? GATEWAY_API_CLUSTER_NOT_FOUND_CODE : Route.DEFAULT_CLUSTER_NOT_FOUND_CODE);
   }
 
   /**
@@ -155,6 +163,10 @@ final class RouteBuilder {
     List<WeightedCluster> clusters = new ArrayList<>();
     for (HttpRouteDestination d : all) {
       if (all.size() > 1 && d.weight() == 0) {
+        continue;
+      }
+      if (d.destination().host().isEmpty()) {
+        clusters.add(new WeightedCluster(UNKNOWN_SERVICE_CLUSTER, all.size() == 1 ? 1 : d.weight(), null));
         continue;
       }
       String fqdn = ServiceRegistry.resolveIstioHost(d.destination().host(), vs.meta().namespace());

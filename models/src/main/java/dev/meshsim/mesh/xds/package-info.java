@@ -1,7 +1,8 @@
 /**
  * istiod and xDS: {@code Istiod} (config store, debounced pushes, the push queue, delivery per
- * proxy), {@code PushContext} and {@code ConfigGenerator} (what each proxy gets: routes by {@code
- * RouteBuilder} with {@code RouteMatchTranslation} for the match blocks, clusters by {@code
+ * proxy; {@code ProxyDependencies}: which proxies a push concerns), {@code PushContext} and
+ * {@code ConfigGenerator} (what each proxy gets: routes by {@code RouteBuilder} with {@code
+ * RouteMatchTranslation} for the match blocks, clusters by {@code
  * ClusterPolicies}, gateways by {@code GatewayConfig}, egress by {@code EgressConfig}, which ports
  * are TCP and their {@code tcp_proxy} by {@code TcpListeners}, narrowed by the proxy's {@code
  * ProxyScope}: Sidecar and exportTo), {@code XdsClient} (a proxy's applied config,

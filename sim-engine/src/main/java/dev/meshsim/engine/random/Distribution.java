@@ -1,7 +1,6 @@
 package dev.meshsim.engine.random;
 
 import java.util.List;
-import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.special.Erf;
@@ -71,8 +70,7 @@ public sealed interface Distribution {
   record Exponential(double mean) implements Distribution {
     @Override
     public Sampler sampler(RandomStream stream) {
-      ExponentialDistribution d = new ExponentialDistribution(stream, mean);
-      return () -> clamp(d.sample());
+      return () -> clamp(stream.nextExponential(mean));
     }
 
     @Override

@@ -4,8 +4,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * One named source of randomness. Implements commons-math3's {@link RandomGenerator} so that its
- * distributions can draw from it; every method is defined here in terms of SplitMix64 and {@link
- * StrictMath}, so a seed gives the same numbers on every JVM and machine.
+ * distributions can draw from it; every method is defined here in terms of SplitMix64, plain
+ * {@code double} arithmetic and {@link StrictMath}, so a seed gives the same numbers on every JVM and
+ * machine.
  *
  * <p>Not thread-safe, by design: a stream belongs to one entity of one run.
  */
@@ -13,8 +14,6 @@ public final class RandomStream implements RandomGenerator {
   private static final double DOUBLE_UNIT = 0x1.0p-53;
 
   private long state;
-  private double nextGaussian;
-  private boolean haveNextGaussian;
 
   public RandomStream(long seed) {
     setSeed(seed);
@@ -76,30 +75,15 @@ public final class RandomStream implements RandomGenerator {
     }
   }
 
-  /** Standard normal by Marsaglia's polar method, with StrictMath for cross-JVM reproducibility. */
+  /** Standard normal, by the ziggurat method ({@link Ziggurat}). */
   @Override
   public double nextGaussian() {
-    if (haveNextGaussian) {
-      haveNextGaussian = false;
-      return nextGaussian;
-    }
-    double v1;
-    double v2;
-    double s;
-    do {
-      v1 = 2 * nextDouble() - 1;
-      v2 = 2 * nextDouble() - 1;
-      s = v1 * v1 + v2 * v2;
-    } while (s >= 1 || s == 0);
-    double multiplier = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
-    nextGaussian = v2 * multiplier;
-    haveNextGaussian = true;
-    return v1 * multiplier;
+    return Ziggurat.normal(this);
   }
 
-  /** Exponential with the given mean, by inversion (1 - U avoids log(0)). */
+  /** Exponential with the given mean, by the ziggurat method ({@link Ziggurat}). */
   public double nextExponential(double mean) {
-    return -mean * StrictMath.log(1.0 - nextDouble());
+    return mean * Ziggurat.exponential(this);
   }
 
   @Override
@@ -119,6 +103,5 @@ public final class RandomStream implements RandomGenerator {
   @Override
   public void setSeed(long seed) {
     state = seed;
-    haveNextGaussian = false;
   }
 }

@@ -178,7 +178,7 @@ class RandomStreamsTest {
   void setSeedRestartsTheSequence() {
     RandomStream s = new RandomStream(99);
     long[] first = draws(s, 10);
-    s.nextGaussian(); // leaves a cached second normal behind
+    s.nextGaussian(); // any state a normal draw leaves behind must go with the reseed
     s.setSeed(99L);
     assertArrayEquals(first, draws(s, 10));
     RandomStream t = new RandomStream(99);

@@ -29,6 +29,7 @@ public final class Analysis {
     all.addAll(c.rollouts());
     all.addAll(new TrafficChecks(ctx).run());
     all.addAll(MtlsChecks.run(mesh.scenario()));
+    all.addAll(GatewayApiChecks.run(mesh.scenario().istio().virtualServices(), predict));
     all.sort(Finding.ORDER);
     return List.copyOf(all);
   }

@@ -86,6 +86,9 @@ final class ConfigChecks {
     for (HttpRoute route : vs.http()) {
       for (HttpRouteDestination d : route.route()) {
         String host = d.destination().host();
+        if (host.isEmpty()) {
+          continue; // an invalid Gateway API backendRef, istiod's empty destination: MSH0005 says it
+        }
         String fqdn = ModelAdapter.istioFqdn(host, vs.meta().namespace());
         ServiceSpec target = ctx.service(fqdn);
         String subset = d.destination().subset();
