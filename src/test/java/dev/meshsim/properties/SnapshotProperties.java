@@ -3,7 +3,7 @@ package dev.meshsim.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.meshsim.inspect.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot;
 import dev.meshsim.inspect.SnapshotCapture;
 import dev.meshsim.mesh.MeshSimulation;
 import dev.meshsim.report.JsonReport;

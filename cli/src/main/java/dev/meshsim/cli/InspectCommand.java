@@ -1,6 +1,6 @@
 package dev.meshsim.cli;
 
-import dev.meshsim.inspect.InspectException;
+import dev.meshsim.inspect.snapshot.InspectException;
 import dev.meshsim.inspect.Inspection;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.meshsim.cli;
 
-import dev.meshsim.inspect.InspectException;
+import dev.meshsim.inspect.snapshot.InspectException;
 import dev.meshsim.inspect.SnapshotRecorder;
 import dev.meshsim.mesh.MeshSimulation;
 import dev.meshsim.scenario.Scenario;

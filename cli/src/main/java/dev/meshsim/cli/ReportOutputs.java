@@ -14,7 +14,6 @@ import dev.meshsim.report.prometheus.PrometheusText;
 import dev.meshsim.report.series.SeriesRecorder;
 import dev.meshsim.result.RequestListener;
 import dev.meshsim.result.RunResult;
-import dev.meshsim.scenario.Arrival;
 import dev.meshsim.scenario.LoadSpec;
 import dev.meshsim.scenario.Scenario;
 import dev.meshsim.yaml.SourceFile;
@@ -234,21 +233,14 @@ final class ReportOutputs implements AutoCloseable {
     }
   }
 
-  /** The load in fortio's terms. */
+  /**
+   * The load in fortio's terms: {@code -qps} and {@code -c} as its arrival states them (the one place
+   * that reads an arrival so; {@code AllOutputs}, the reports' test fixture, builds it the same way).
+   */
   static LoadDescription describe(Scenario scenario, LoadSpec load) {
-    double qps = 0;
-    int connections = 0;
-    if (load.arrival() instanceof Arrival.Poisson p) {
-      qps = p.perSecond();
-    } else if (load.arrival() instanceof Arrival.Constant c) {
-      qps = c.perSecond();
-    } else if (load.arrival() instanceof Arrival.Connections c) {
-      connections = c.connections();
-      qps = c.qpsPerConnection() * c.connections();
-    }
     var request = load.request();
-    return new LoadDescription(load.name(), "http://" + request.authority() + request.path(), qps, connections,
-        load.maxRequests(), scenario.durationNanos());
+    return new LoadDescription(load.name(), "http://" + request.authority() + request.path(),
+        load.arrival().requestedQps(), load.arrival().connections(), load.maxRequests(), scenario.durationNanos());
   }
 
   private void writeFile(Path file, String content) throws IOException {

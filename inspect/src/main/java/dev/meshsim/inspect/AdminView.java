@@ -1,8 +1,8 @@
 package dev.meshsim.inspect;
 
-import dev.meshsim.inspect.Snapshot.ClusterState;
-import dev.meshsim.inspect.Snapshot.HostState;
-import dev.meshsim.inspect.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.HostState;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
 
 /**
  * Envoy's admin endpoints in their text formats (envoy {@code source/server/admin}): {@code
@@ -45,11 +45,14 @@ public final class AdminView {
    * One host as {@code writeClustersAsText} prints it (envoy {@code
    * source/server/admin/clusters_handler.cc}): its counters and gauges sorted by name, then
    * hostname, health flags, weight, canary, priority and success rates (-1: success-rate
-   * ejection is off, as Istio configures it). meshsim keeps no per-host connection counters, so
-   * {@code cx_total} and {@code cx_connect_fail} are left out; Istio's EDS sets no hostname.
+   * ejection is off, as Istio configures it). The counters and gauges are {@code HostStats}'
+   * (envoy {@code envoy/upstream/host_description.h}), in {@code std::map} order; Istio's EDS sets no
+   * hostname. Envoy's {@code region}, {@code zone} and {@code sub_zone} lines are not printed.
    */
   private static void host(StringBuilder out, String p, HostState h) {
     out.append(p).append("cx_active::").append(h.cxActive()).append('\n');
+    out.append(p).append("cx_connect_fail::").append(h.cxConnectFail()).append('\n');
+    out.append(p).append("cx_total::").append(h.cxTotal()).append('\n');
     out.append(p).append("rq_active::").append(h.rqActive()).append('\n');
     out.append(p).append("rq_error::").append(h.rqError()).append('\n');
     out.append(p).append("rq_success::").append(h.rqSuccess()).append('\n');

@@ -1,6 +1,8 @@
 package dev.meshsim.inspect;
 
-import dev.meshsim.inspect.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.InspectException;
+import dev.meshsim.inspect.snapshot.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
 import dev.meshsim.inspect.envoy.ConfigDumpCompare;
 import dev.meshsim.inspect.envoy.ConfigDumps;
 import dev.meshsim.inspect.envoy.EnvoyJson;

@@ -1,10 +1,11 @@
 package dev.meshsim.inspect;
 
-import dev.meshsim.inspect.Snapshot.ClusterState;
-import dev.meshsim.inspect.Snapshot.HostState;
-import dev.meshsim.inspect.Snapshot.Proxy;
-import dev.meshsim.inspect.Snapshot.RouteState;
-import dev.meshsim.inspect.Snapshot.VirtualHostState;
+import dev.meshsim.inspect.snapshot.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.HostState;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.Snapshot.RouteState;
+import dev.meshsim.inspect.snapshot.Snapshot.VirtualHostState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

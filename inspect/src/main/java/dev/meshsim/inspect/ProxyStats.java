@@ -1,7 +1,7 @@
 package dev.meshsim.inspect;
 
-import dev.meshsim.inspect.Snapshot.ClusterState;
-import dev.meshsim.inspect.Snapshot.HostState;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.HostState;
 import dev.meshsim.result.ClusterStats;
 import java.util.List;
 import java.util.Map;

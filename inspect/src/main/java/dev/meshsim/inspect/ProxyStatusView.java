@@ -1,7 +1,8 @@
 package dev.meshsim.inspect;
 
-import dev.meshsim.inspect.Snapshot.Proxy;
-import dev.meshsim.inspect.Snapshot.TypeSync;
+import dev.meshsim.inspect.snapshot.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.Snapshot.TypeSync;
 
 /**
  * {@code istioctl proxy-status} (istioctl/pkg/writer/pilot/status.go): NAME, CLUSTER, CDS, LDS,

@@ -1,8 +1,9 @@
 package dev.meshsim.inspect;
 
-import dev.meshsim.inspect.Snapshot.RouteState;
-import dev.meshsim.inspect.Snapshot.VirtualHostState;
-import dev.meshsim.inspect.Snapshot.WeightedClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot.RouteState;
+import dev.meshsim.inspect.snapshot.Snapshot.VirtualHostState;
+import dev.meshsim.inspect.snapshot.Snapshot.WeightedClusterState;
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.istio.VirtualService;
 import dev.meshsim.mesh.kube.ServiceRegistry;

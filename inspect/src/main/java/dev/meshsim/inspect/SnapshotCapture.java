@@ -1,10 +1,11 @@
 package dev.meshsim.inspect;
 
-import dev.meshsim.inspect.Snapshot.ClusterState;
-import dev.meshsim.inspect.Snapshot.HostState;
-import dev.meshsim.inspect.Snapshot.Outlier;
-import dev.meshsim.inspect.Snapshot.Proxy;
-import dev.meshsim.inspect.Snapshot.TypeSync;
+import dev.meshsim.inspect.snapshot.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.HostState;
+import dev.meshsim.inspect.snapshot.Snapshot.Outlier;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.Snapshot.TypeSync;
 import dev.meshsim.istio.DestinationRule;
 import dev.meshsim.istio.DestinationRuleLookup;
 import dev.meshsim.istio.IstioConfig;
@@ -96,9 +97,10 @@ public final class SnapshotCapture {
     for (int i = 0; i < endpoints.endpoints().size(); i++) {
       Endpoint e = endpoints.endpoints().get(i);
       Host h = liveHosts.get(e.address());
-      long[] rq = h == null ? new long[4] : view.hostCounters(pod, h);
+      // In MeshView.hostCounters' order: rq_total, rq_success, rq_error, rq_timeout, cx_total, cx_connect_fail.
+      long[] n = h == null ? new long[6] : view.hostCounters(pod, h);
       hosts.add(new HostState(e.address(), e.podName(), endpoints.priorities().get(i), h != null && h.ejected(),
-          h == null ? 0 : h.connections(), h == null ? 0 : h.activeRequests(), rq[0], rq[1], rq[2], rq[3]));
+          h == null ? 0 : h.connections(), h == null ? 0 : h.activeRequests(), n[0], n[1], n[2], n[3], n[4], n[5]));
     }
     var t = s.thresholds();
     var b = live == null ? null : live.breaker();

@@ -1,5 +1,7 @@
 package dev.meshsim.inspect;
 
+import dev.meshsim.inspect.snapshot.InspectException;
+import dev.meshsim.inspect.snapshot.Snapshot;
 import dev.meshsim.mesh.MeshSimulation;
 import dev.meshsim.scenario.Durations;
 import dev.meshsim.scenario.Scenario;

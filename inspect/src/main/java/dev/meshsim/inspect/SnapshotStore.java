@@ -1,5 +1,7 @@
 package dev.meshsim.inspect;
 
+import dev.meshsim.inspect.snapshot.InspectException;
+import dev.meshsim.inspect.snapshot.Snapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class SnapshotStore {
   public static final String INDEX = "meshsim-inspect.json";
-  public static final String FORMAT = "meshsim-inspect/2";
+  public static final String FORMAT = "meshsim-inspect/3";
   /** The meshsim release writing snapshots (the same as {@code meshsim --version}). */
   public static final String MESHSIM_VERSION = "0.1.0";
 

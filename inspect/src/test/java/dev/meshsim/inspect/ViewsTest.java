@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.meshsim.inspect.Snapshot.TypeSync;
+import dev.meshsim.inspect.snapshot.InspectException;
+import dev.meshsim.inspect.snapshot.Snapshot.TypeSync;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.meshsim.mesh;
 
 import dev.meshsim.istio.IstioConfig;
 import dev.meshsim.mesh.datapath.DataPathMetrics;
+import dev.meshsim.mesh.datapath.HostCounters;
 import dev.meshsim.mesh.datapath.Pod;
 import dev.meshsim.mesh.upstream.Cluster;
 import dev.meshsim.mesh.xds.ProxySync;
@@ -93,6 +94,6 @@ final class LiveMeshView implements MeshView {
   @Override
   public long[] hostCounters(String pod, dev.meshsim.mesh.upstream.Host host) {
     var counters = mesh.stats().hostCounters();
-    return counters == null ? new long[4] : counters.get(pod, host);
+    return counters == null ? new long[HostCounters.Stat.values().length] : counters.get(pod, host);
   }
 }

@@ -54,7 +54,8 @@ public interface MeshView {
 
   /**
    * {@code pod}'s sidecar's counters of {@code host}: {@code rq_total}, {@code rq_success}, {@code
-   * rq_error}, {@code rq_timeout}, in that order.
+   * rq_error}, {@code rq_timeout}, {@code cx_total}, {@code cx_connect_fail}, in that order ({@code
+   * HostCounters.Stat}).
    */
   long[] hostCounters(String pod, dev.meshsim.mesh.upstream.Host host);
 }

@@ -10,7 +10,6 @@ import dev.meshsim.report.html.HtmlReport;
 import dev.meshsim.report.html.ReportContext;
 import dev.meshsim.report.prometheus.IstioMetrics;
 import dev.meshsim.report.prometheus.PrometheusText;
-import dev.meshsim.scenario.Arrival;
 import dev.meshsim.scenario.LoadSpec;
 import dev.meshsim.scenario.Scenario;
 import java.io.StringWriter;
@@ -59,17 +58,13 @@ public final class AllOutputs {
     return files;
   }
 
+  /**
+   * The load in fortio's terms, built as {@code meshsim run --fortio-json} builds it ({@code
+   * ReportOutputs.describe}, which this module cannot call: the cli depends on it): fortio's {@code
+   * -qps} and {@code -c} come from the arrival itself, so the two cannot read an arrival differently.
+   */
   static LoadDescription describe(Scenario scenario, LoadSpec load) {
-    double qps = 0;
-    int connections = 0;
-    if (load.arrival() instanceof Arrival.Poisson p) {
-      qps = p.perSecond();
-    } else if (load.arrival() instanceof Arrival.Constant c) {
-      qps = c.perSecond();
-    } else if (load.arrival() instanceof Arrival.Connections c) {
-      connections = c.connections();
-    }
-    return new LoadDescription(load.name(), "http://" + load.request().authority() + load.request().path(), qps,
-        connections, load.maxRequests(), scenario.durationNanos());
+    return new LoadDescription(load.name(), "http://" + load.request().authority() + load.request().path(),
+        load.arrival().requestedQps(), load.arrival().connections(), load.maxRequests(), scenario.durationNanos());
   }
 }

@@ -19,7 +19,12 @@ public record TimeBucket(long startNanos, long requests, long failed, long laten
     SortedMap<Integer, Long> codes, SortedMap<String, Long> flags) {
 
   public TimeBucket {
-    codes = Collections.unmodifiableSortedMap(new TreeMap<>(codes));
-    flags = Collections.unmodifiableSortedMap(new TreeMap<>(flags));
+    codes = frozen(codes);
+    flags = frozen(flags);
+  }
+
+  /** A copy that cannot change; an empty bucket (a series may have 100,000) shares the JDK's empty map. */
+  private static <K> SortedMap<K, Long> frozen(SortedMap<K, Long> counts) {
+    return counts.isEmpty() ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(counts));
   }
 }

@@ -11,6 +11,8 @@ import dev.meshsim.scenario.Scenario;
 import dev.meshsim.scenario.ScenarioException;
 import dev.meshsim.scenario.ScenarioLoader;
 import dev.meshsim.scenario.ServiceSpec;
+import dev.meshsim.testkit.model.Answers;
+import dev.meshsim.testkit.model.ClientProxy;
 import dev.meshsim.testkit.model.ModelAdapter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,16 +35,37 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class MeshPolicies {
+  /** The adapter answers in the kit's public records, made by their own constructors. */
+  private static final Answers<RouteDecision, WeightedDestination, RouteRule> KIT_RECORDS = new Answers<>() {
+    @Override
+    public RouteDecision decision(String cluster, String routeName, String virtualHost, double share, int code,
+        String flag, RouteRule rule) {
+      return new RouteDecision(cluster, routeName, virtualHost, share, code, flag, rule);
+    }
+
+    @Override
+    public WeightedDestination share(String cluster, int weight, double share, String subset, boolean known) {
+      return new WeightedDestination(cluster, weight, share, subset, known);
+    }
+
+    @Override
+    public RouteRule rule(String namespace, String virtualService, int index, String name) {
+      return new RouteRule(namespace, virtualService, index, name);
+    }
+  };
+
   private final Scenario scenario;
   private final List<String> loadWarnings;
-  private final ModelAdapter model;
+  private final ModelAdapter<RouteDecision, WeightedDestination, RouteRule> model;
   private final Map<String, Workload> workloads;
+  /** Each client's sidecar config, by workload instance (workloads are canonical: from {@link #workload}). */
+  private final Map<Workload, ClientProxy> clients = new java.util.IdentityHashMap<>();
   private final Map<String, ServiceSpec> servicesByFqdn = new LinkedHashMap<>();
 
   private MeshPolicies(Scenario scenario, List<String> loadWarnings) {
     this.scenario = scenario;
     this.loadWarnings = List.copyOf(loadWarnings);
-    this.model = new ModelAdapter(scenario);
+    this.model = new ModelAdapter<>(scenario, KIT_RECORDS);
     this.workloads = workloads(scenario);
     scenario.services().forEach(s -> servicesByFqdn.put(s.fqdn(), s));
   }
@@ -83,13 +106,22 @@ public final class MeshPolicies {
   /** Where the client's sidecar sends {@code request}; see {@link RouteDecision}. */
   public RouteDecision route(Request request) {
     Target t = resolve(request);
-    return model.route(t.client, t.fqdn, t.port, t.spec, request.randomValue());
+    return model.route(proxy(t.client), t.fqdn, t.port, t.spec, request.randomValue());
   }
 
   /** Every cluster the matched route splits over, with weights; empty when no route matches. */
   public List<WeightedDestination> destinations(Request request) {
     Target t = resolve(request);
-    return model.destinations(t.client, t.fqdn, t.port, t.spec);
+    return model.destinations(proxy(t.client), t.fqdn, t.port, t.spec);
+  }
+
+  private ClientProxy proxy(Workload client) {
+    ClientProxy p = clients.get(client);
+    if (p == null) {
+      p = model.client(client.namespace(), client.labels());
+      clients.put(client, p);
+    }
+    return p;
   }
 
   /** Runs the scenario as changed by {@code settings} through the full simulation. */

@@ -2,9 +2,9 @@ package dev.meshsim.inspect.envoy;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.UInt32Value;
-import dev.meshsim.inspect.Snapshot.ClusterState;
-import dev.meshsim.inspect.Snapshot.HostState;
-import dev.meshsim.inspect.Snapshot.Outlier;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.HostState;
+import dev.meshsim.inspect.snapshot.Snapshot.Outlier;
 import io.envoyproxy.envoy.config.cluster.v3.CircuitBreakers;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.cluster.v3.OutlierDetection;

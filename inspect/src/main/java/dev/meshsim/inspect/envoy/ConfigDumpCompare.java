@@ -1,8 +1,8 @@
 package dev.meshsim.inspect.envoy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.meshsim.inspect.Snapshot;
-import dev.meshsim.inspect.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

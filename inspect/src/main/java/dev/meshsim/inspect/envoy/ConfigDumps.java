@@ -2,9 +2,9 @@ package dev.meshsim.inspect.envoy;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Timestamp;
-import dev.meshsim.inspect.Snapshot;
-import dev.meshsim.inspect.Snapshot.ClusterState;
-import dev.meshsim.inspect.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.Snapshot;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
 import io.envoyproxy.envoy.admin.v3.BootstrapConfigDump;
 import io.envoyproxy.envoy.admin.v3.ClustersConfigDump;
 import io.envoyproxy.envoy.admin.v3.ConfigDump;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.meshsim.inspect.InspectException;
+import dev.meshsim.inspect.snapshot.InspectException;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.meshsim.inspect.envoy;
 
 import com.google.protobuf.Message;
-import dev.meshsim.inspect.Snapshot.ClusterState;
-import dev.meshsim.inspect.Snapshot.Proxy;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.Proxy;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -3,7 +3,7 @@ package dev.meshsim.inspect.envoy;
 import com.google.protobuf.Any;
 import com.google.protobuf.BoolValue;
 import com.google.protobuf.UInt32Value;
-import dev.meshsim.inspect.Snapshot.InboundTls;
+import dev.meshsim.inspect.snapshot.Snapshot.InboundTls;
 import io.envoyproxy.envoy.config.core.v3.TransportSocket;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.FilterChainMatch;

@@ -2,9 +2,10 @@ package dev.meshsim.inspect.envoy;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.UInt32Value;
-import dev.meshsim.inspect.Snapshot.RouteState;
-import dev.meshsim.inspect.Snapshot.VirtualHostState;
-import dev.meshsim.inspect.Snapshot.WeightedClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.RouteState;
+import dev.meshsim.inspect.snapshot.Snapshot.TcpListenerState;
+import dev.meshsim.inspect.snapshot.Snapshot.VirtualHostState;
+import dev.meshsim.inspect.snapshot.Snapshot.WeightedClusterState;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.AggregatedConfigSource;
 import io.envoyproxy.envoy.config.core.v3.ApiVersion;
@@ -114,7 +115,7 @@ final class RouteMapper {
   }
 
   /** The same, with the outbound TCP listeners after the HTTP ones. */
-  static List<Listener> listeners(List<RouteConfiguration> routes, List<dev.meshsim.inspect.Snapshot.TcpListenerState> tcp) {
+  static List<Listener> listeners(List<RouteConfiguration> routes, List<TcpListenerState> tcp) {
     List<Listener> out = new java.util.ArrayList<>();
     for (RouteConfiguration rc : routes) {
       HttpConnectionManager hcm = HttpConnectionManager.newBuilder()

@@ -1,8 +1,8 @@
 package dev.meshsim.inspect.envoy;
 
 import com.google.protobuf.Any;
-import dev.meshsim.inspect.Snapshot.TcpListenerState;
-import dev.meshsim.inspect.Snapshot.WeightedClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.TcpListenerState;
+import dev.meshsim.inspect.snapshot.Snapshot.WeightedClusterState;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.listener.v3.Filter;

@@ -3,7 +3,7 @@ package dev.meshsim.inspect.envoy;
 import com.google.protobuf.Any;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import dev.meshsim.inspect.Snapshot.ClusterState;
+import dev.meshsim.inspect.snapshot.Snapshot.ClusterState;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.TransportSocket;
 import io.envoyproxy.envoy.extensions.transport_sockets.raw_buffer.v3.RawBuffer;

@@ -6,6 +6,7 @@
  * JsonFormat}; {@link dev.meshsim.inspect.envoy.ConfigDumpCompare} compares that dump with one from
  * a real pod, read as a JSON tree. Only inspection uses protobufs; the simulation never does.
  *
- * <p>May use the snapshot records, {@code InspectException}, the Envoy API classes and Jackson.
+ * <p>May use the snapshot records and {@code InspectException} ({@code inspect.snapshot}), the
+ * Envoy API classes and Jackson; not {@code dev.meshsim.inspect} itself, which uses this package.
  */
 package dev.meshsim.inspect.envoy;

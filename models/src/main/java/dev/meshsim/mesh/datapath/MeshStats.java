@@ -3,6 +3,7 @@ package dev.meshsim.mesh.datapath;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.mesh.upstream.ClusterInfo;
 import dev.meshsim.mesh.upstream.Endpoint;
+import dev.meshsim.mesh.upstream.Host;
 import dev.meshsim.result.ClusterStats;
 import dev.meshsim.result.ClusterStats.OutlierEvent;
 import dev.meshsim.result.RequestListener;
@@ -84,6 +85,12 @@ public final class MeshStats {
       public ClusterStats proxyStats(String cluster) {
         return perProxy == null ? null
             : perProxy.computeIfAbsent(sidecar, s -> new TreeMap<>()).computeIfAbsent(cluster, c -> new ClusterStats());
+      }
+
+      @Override
+      public void hostConnection(Host host, boolean connectFailed) {
+        hostCounters.count(sidecar, host,
+            connectFailed ? HostCounters.Stat.CX_CONNECT_FAIL : HostCounters.Stat.CX_TOTAL);
       }
 
       @Override

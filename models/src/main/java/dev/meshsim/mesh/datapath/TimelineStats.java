@@ -20,23 +20,10 @@ public final class TimelineStats {
   private final long bucketNanos;
   private final long fromNanos;
   private final long toNanos;
-  private final List<Bucket> buckets = new ArrayList<>();
+  private final List<TimelineBucket> buckets = new ArrayList<>();
   private final long[] phaseStarts;
   private final String[] phaseLabels;
   private final TrafficStats[] phases;
-
-  private static final class Bucket {
-    long requests;
-    long failed;
-    long latencySum;
-    long maxLatency;
-    long firstFailure = Long.MAX_VALUE;
-    long lastFailure = Long.MIN_VALUE;
-    final TreeMap<Integer, Long> codes = new TreeMap<>();
-    final TreeMap<String, Long> flags = new TreeMap<>();
-    final TreeMap<Integer, Long> failedCodes = new TreeMap<>();
-    final TreeMap<String, Long> failedFlags = new TreeMap<>();
-  }
 
   public TimelineStats(long bucketNanos, long fromNanos, long toNanos, List<TimelineEvent> events) {
     this.active = !events.isEmpty();
@@ -74,21 +61,9 @@ public final class TimelineStats {
     }
     int index = (int) ((startNanos - fromNanos) / bucketNanos);
     while (buckets.size() <= index) {
-      buckets.add(new Bucket());
+      buckets.add(new TimelineBucket());
     }
-    Bucket b = buckets.get(index);
-    b.requests++;
-    b.latencySum += latency;
-    b.maxLatency = Math.max(b.maxLatency, latency);
-    b.codes.merge(code, 1L, Long::sum);
-    b.flags.merge(flags, 1L, Long::sum);
-    if (code < 200 || code >= 300) {
-      b.failed++;
-      b.firstFailure = Math.min(b.firstFailure, startNanos);
-      b.lastFailure = Math.max(b.lastFailure, startNanos);
-      b.failedCodes.merge(code, 1L, Long::sum);
-      b.failedFlags.merge(flags, 1L, Long::sum);
-    }
+    buckets.get(index).record(startNanos, latency, code, flags);
     phases[phaseOf(startNanos)].record(latency, code, flags, cluster);
   }
 
@@ -112,9 +87,9 @@ public final class TimelineStats {
     List<TimeBucket> out = new ArrayList<>();
     int count = (int) ((toNanos - fromNanos + bucketNanos - 1) / bucketNanos);
     for (int i = 0; i < Math.max(count, buckets.size()); i++) {
-      Bucket b = i < buckets.size() ? buckets.get(i) : new Bucket();
+      TimelineBucket b = i < buckets.size() ? buckets.get(i) : new TimelineBucket();
       out.add(new TimeBucket(fromNanos + i * bucketNanos, b.requests, b.failed, b.latencySum, b.maxLatency,
-          b.codes, b.flags));
+          b.codes(), b.flags()));
     }
     return out;
   }
@@ -144,12 +119,12 @@ public final class TimelineStats {
       TreeMap<Integer, Long> codes = new TreeMap<>();
       TreeMap<String, Long> flags = new TreeMap<>();
       while (i < buckets.size() && buckets.get(i).failed > 0) {
-        Bucket b = buckets.get(i);
+        TimelineBucket b = buckets.get(i);
         to = b.lastFailure;
         failed += b.failed;
         requests += b.requests;
-        b.failedCodes.forEach((k, v) -> codes.merge(k, v, Long::sum));
-        b.failedFlags.forEach((k, v) -> flags.merge(k, v, Long::sum));
+        b.failedCodes().forEach((k, v) -> codes.merge(k, v, Long::sum));
+        b.failedFlags().forEach((k, v) -> flags.merge(k, v, Long::sum));
         i++;
       }
       out.add(new FailureWindow(from, to, failed, requests, codes, flags));

@@ -27,6 +27,12 @@ public final class ClusterInfo {
     default ClusterStats proxyStats(String cluster) {
       return null;
     }
+
+    /**
+     * This sidecar opened a connection to {@code host} ({@code cx_total}), or one failed to connect
+     * ({@code cx_connect_fail}); asked only when {@link #proxyStats} keeps counters (an inspected run).
+     */
+    default void hostConnection(Host host, boolean connectFailed) {}
   }
 
   private final String name;
@@ -81,6 +87,19 @@ public final class ClusterInfo {
     }
     if (own != null) {
       own.countCode(code);
+    }
+  }
+
+  /**
+   * Envoy's per-host {@code cx_total} (a new connection to {@code host}, charged with {@code
+   * upstream_cx_total} in {@code ConnPoolImplBase::ActiveClient}'s constructor) or {@code
+   * cx_connect_fail} (the connection closed while still connecting, a connect timeout included:
+   * {@code ConnPoolImplBase::onConnectionEvent}, envoy {@code source/common/conn_pool/conn_pool_base.cc}).
+   * Kept only with this sidecar's own counters (an inspected run); otherwise one null check.
+   */
+  void countHostConnection(Host host, boolean connectFailed) {
+    if (own != null) {
+      sink.hostConnection(host, connectFailed);
     }
   }
 

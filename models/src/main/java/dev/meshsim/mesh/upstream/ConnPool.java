@@ -197,6 +197,7 @@ public final class ConnPool {
     connecting.add(c);
     breaker.connectionOpened();
     cluster.count(Stat.UPSTREAM_CX_TOTAL);
+    cluster.countHostConnection(host, false);
     Connector.Outcome outcome = host.link().connect();
     long timeout = settings.connectTimeoutNanos();
     if (outcome.delayNanos() < timeout) {
@@ -222,7 +223,13 @@ public final class ConnPool {
     connecting.remove(c);
     c.connectFailed();
     closeConnection(c);
-    cluster.count(reason == PoolFailure.TIMEOUT ? Stat.UPSTREAM_CX_CONNECT_TIMEOUT : Stat.UPSTREAM_CX_CONNECT_FAIL);
+    // Envoy counts a timeout twice: upstream_cx_connect_timeout in ActiveClient::onConnectTimeout, then,
+    // as for any connection closed while connecting, upstream_cx_connect_fail (onConnectionEvent).
+    if (reason == PoolFailure.TIMEOUT) {
+      cluster.count(Stat.UPSTREAM_CX_CONNECT_TIMEOUT);
+    }
+    cluster.count(Stat.UPSTREAM_CX_CONNECT_FAIL);
+    cluster.countHostConnection(host, true);
     List<PoolCallbacks> purged = new ArrayList<>(pending);
     pending.clear();
     purged.forEach(s -> {

@@ -30,6 +30,41 @@ final class Upstreams {
     }
   }
 
+  /**
+   * A sink that also keeps the sidecar's own counters, as an inspected run's does, and records
+   * every per-host connection count as {@code cx_total <address>} or {@code cx_connect_fail <address>}.
+   */
+  static final class InspectedSink implements ClusterInfo.StatsSink {
+    final Sink shared = new Sink();
+    final ClusterStats own = new ClusterStats();
+    final List<String> hostConnections = new ArrayList<>();
+
+    @Override
+    public ClusterStats stats(String cluster) {
+      return shared.stats(cluster);
+    }
+
+    @Override
+    public boolean counting() {
+      return true;
+    }
+
+    @Override
+    public void outlier(String cluster, Endpoint host, boolean ejected, boolean enforced) {
+      shared.outlier(cluster, host, ejected, enforced);
+    }
+
+    @Override
+    public ClusterStats proxyStats(String cluster) {
+      return own;
+    }
+
+    @Override
+    public void hostConnection(Host host, boolean connectFailed) {
+      hostConnections.add((connectFailed ? "cx_connect_fail " : "cx_total ") + host.address());
+    }
+  }
+
   /** A link whose answers a test sets: accepting, and a connect that succeeds after {@code delay}. */
   static final class Link implements HostLink {
     boolean accepting = true;

@@ -18,10 +18,6 @@ import dev.meshsim.mesh.xds.RouteMatchTranslation;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.app.HttpRequestSpec;
 import dev.meshsim.scenario.Scenario;
-import dev.meshsim.testkit.RouteDecision;
-import dev.meshsim.testkit.RouteRule;
-import dev.meshsim.testkit.WeightedDestination;
-import dev.meshsim.testkit.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,9 +31,17 @@ import java.util.Map;
  * any upstream (no route: 404 NR; a cluster the proxy lacks: 503 NC, or NR before Istio 1.10; a fault
  * abort that always fires: its code with FI) is decided here, following {@code Sidecar.route}.
  *
+ * <p>Names none of the kit's records: a client is a namespace and labels ({@link ClientProxy}), and
+ * answers are made by the caller's {@link Answers}, so the kit depends on this package and not the
+ * other way round.
+ *
  * <p>Not thread-safe (configs are cached per client identity); one instance per test is cheap.
+ *
+ * @param <D> the caller's route decision (see {@link Answers})
+ * @param <S> the caller's share of a split
+ * @param <R> the caller's route rule
  */
-public final class ModelAdapter {
+public final class ModelAdapter<D, S, R> {
   /** Istio's names for the virtual host and cluster of traffic to hosts outside the registry. */
   public static final String PASSTHROUGH_CLUSTER = "PassthroughCluster";
   public static final String ALLOW_ANY = "allow_any";
@@ -45,14 +49,15 @@ public final class ModelAdapter {
   private final Scenario scenario;
   private final IstioProfile profile;
   private final ConfigGenerator generator;
-  /** By client instance (workloads are canonical), then by what the config depends on. */
-  private final Map<Workload, ProxyConfig> byClient = new java.util.IdentityHashMap<>();
-  private final Map<ProxyIdentity, ProxyConfig> byIdentity = new HashMap<>();
+  /** By what the config depends on (the caller keeps the {@link ClientProxy} per workload). */
+  private final Map<ProxyIdentity, ClientProxy> byIdentity = new HashMap<>();
   private final java.util.Set<String> sourceLabelKeys = new java.util.TreeSet<>();
-  private final Map<Route, RouteRule> rules = new java.util.IdentityHashMap<>();
+  private final Answers<D, S, R> answers;
+  private final Map<Route, R> rules = new java.util.IdentityHashMap<>();
 
-  public ModelAdapter(Scenario scenario) {
+  public ModelAdapter(Scenario scenario, Answers<D, S, R> answers) {
     this.scenario = scenario;
+    this.answers = answers;
     this.profile = IstioProfile.of(scenario.istioVersion());
     ServiceRegistry registry = new ServiceRegistry();
     scenario.services().forEach(registry::addService);
@@ -68,59 +73,73 @@ public final class ModelAdapter {
     return generator.warnings();
   }
 
+  /** The sidecar config of a client pod in {@code namespace} with {@code labels}. */
+  public ClientProxy client(String namespace, Map<String, String> labels) {
+    return byIdentity.computeIfAbsent(identity(namespace, labels), id -> new ClientProxy(generator.configFor(id)));
+  }
+
   /**
    * Routes a request from {@code client} to the service {@code fqdn} on {@code port}.
    *
    * @param randomValue picks among weighted clusters as Envoy does: {@code randomValue % total}
    */
-  public RouteDecision route(Workload client, String fqdn, int port, HttpRequestSpec request, long randomValue) {
-    ProxyConfig config = config(client);
+  public D route(ClientProxy client, String fqdn, int port, HttpRequestSpec request, long randomValue) {
+    ProxyConfig config = client.config;
     RequestAttributes attributes = RequestAttributes.of(request);
     VirtualHost vhost = config.routes().virtualHost(fqdn, port);
     if (vhost == null) {
-      return RouteDecision.forwarded(PASSTHROUGH_CLUSTER, ALLOW_ANY, ALLOW_ANY, 1.0, null);
+      return forwarded(PASSTHROUGH_CLUSTER, ALLOW_ANY, ALLOW_ANY, 1.0, null);
     }
     Route route = vhost.match(attributes);
     if (route == null) {
-      return RouteDecision.localReply(null, null, vhost.name(), 0, 404, "NR", null);
+      return localReply(null, null, vhost.name(), 0, 404, "NR", null);
     }
     if (route.directReplyCode() > 0) {
       // A redirect or direct response: the router answers it, no cluster, no flag.
-      return RouteDecision.localReply(null, route.name(), vhost.name(), 1.0, route.directReplyCode(), "-",
+      return localReply(null, route.name(), vhost.name(), 1.0, route.directReplyCode(), "-",
           rule(route, fqdn));
     }
     WeightedCluster picked = pick(route, randomValue);
     double share = share(route, picked);
-    RouteRule rule = rule(route, fqdn);
+    R rule = rule(route, fqdn);
     FaultPolicy fault = route.fault();
     if (fault.abortCode() > 0 && fault.abortPercent() >= 100) {
-      return RouteDecision.localReply(picked.clusterName(), route.name(), vhost.name(), share, fault.abortCode(), "FI", rule);
+      return localReply(picked.clusterName(), route.name(), vhost.name(), share, fault.abortCode(), "FI", rule);
     }
     if (config.cluster(picked.clusterName()) == null) {
       String flag = profile.missingClusterFlag().shortName();
-      return RouteDecision.localReply(picked.clusterName(), route.name(), vhost.name(), share, 503, flag, rule);
+      return localReply(picked.clusterName(), route.name(), vhost.name(), share, 503, flag, rule);
     }
-    return RouteDecision.forwarded(picked.clusterName(), route.name(), vhost.name(), share, rule);
+    return forwarded(picked.clusterName(), route.name(), vhost.name(), share, rule);
   }
 
   /** Every cluster the matched route may pick, with its weight; empty when no route matches. */
-  public List<WeightedDestination> destinations(Workload client, String fqdn, int port, HttpRequestSpec request) {
-    ProxyConfig config = config(client);
+  public List<S> destinations(ClientProxy client, String fqdn, int port, HttpRequestSpec request) {
+    ProxyConfig config = client.config;
     VirtualHost vhost = config.routes().virtualHost(fqdn, port);
     if (vhost == null) {
-      return List.of(new WeightedDestination(PASSTHROUGH_CLUSTER, 1, 1.0, null, true));
+      return List.of(answers.share(PASSTHROUGH_CLUSTER, 1, 1.0, null, true));
     }
     Route route = vhost.match(RequestAttributes.of(request));
     if (route == null) {
       return List.of();
     }
     int total = totalWeight(route);
-    List<WeightedDestination> out = new ArrayList<>();
+    List<S> out = new ArrayList<>(route.clusters().size());
     for (WeightedCluster c : route.clusters()) {
-      out.add(new WeightedDestination(c.clusterName(), c.weight(), (double) c.weight() / total, c.subset(),
+      out.add(answers.share(c.clusterName(), c.weight(), (double) c.weight() / total, c.subset(),
           config.cluster(c.clusterName()) != null));
     }
     return out;
+  }
+
+  private D forwarded(String cluster, String routeName, String virtualHost, double share, R rule) {
+    return answers.decision(cluster, routeName, virtualHost, share, 0, "-", rule);
+  }
+
+  private D localReply(String cluster, String routeName, String virtualHost, double share, int code, String flag,
+      R rule) {
+    return answers.decision(cluster, routeName, virtualHost, share, code, flag, rule);
   }
 
   /** Runs {@code s} through the full simulation. */
@@ -128,27 +147,18 @@ public final class ModelAdapter {
     return MeshSimulation.run(s);
   }
 
-  private ProxyConfig config(Workload client) {
-    ProxyConfig c = byClient.get(client);
-    if (c == null) {
-      c = byIdentity.computeIfAbsent(identity(client), generator::configFor);
-      byClient.put(client, c);
-    }
-    return c;
-  }
-
   /**
    * What a proxy's routes depend on, as istiod's push context keys shared configs: the namespace
    * and only the labels some {@code sourceLabels} reads (locality changes endpoints, not routes).
    */
-  private ProxyIdentity identity(Workload w) {
+  private ProxyIdentity identity(String namespace, Map<String, String> labels) {
     Map<String, String> kept = new java.util.TreeMap<>();
-    w.labels().forEach((k, v) -> {
+    labels.forEach((k, v) -> {
       if (sourceLabelKeys.contains(k)) {
         kept.put(k, v);
       }
     });
-    return new ProxyIdentity(w.namespace(), kept);
+    return new ProxyIdentity(namespace, kept);
   }
 
   /** Envoy's weighted-cluster pick (router {@code WeightedClustersConfig}): value mod total, running sum. */
@@ -178,7 +188,7 @@ public final class ModelAdapter {
   }
 
   /** The VirtualService {@code http[]} entry a route was built from (cached). */
-  private RouteRule rule(Route route, String fqdn) {
+  private R rule(Route route, String fqdn) {
     return rules.computeIfAbsent(route, r -> findRule(r, fqdn));
   }
 
@@ -188,7 +198,7 @@ public final class ModelAdapter {
    * without matches, as the catch-all entry of the VirtualService istiod chose for the host: the
    * oldest one that names it and applies to sidecars.
    */
-  private RouteRule findRule(Route route, String fqdn) {
+  private R findRule(Route route, String fqdn) {
     VirtualService vs = virtualServiceFor(fqdn);
     if (vs == null) {
       return null;
@@ -199,7 +209,7 @@ public final class ModelAdapter {
           ? h.match().isEmpty() && (!h.route().isEmpty() || h.directReply() != null)
           : translated(h).containsAll(route.matchers());
       if (same && java.util.Objects.equals(h.name(), route.name())) {
-        return new RouteRule(vs.meta().namespace(), vs.meta().name(), i, h.name());
+        return answers.rule(vs.meta().namespace(), vs.meta().name(), i, h.name());
       }
     }
     return null;

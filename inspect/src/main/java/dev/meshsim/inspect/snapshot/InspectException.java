@@ -1,4 +1,4 @@
-package dev.meshsim.inspect;
+package dev.meshsim.inspect.snapshot;
 
 /**
  * Bad input to a snapshot or an inspection: a message the user can act on (exit 2). Control

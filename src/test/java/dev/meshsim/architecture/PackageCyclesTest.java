@@ -21,19 +21,44 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The models module's packages form no dependency cycle, read from the sources: every {@code
- * dev.meshsim} type a file names (imported or fully qualified) is an edge from its package. None is
- * allowed: the last one, scenario ↔ timeline, went when the two records both name moved to {@code
- * dev.meshsim.app}.
+ * No module's packages form a dependency cycle, read from the main sources of every module (the
+ * same reading as {@code bench/packages.py}): every {@code dev.meshsim} type a file names (imported,
+ * fully qualified or in a javadoc link) is an edge from its package. None is allowed: in {@code
+ * models} the last one, scenario ↔ timeline, went when the two records both name moved to {@code
+ * dev.meshsim.app}; outside it, testkit ↔ testkit.model went when the model adapter stopped naming
+ * the kit's records, and inspect ↔ inspect.envoy when the snapshot records moved to {@code
+ * inspect.snapshot}.
  */
 class PackageCyclesTest {
-  private static final Path SOURCES = Path.of("src/main/java");
+  /** Run from the repository root (the cli module's surefire working directory). */
+  private static final Path ROOT = Path.of(".");
   private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.meshsim((?:\\.[a-z]\\w*)+)\\.[A-Z]");
   @Test
   void noPackageCycle() {
     Map<String, Set<String>> edges = dependencies();
-    assertTrue(edges.containsKey("dev.meshsim.mesh.upstream"), "sources found: " + edges.keySet());
+    for (String someOfEachModule : List.of("dev.meshsim.mesh.upstream", "dev.meshsim.engine", "dev.meshsim.result",
+        "dev.meshsim.report", "dev.meshsim.plan", "dev.meshsim.testkit.model", "dev.meshsim.inspect.envoy",
+        "dev.meshsim.cli", "dev.meshsim.bench")) {
+      assertTrue(edges.containsKey(someOfEachModule), someOfEachModule + " not among the sources: " + edges.keySet());
+    }
     assertEquals(Set.of(), cycles(edges));
+  }
+
+  @Test
+  void aParentAndSubPackageThatNameEachOtherAreACycle() {
+    Map<String, Set<String>> edges = new TreeMap<>(Map.of(
+        "a", Set.of("a.sub", "c"), "a.sub", Set.of("a"), "c", Set.of()));
+    assertEquals(Set.of(Set.of("a", "a.sub")), cycles(edges));
+  }
+
+  @Test
+  void theModelAdapterNamesNoneOfTheKitAndTheEnvoyViewsNoInspectionView() {
+    Map<String, Set<String>> edges = dependencies();
+    Set<String> adapter = edges.get("dev.meshsim.testkit.model");
+    assertTrue(adapter.stream().noneMatch(p -> p.startsWith("dev.meshsim.testkit")), "testkit.model uses " + adapter);
+    Set<String> envoy = edges.get("dev.meshsim.inspect.envoy");
+    assertEquals(Set.of("dev.meshsim.inspect.snapshot"), Set.copyOf(envoy.stream()
+        .filter(p -> p.startsWith("dev.meshsim.inspect")).toList()), "inspect.envoy uses " + envoy);
   }
 
   @Test
@@ -62,9 +87,20 @@ class PackageCyclesTest {
 
   private static Map<String, Set<String>> dependencies() {
     Map<String, Set<String>> edges = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(SOURCES)) {
+    try (Stream<Path> modules = Files.list(ROOT)) {
+      for (Path sources : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).sorted().toList()) {
+        read(sources, edges);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return edges;
+  }
+
+  private static void read(Path sources, Map<String, Set<String>> edges) throws IOException {
+    try (Stream<Path> files = Files.walk(sources)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        String pkg = SOURCES.relativize(f.getParent()).toString().replace('/', '.').replace('\\', '.');
+        String pkg = sources.relativize(f.getParent()).toString().replace('/', '.').replace('\\', '.');
         Set<String> out = edges.computeIfAbsent(pkg, k -> new TreeSet<>());
         Matcher m = REFERENCE.matcher(Files.readString(f));
         while (m.find()) {
@@ -74,10 +110,7 @@ class PackageCyclesTest {
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return edges;
   }
 
   /** The strongly connected components of more than one package (Tarjan). */

@@ -1,4 +1,4 @@
-package dev.meshsim.inspect;
+package dev.meshsim.inspect.snapshot;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -107,9 +107,11 @@ public record Snapshot(Origin origin, long atNanos, String istioVersion, long is
    * @param failedOutlierCheck whether outlier detection ejected it
    * @param rqTotal this proxy's requests sent to it ({@code rq_total}); {@code rqSuccess}, {@code
    *     rqError}, {@code rqTimeout} as Envoy's per-host counters
+   * @param cxTotal the connections this proxy opened to it ({@code cx_total}); {@code cxConnectFail}
+   *     those that closed while connecting ({@code cx_connect_fail})
    */
   public record HostState(String address, String pod, int priority, boolean failedOutlierCheck, long cxActive,
-      long rqActive, long rqTotal, long rqSuccess, long rqError, long rqTimeout) {}
+      long rqActive, long rqTotal, long rqSuccess, long rqError, long rqTimeout, long cxTotal, long cxConnectFail) {}
 
   /**
    * One virtual host of the outbound route table of a port.
