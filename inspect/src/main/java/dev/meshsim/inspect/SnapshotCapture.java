@@ -89,9 +89,9 @@ public final class SnapshotCapture {
     if (s.lbPolicy() == dev.meshsim.mesh.upstream.LbPolicy.CLUSTER_PROVIDED && live != null) {
       // ORIGINAL_DST: no EDS; the hosts are the destinations requests brought, as Envoy's /clusters lists them.
       for (Host h : live.hosts()) {
-        long[] rq = view.hostCounters(pod, h);
+        long[] n = view.hostCounters(pod, h); // rq_total, rq_success, rq_error, rq_timeout, cx_total, cx_connect_fail
         hosts.add(new HostState(h.address(), h.endpoint().podName(), 0, h.ejected(), h.connections(),
-            h.activeRequests(), rq[0], rq[1], rq[2], rq[3]));
+            h.activeRequests(), n[0], n[1], n[2], n[3], n[4], n[5]));
       }
     }
     for (int i = 0; i < endpoints.endpoints().size(); i++) {
