@@ -47,6 +47,18 @@ class WildcardServiceEntryTest {
     return file;
   }
 
+  /** The base scenario with a DestinationRule on the wildcard host setting {@code connectionPool}. */
+  private Path withWikipediaPool(String connectionPool) throws Exception {
+    return edited("  resources:\n", resource("""
+        - apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: wikipedia}
+          spec:
+            host: "*.wikipedia.org"
+            trafficPolicy: {connectionPool: %s}
+        """.formatted(connectionPool)));
+  }
+
   private static String resource(String yaml) {
     return "  resources:\n" + yaml.stripIndent().lines().map(l -> "    " + l).reduce("", (a, b) -> a + b + "\n");
   }
@@ -243,15 +255,7 @@ class WildcardServiceEntryTest {
    */
   @Test
   void aConnectionPoolLimitOnTheWildcardHostOverflowsAsAnMD12QueuePredicts() throws Exception {
-    Path file = edited("  resources:\n", resource("""
-        - apiVersion: networking.istio.io/v1
-          kind: DestinationRule
-          metadata: {name: wikipedia}
-          spec:
-            host: "*.wikipedia.org"
-            trafficPolicy:
-              connectionPool: {tcp: {maxConnections: 1}, http: {http1MaxPendingRequests: 1}}
-        """));
+    Path file = withWikipediaPool("{tcp: {maxConnections: 1}, http: {http1MaxPendingRequests: 1}}");
     String text = Files.readString(file)
         .replace("duration: 10s", "duration: 60s")
         .replace("{host: en.wikipedia.org, ports: [80], latency: 30ms}", "{host: en.wikipedia.org, ports: [80], latency: 20ms}")
@@ -276,14 +280,7 @@ class WildcardServiceEntryTest {
    */
   @Test
   void maxConnectionsIsPerClusterButEachDestinationsPoolMayOpenItsFirstConnection() throws Exception {
-    Path file = edited("  resources:\n", resource("""
-        - apiVersion: networking.istio.io/v1
-          kind: DestinationRule
-          metadata: {name: wikipedia}
-          spec:
-            host: "*.wikipedia.org"
-            trafficPolicy: {connectionPool: {tcp: {maxConnections: 1}}}
-        """));
+    Path file = withWikipediaPool("{tcp: {maxConnections: 1}}");
     ClusterStats wildcard = Scenarios.run(ScenarioLoader.load(file).scenario()).clusterStats().get(WILDCARD);
     assertEquals(2, wildcard.counter(ClusterStats.Stat.UPSTREAM_CX_TOTAL), "one connection per destination");
     assertTrue(wildcard.counter(ClusterStats.Stat.UPSTREAM_CX_OVERFLOW) > 0, "a second connection to a host is refused");

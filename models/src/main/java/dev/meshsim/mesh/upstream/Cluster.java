@@ -108,8 +108,13 @@ public final class Cluster {
       }
     }
     this.config = next;
+    install(current, next.priorities(), balancers.length, removed);
+  }
+
+  /** Makes {@code current} the hosts (with their priorities), tells outlier detection, drains {@code removed}. */
+  private void install(List<Host> current, List<Integer> priorityOfEach, int priorityCount, List<Host> removed) {
     this.hosts = List.copyOf(current);
-    this.priorities = new PrioritySet(hosts, next.priorities(), balancers.length, next.settings().panicThresholdPercent());
+    this.priorities = new PrioritySet(hosts, priorityOfEach, priorityCount, config.settings().panicThresholdPercent());
     if (outlier != null) {
       outlier.hostsChanged(hosts, removed);
     }
@@ -121,13 +126,7 @@ public final class Cluster {
    * as Envoy's {@code addHost} and {@code cleanup} update host set 0; removed hosts drain.
    */
   void originalDstHostsChanged(List<Host> current, List<Host> removed) {
-    this.hosts = List.copyOf(current);
-    this.priorities = new PrioritySet(hosts, java.util.Collections.nCopies(hosts.size(), 0), 1,
-        config.settings().panicThresholdPercent());
-    if (outlier != null) {
-      outlier.hostsChanged(hosts, removed);
-    }
-    removed.forEach(Host::drainOrCloseConnPools);
+    install(current, java.util.Collections.nCopies(current.size(), 0), 1, removed);
   }
 
   Host newHost(Endpoint e) {

@@ -64,32 +64,14 @@ class HostConnectionCountsTest {
 
   @Test
   void aRefusedAndATimedOutConnectEachCountAConnectFailure() {
-    Upstreams.InspectedSink sink = new Upstreams.InspectedSink();
-    Upstreams.Link link = new Upstreams.Link();
-    link.connects = false;
-    ConnPool pool = pool(sink, link);
-    stream(pool);
-    sim.runUntil(MS);
-    link.connects = true;
-    link.delayNanos = 2 * CONNECT_TIMEOUT;
-    stream(pool);
-    sim.runUntil(MS + CONNECT_TIMEOUT);
+    Upstreams.InspectedSink sink = refusedThenTimedOutConnect();
     assertEquals(List.of("cx_total 10.0.0.1:8080", "cx_connect_fail 10.0.0.1:8080", "cx_total 10.0.0.1:8080",
         "cx_connect_fail 10.0.0.1:8080"), sink.hostConnections);
   }
 
   @Test
   void aTimedOutConnectIsAConnectTimeoutAndAConnectFailureOfTheCluster() {
-    Upstreams.InspectedSink sink = new Upstreams.InspectedSink();
-    Upstreams.Link link = new Upstreams.Link();
-    link.connects = false;
-    ConnPool pool = pool(sink, link);
-    stream(pool);
-    sim.runUntil(MS);
-    link.connects = true;
-    link.delayNanos = 2 * CONNECT_TIMEOUT;
-    stream(pool);
-    sim.runUntil(MS + CONNECT_TIMEOUT);
+    Upstreams.InspectedSink sink = refusedThenTimedOutConnect();
     for (var stats : java.util.List.of(sink.shared.stats, sink.own)) {
       assertEquals(2, stats.counter(Stat.UPSTREAM_CX_TOTAL));
       assertEquals(2, stats.counter(Stat.UPSTREAM_CX_CONNECT_FAIL), "the refused connect and the timed-out one");
@@ -125,5 +107,20 @@ class HostConnectionCountsTest {
     stream(pool);
     sim.runUntil(MS);
     assertEquals(1, link.connects(), "the connect was tried");
+  }
+
+  /** One connect refused, then one that times out, on one pool whose counts go to the sink returned. */
+  private Upstreams.InspectedSink refusedThenTimedOutConnect() {
+    Upstreams.InspectedSink sink = new Upstreams.InspectedSink();
+    Upstreams.Link link = new Upstreams.Link();
+    link.connects = false;
+    ConnPool pool = pool(sink, link);
+    stream(pool);
+    sim.runUntil(MS);
+    link.connects = true;
+    link.delayNanos = 2 * CONNECT_TIMEOUT;
+    stream(pool);
+    sim.runUntil(MS + CONNECT_TIMEOUT);
+    return sink;
   }
 }

@@ -5,9 +5,9 @@ package dev.meshsim.engine.random;
  * ("The Ziggurat Method for Generating Random Variables", Journal of Statistical Software 5(8),
  * 2000): 128 layers for the normal, 256 for the exponential.
  *
- * <p>Written here rather than taken from a library because it is the models' hottest draw (every
- * Envoy pass is a log-normal, twelve per request on the end-to-end benchmark) and the polar
- * method it replaces spent a {@code StrictMath.log} and a {@code StrictMath.sqrt} on every pair;
+ * <p>Written here rather than taken from a library because normals are the models' most frequent
+ * draw (every log-normal delay is one, many per simulated second) and the polar method it
+ * replaces spent a {@code StrictMath.log} and a {@code StrictMath.sqrt} on every pair;
  * the ziggurat needs one 64-bit draw, one table look-up and one multiply for about 99% of its
  * variates. It follows the paper's algorithm with one change that Doornik ("An Improved Ziggurat
  * Method to Generate Normal Random Samples", 2005) showed matters: the layer index and the value
