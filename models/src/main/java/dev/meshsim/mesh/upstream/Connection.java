@@ -19,6 +19,8 @@ public final class Connection {
   /** Whether an idle check is scheduled; it re-arms itself rather than being cancelled on reuse. */
   private boolean idleCheckArmed;
   private boolean closed;
+  /** Whether its pool holds it in its list of ready connections (the pool's bookkeeping). */
+  private boolean inReadyList;
   /** Which connection of its pool this is (1, 2 …): the access log derives its local port from it. */
   private final int serial;
 
@@ -30,6 +32,14 @@ public final class Connection {
 
   ConnPool pool() {
     return pool;
+  }
+
+  boolean inReadyList() {
+    return inReadyList;
+  }
+
+  void setInReadyList(boolean in) {
+    inReadyList = in;
   }
 
   /** Which connection of its pool this is, counted from 1 in the order they were opened. */
