@@ -6,7 +6,7 @@
 #
 #   bench/e2e.sh [DURATION ...]      default: 100s 400s 1600s
 #
-# JVM options are the launcher's defaults (-XX:+UseSerialGC -Xmn32m) unless MESHSIM_JAVA_OPTS
+# JVM options are the launcher's defaults (-XX:+UseParallelGC -Xmn32m) unless MESHSIM_JAVA_OPTS
 # is set (set it empty for the JVM's own defaults).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,7 +15,7 @@ durations=("$@")
 [ ${#durations[@]} -gt 0 ] || durations=(100s 400s 1600s)
 printf '%-9s %s\n' duration "figures"
 for d in "${durations[@]}"; do
-  out=$( { /usr/bin/time -f "maxrss_kib=%M" java ${MESHSIM_JAVA_OPTS--XX:+UseSerialGC -Xmn32m} -jar cli/target/meshsim.jar \
+  out=$( { /usr/bin/time -f "maxrss_kib=%M" java ${MESHSIM_JAVA_OPTS--XX:+UseParallelGC -Xmn32m} -jar cli/target/meshsim.jar \
       run scenarios/bench-chain.yaml --duration "$d" --stats >/dev/null; } 2>&1 )
   stats=$(grep 'stats:' <<<"$out" | sed 's/meshsim: stats: //')
   rss=$(grep -o 'maxrss_kib=[0-9]*' <<<"$out" | cut -d= -f2)

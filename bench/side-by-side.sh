@@ -13,7 +13,7 @@
 # JIT compilation mostly done; thread CPU time is what other processes disturb least). Needs
 # benchmarks/target/classes (mvn -pl benchmarks -am package).
 #
-# JVM options: the launcher's defaults (-XX:+UseSerialGC -Xmn32m) unless MESHSIM_JAVA_OPTS is set.
+# JVM options: the launcher's defaults (-XX:+UseParallelGC -Xmn32m) unless MESHSIM_JAVA_OPTS is set.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ "${1:-}" = "--in-process" ]; then
@@ -25,7 +25,7 @@ if [ "${1:-}" = "--in-process" ]; then
   for r in $(seq 1 "$rounds"); do
     for l in A B; do
       jar="$a"; [ "$l" = B ] && jar="$b"
-      java ${MESHSIM_JAVA_OPTS--XX:+UseSerialGC -Xmn32m} -cp "benchmarks/target/classes:$jar" dev.meshsim.bench.ChainSpeed \
+      java ${MESHSIM_JAVA_OPTS--XX:+UseParallelGC -Xmn32m} -cp "benchmarks/target/classes:$jar" dev.meshsim.bench.ChainSpeed \
           scenarios/bench-chain.yaml "$seconds" 4 | grep '^run [34]' | sed "s/^/$l round $r /" | tee -a "$tmp/runs"
     done
   done
@@ -44,7 +44,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 run() { # jar label round
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
   local out
-  out=$( { /usr/bin/time -f "time: %e %U %S %M" java ${MESHSIM_JAVA_OPTS--XX:+UseSerialGC -Xmn32m} -jar "$1" \
+  out=$( { /usr/bin/time -f "time: %e %U %S %M" java ${MESHSIM_JAVA_OPTS--XX:+UseParallelGC -Xmn32m} -jar "$1" \
       run scenarios/bench-chain.yaml --duration "$duration" --stats >/dev/null; } 2>&1 )
   local requests events wall user sys rss
   requests=$(grep -o '[0-9]* counted requests' <<<"$out" | cut -d' ' -f1)

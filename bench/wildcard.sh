@@ -49,7 +49,7 @@ printf '%-9s %10s %10s %12s %10s\n' form requests wall cpu max-rss
 for mode in wildcard exact; do
   scenario "$mode" >"$work/$mode.yaml"
   /usr/bin/time -f '%e %U %S %M' -o "$work/$mode.time" \
-    java -XX:+UseSerialGC -Xmn32m -jar cli/target/meshsim.jar run "$work/$mode.yaml" >"$work/$mode.txt"
+    java ${MESHSIM_JAVA_OPTS--XX:+UseParallelGC -Xmn32m} -jar cli/target/meshsim.jar run "$work/$mode.yaml" >"$work/$mode.txt"
   read -r wall user sys rss <"$work/$mode.time"
   ok=$(sed -n '/== total ==/,/== load/p' "$work/$mode.txt" | awk '$1 == "200" {print $3}')
   printf '%-9s %10s %9ss %11ss %8d MiB\n' "$mode" "$ok" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024))
