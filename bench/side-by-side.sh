@@ -13,7 +13,9 @@
 # JIT compilation mostly done; thread CPU time is what other processes disturb least). Needs
 # benchmarks/target/classes (mvn -pl benchmarks -am package).
 #
-# JVM options: the launcher's defaults (-XX:+UseParallelGC -Xmn32m) unless MESHSIM_JAVA_OPTS is set.
+# JVM options: the launcher's defaults (-XX:+UseParallelGC -Xmn32m) unless MESHSIM_JAVA_OPTS is set;
+# MESHSIM_JAVA_OPTS_A, when set (even empty), replaces them for jar A alone in whole-process runs
+# (an older build with its own launcher's defaults: empty for 9ecb89d's, the JVM's own).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ "${1:-}" = "--in-process" ]; then
@@ -35,6 +37,13 @@ if [ "${1:-}" = "--in-process" ]; then
   done
   awk -v a="$(cat "$tmp/A")" -v b="$(cat "$tmp/B")" \
     'BEGIN { printf "median CPU per run: A %.3f s, B %.3f s; B is %.2fx A\n", a, b, a / b }'
+  # Pair by pair: run k of A's round r against run k of B's, which ran seconds apart on the same
+  # machine, so a drift in the machine's speed cancels out of each ratio.
+  paste <(grep '^A ' "$tmp/runs" | sed -E 's/.*cpu ([0-9.]+) s.*/\1/') \
+        <(grep '^B ' "$tmp/runs" | sed -E 's/.*cpu ([0-9.]+) s.*/\1/') \
+    | awk '{ print $1 / $2 }' | sort -n \
+    | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+        printf "pairwise A/B CPU: median %.3f, min %.3f, max %.3f (%d pairs)\n", m, v[1], v[NR], NR }'
   exit 0
 fi
 [ $# -ge 2 ] || { echo "usage: $0 JAR_A JAR_B [DURATION] [ROUNDS]" >&2; exit 2; }
@@ -43,8 +52,10 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 run() { # jar label round
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local opts="${MESHSIM_JAVA_OPTS--XX:+UseParallelGC -Xmn32m}"
+  if [ "$2" = A ] && [ -n "${MESHSIM_JAVA_OPTS_A+set}" ]; then opts="$MESHSIM_JAVA_OPTS_A"; fi
   local out
-  out=$( { /usr/bin/time -f "time: %e %U %S %M" java ${MESHSIM_JAVA_OPTS--XX:+UseParallelGC -Xmn32m} -jar "$1" \
+  out=$( { /usr/bin/time -f "time: %e %U %S %M" java $opts -jar "$1" \
       run scenarios/bench-chain.yaml --duration "$duration" --stats >/dev/null; } 2>&1 )
   local requests events wall user sys rss
   requests=$(grep -o '[0-9]* counted requests' <<<"$out" | cut -d' ' -f1)
@@ -68,3 +79,7 @@ printf 'median  A: wall %s s, cpu %s s, %s req/wall s, %s req/cpu s\n' "$(cat $t
 printf 'median  B: wall %s s, cpu %s s, %s req/wall s, %s req/cpu s\n' "$(cat $tmp/B.3)" "$(cat $tmp/B.4)" "$(cat $tmp/B.5)" "$(cat $tmp/B.6)"
 awk -v a="$(cat $tmp/A.5)" -v b="$(cat $tmp/B.5)" -v ca="$(cat $tmp/A.6)" -v cb="$(cat $tmp/B.6)" \
   'BEGIN { printf "ratio B/A: %.2f x simulated req per wall s, %.2f x per CPU s\n", b / a, cb / ca }'
+# Pair by pair (A and B of the same round ran back to back): the ratio a machine's drift cancels from.
+paste <(awk '{ print $5 }' "$tmp/A") <(awk '{ print $5 }' "$tmp/B") | awk '{ print $2 / $1 }' | sort -n \
+  | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+      printf "pairwise B/A req per wall s: median %.3f, min %.3f, max %.3f (%d pairs)\n", m, v[1], v[NR], NR }'
