@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,13 @@ class WildcardServiceEntryTest {
 
   private static String resource(String yaml) {
     return "  resources:\n" + yaml.stripIndent().lines().map(l -> "    " + l).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  /** {@code what} of the entries, by the authority they were sent to. */
+  private static <T> Map<String, Set<T>> byAuthority(List<ProxyLogEntry> log, Function<ProxyLogEntry, T> what) {
+    Map<String, Set<T>> out = new TreeMap<>();
+    log.forEach(e -> out.computeIfAbsent(e.authority(), k -> new TreeSet<>()).add(what.apply(e)));
+    return out;
   }
 
   /** Runs {@code file}, keeping the outbound access-log entries of the web pod. */
@@ -129,8 +137,7 @@ class WildcardServiceEntryTest {
     List<ProxyLogEntry> log = new ArrayList<>();
     RunResult r = run(file, log);
     assertEquals(Map.of(200, r.loads().get("to-web").requests()), r.loads().get("to-web").codes());
-    Map<String, Set<String>> hostsByAuthority = new TreeMap<>();
-    log.forEach(e -> hostsByAuthority.computeIfAbsent(e.authority(), k -> new TreeSet<>()).add(e.upstreamHost()));
+    Map<String, Set<String>> hostsByAuthority = byAuthority(log, ProxyLogEntry::upstreamHost);
     assertEquals(2, hostsByAuthority.size(), hostsByAuthority.toString());
     assertTrue(!hostsByAuthority.get("en.wikipedia.org:80").equals(hostsByAuthority.get("de.wikipedia.org:80")),
         "each name its own server: " + hostsByAuthority);
@@ -159,8 +166,7 @@ class WildcardServiceEntryTest {
         """));
     List<ProxyLogEntry> log = new ArrayList<>();
     run(file, log);
-    Map<String, Set<String>> clustersByAuthority = new TreeMap<>();
-    log.forEach(e -> clustersByAuthority.computeIfAbsent(e.authority(), k -> new TreeSet<>()).add(e.upstreamCluster()));
+    Map<String, Set<String>> clustersByAuthority = byAuthority(log, ProxyLogEntry::upstreamCluster);
     assertEquals(Map.of("en.wikipedia.org:80", Set.of("outbound|80||en.wikipedia.org"),
         "de.wikipedia.org:80", Set.of(WILDCARD)), clustersByAuthority);
   }
@@ -183,8 +189,7 @@ class WildcardServiceEntryTest {
     assertEquals(List.of(), loaded.warnings(), "the wildcard names the entry's host: no 'not simulated' warning");
     List<ProxyLogEntry> log = new ArrayList<>();
     run(file, log);
-    Map<String, Set<Integer>> codesByAuthority = new TreeMap<>();
-    log.forEach(e -> codesByAuthority.computeIfAbsent(e.authority(), k -> new TreeSet<>()).add(e.code()));
+    Map<String, Set<Integer>> codesByAuthority = byAuthority(log, ProxyLogEntry::code);
     assertEquals(Map.of("en.wikipedia.org:80", Set.of(418), "de.wikipedia.org:80", Set.of(200)), codesByAuthority,
         "en's path matches the fault; de's takes the second route, through the wildcard's cluster");
   }

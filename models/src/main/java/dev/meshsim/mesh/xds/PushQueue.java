@@ -3,10 +3,7 @@ package dev.meshsim.mesh.xds;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.timeline.ControlPlaneSettings;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -41,39 +38,12 @@ final class PushQueue {
    */
   static final class Entry {
     private boolean queued;
-    private final Batch queuedBatch = new Batch();
+    /** What the queued push carries, the proxy's pushes merged ({@code PushRequest.Merge}). */
+    private PushRequest queuedBatch = new PushRequest();
     private boolean inProgress;
     private boolean pendingAfter;
-    private final Batch pendingBatch = new Batch();
-  }
-
-  /** What a proxy's queued (or pending) push merges: full or not, the changed objects, the changes. */
-  private static final class Batch {
-    private boolean full;
-    /** The changed objects' keys; null: unknown, push whatever they are. */
-    private Set<String> configs = new TreeSet<>();
-    private final List<ConvergenceTracker.Change> changes = new ArrayList<>();
-
-    void merge(boolean isFull, Set<String> keys, List<ConvergenceTracker.Change> more) {
-      full |= isFull;
-      if (keys == null) {
-        configs = null;
-      } else if (configs != null) {
-        configs.addAll(keys);
-      }
-      for (ConvergenceTracker.Change c : more) {
-        if (!changes.contains(c)) {
-          changes.add(c);
-        }
-      }
-    }
-
-    void moveTo(Batch other) {
-      other.merge(full, configs, changes);
-      full = false;
-      configs = new TreeSet<>();
-      changes.clear();
-    }
+    /** What the push pending behind the one in progress carries. */
+    private PushRequest pendingBatch = new PushRequest();
   }
 
   /** Told of each proxy istiod skips, with the changes it was queued for. */
@@ -106,23 +76,22 @@ final class PushQueue {
   void pushAll(List<Istiod.Connection> connections, PushRequest r) {
     for (Istiod.Connection c : connections) {
       if (c.alive()) {
-        enqueue(c, r.full, r.configs(), r.changes);
+        enqueue(c, r);
       }
     }
     pump();
   }
 
-  private void enqueue(Istiod.Connection c, boolean full, Set<String> configs,
-      List<ConvergenceTracker.Change> changes) {
+  private void enqueue(Istiod.Connection c, PushRequest r) {
     Entry e = c.entry();
     if (e.inProgress) {
       e.pendingAfter = true;
-      e.pendingBatch.merge(full, configs, changes);
+      e.pendingBatch.merge(r);
     } else if (e.queued) {
-      e.queuedBatch.merge(full, configs, changes);
+      e.queuedBatch.merge(r);
     } else {
       e.queued = true;
-      e.queuedBatch.merge(full, configs, changes);
+      e.queuedBatch.merge(r);
       queue.addLast(c);
     }
   }
@@ -138,8 +107,8 @@ final class PushQueue {
       Istiod.Connection c = queue.pollFirst();
       Entry e = c.entry();
       e.queued = false;
-      Batch batch = new Batch();
-      e.queuedBatch.moveTo(batch);
+      PushRequest batch = e.queuedBatch;
+      e.queuedBatch = new PushRequest();
       boolean full = batch.full;
       if (!needsPush(c, batch)) {
         skips.skipped(c, batch.changes);
@@ -159,17 +128,17 @@ final class PushQueue {
    * computeProxyState}, the previous one kept); the proxy is pushed when either scope depends on a
    * changed object, or when what changed is unknown.
    */
-  private boolean needsPush(Istiod.Connection c, Batch batch) {
+  private boolean needsPush(Istiod.Connection c, PushRequest batch) {
     if (batch.full) {
       c.newScope(context.get());
     }
-    if (batch.configs == null) {
+    if (batch.configs() == null) {
       return true;
     }
     ProxyDependencies now = c.scope().dependenciesOf(c.identity());
     PushContext before = c.previousScope();
     ProxyDependencies prev = before == null ? null : before.dependenciesOf(c.identity());
-    for (String key : batch.configs) {
+    for (String key : batch.configs()) {
       if (now.dependsOn(key) || (prev != null && prev.dependsOn(key))) {
         return true;
       }
@@ -192,9 +161,9 @@ final class PushQueue {
       delivery.send(c, full);
       if (e.pendingAfter) {
         e.pendingAfter = false;
-        Batch pending = new Batch();
-        e.pendingBatch.moveTo(pending);
-        enqueue(c, pending.full, pending.configs, pending.changes);
+        PushRequest pending = e.pendingBatch;
+        e.pendingBatch = new PushRequest();
+        enqueue(c, pending);
       }
     }
     pump();

@@ -41,6 +41,26 @@ final class PushRequest {
     }
   }
 
+  /**
+   * Merges {@code other} into this one, as {@code PushRequest.Merge} does when a proxy's queued push
+   * absorbs a later one: full if either is, the union of their changed objects (unknown if either's
+   * is), every change once.
+   */
+  void merge(PushRequest other) {
+    full |= other.full;
+    events += other.events;
+    for (ConvergenceTracker.Change c : other.changes) {
+      if (!changes.contains(c)) {
+        changes.add(c);
+      }
+    }
+    if (other.configs == null) {
+      configs = null;
+    } else if (configs != null) {
+      configs.addAll(other.configs);
+    }
+  }
+
   /** The changed objects' keys, or null for "every proxy". */
   Set<String> configs() {
     return configs;

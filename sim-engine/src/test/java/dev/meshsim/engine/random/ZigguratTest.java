@@ -20,22 +20,21 @@ class ZigguratTest {
 
   @Test
   void normalPassesKolmogorovSmirnov() {
-    RandomStream s = new RandomStream(20261202L);
-    double[] x = new double[N];
-    for (int i = 0; i < N; i++) {
-      x[i] = Ziggurat.normal(s);
-    }
-    assertKs(new NormalDistribution(null, 0, 1), x);
+    assertKs(new NormalDistribution(null, 0, 1), draws(new RandomStream(20261202L), Ziggurat::normal));
   }
 
   @Test
   void exponentialPassesKolmogorovSmirnov() {
-    RandomStream s = new RandomStream(7L);
+    assertKs(new ExponentialDistribution(null, 1), draws(new RandomStream(7L), Ziggurat::exponential));
+  }
+
+  /** {@link #N} variates of {@code variate} from {@code s}. */
+  private static double[] draws(RandomStream s, java.util.function.ToDoubleFunction<RandomStream> variate) {
     double[] x = new double[N];
     for (int i = 0; i < N; i++) {
-      x[i] = Ziggurat.exponential(s);
+      x[i] = variate.applyAsDouble(s);
     }
-    assertKs(new ExponentialDistribution(null, 1), x);
+    return x;
   }
 
   @Test
