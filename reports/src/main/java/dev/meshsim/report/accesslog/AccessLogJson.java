@@ -9,38 +9,44 @@ import dev.meshsim.result.ProxyLogEntry;
  * bytes_received}, {@code bytes_sent} and {@code duration} are numbers, headers are strings
  * ({@code upstream_service_time} too), and an empty value is {@code null}. Istio hands Envoy the
  * keys as a protobuf map, whose order is unspecified; meshsim sorts them.
+ *
+ * <p>A connection through {@code tcp_proxy} has no HTTP request: the same operators the TEXT line
+ * prints as {@code -} ({@code %REQ(...)%}, {@code %PROTOCOL%}, {@code %RESPONSE_CODE_DETAILS%},
+ * the route name) are {@code null} here, and {@code %RESPONSE_CODE%} is 0, as {@link
+ * AccessLogLine}'s TCP line has it.
  */
 final class AccessLogJson {
   private AccessLogJson() {}
 
   static String format(ProxyLogEntry r, String requestId) {
-    String details = AccessLogLine.details(r.flags());
+    boolean http = !r.tcpProxied();
+    String details = http ? AccessLogLine.details(r.flags()) : null;
     StringBuilder s = new StringBuilder(720).append('{');
-    string(s, "authority", r.authority());
+    string(s, "authority", http ? r.authority() : null);
     s.append(",\"bytes_received\":0,\"bytes_sent\":0");
     string(s.append(','), "connection_termination_details", null);
     string(s.append(','), "downstream_local_address", r.downstreamLocalAddress());
     string(s.append(','), "downstream_remote_address", r.downstreamRemoteAddress());
     s.append(",\"duration\":").append(AccessLogLine.millis(r.endNanos() - r.startNanos()));
-    string(s.append(','), "method", r.method());
-    string(s.append(','), "path", r.path());
-    string(s.append(','), "protocol", "HTTP/1.1");
-    string(s.append(','), "request_id", requestId);
+    string(s.append(','), "method", http ? r.method() : null);
+    string(s.append(','), "path", http ? r.path() : null);
+    string(s.append(','), "protocol", http ? "HTTP/1.1" : null);
+    string(s.append(','), "request_id", http ? requestId : null);
     string(s.append(','), "requested_server_name", r.requestedServerName());
-    s.append(",\"response_code\":").append(r.code());
+    s.append(",\"response_code\":").append(http ? r.code() : 0);
     string(s.append(','), "response_code_details", details);
     string(s.append(','), "response_flags", r.flags());
-    string(s.append(','), "route_name", r.routeName());
+    string(s.append(','), "route_name", http ? r.routeName() : null);
     s.append(",\"start_time\":\"");
     AccessLogLine.startTime(r.startNanos(), s);
     s.append('"');
     string(s.append(','), "upstream_cluster", r.upstreamCluster());
     string(s.append(','), "upstream_host", r.upstreamHost());
     string(s.append(','), "upstream_local_address", r.upstreamLocalAddress());
-    String serviceTime = AccessLogLine.serviceTime(r, details);
+    String serviceTime = http ? AccessLogLine.serviceTime(r, details) : "-";
     string(s.append(','), "upstream_service_time", "-".equals(serviceTime) ? null : serviceTime);
     string(s.append(','), "upstream_transport_failure_reason", null);
-    string(s.append(','), "user_agent", r.userAgent());
+    string(s.append(','), "user_agent", http ? r.userAgent() : null);
     string(s.append(','), "x_forwarded_for", null);
     return s.append("}\n").toString();
   }

@@ -114,6 +114,37 @@ class BothSidesAccessLogTest {
     assertEquals(text.lines().count(), n);
   }
 
+  /**
+   * Troubles seed 01: a port named {@code tcp} sends HTTP through {@code tcp_proxy}. Its JSON entries
+   * are TCP sessions as Istio's JSON format prints them: every HTTP operator null, code 0, exactly
+   * the entries whose TEXT line is {@code "- - -" 0}.
+   */
+  @Test
+  void tcpSessions_inJson_haveNoRequestLine_likeTheirTextLines() throws Exception {
+    Scenario portNaming = Runs.scenario("troubles/01-port-naming", 1);
+    List<String> text = log(portNaming, AccessLogWriter.Encoding.TEXT).lines().toList();
+    List<String> json = log(portNaming, AccessLogWriter.Encoding.JSON).lines().toList();
+    assertEquals(text.size(), json.size());
+    ObjectMapper mapper = new ObjectMapper();
+    int tcp = 0;
+    for (int i = 0; i < text.size(); i++) {
+      JsonNode o = mapper.readTree(json.get(i));
+      boolean tcpLine = text.get(i).contains("] \"- - -\" 0 ");
+      if (!tcpLine) {
+        assertTrue(o.get("method").isTextual(), json.get(i));
+        continue;
+      }
+      tcp++;
+      for (String key : List.of("method", "path", "protocol", "request_id", "authority", "user_agent",
+          "response_code_details", "route_name", "upstream_service_time")) {
+        assertTrue(o.get(key).isNull(), key + " of a TCP session: " + json.get(i));
+      }
+      assertEquals(0, o.get("response_code").intValue(), json.get(i));
+      assertTrue(o.get("upstream_cluster").isTextual(), "a TCP session has its cluster: " + json.get(i));
+    }
+    assertTrue(tcp > 20, "TCP sessions logged: " + tcp);
+  }
+
   /** A JSON value as the TEXT line prints it: null is {@code -}. */
   private static String asText(JsonNode o, String key) {
     return o.get(key).isNull() ? "-" : o.get(key).asText();
