@@ -19,6 +19,8 @@ public final class TrafficStats {
   private final Tally<String> flags = new Tally<>();
   private final Tally<String> clusters = new Tally<>();
   private long requests;
+  private long firstStartNanos = Long.MAX_VALUE;
+  private long lastEndNanos = Long.MIN_VALUE;
 
   /** Records one finished request. {@code cluster} may be null (no Envoy cluster was chosen). */
   public void record(long latency, int code, String flag, String cluster) {
@@ -34,6 +36,20 @@ public final class TrafficStats {
   /** Counts one upstream request routed to {@code cluster} without recording a latency. */
   public void countCluster(String cluster) {
     clusters.add(cluster);
+  }
+
+  /**
+   * Widens the span from the earliest start to the latest end of the recorded requests (a load's
+   * stats keep it: fortio's {@code ActualDuration} of a run of so many calls).
+   */
+  public void span(long startNanos, long endNanos) {
+    firstStartNanos = Math.min(firstStartNanos, startNanos);
+    lastEndNanos = Math.max(lastEndNanos, endNanos);
+  }
+
+  /** From the earliest start to the latest end passed to {@link #span}; 0 if none was. */
+  public long spanNanos() {
+    return lastEndNanos < firstStartNanos ? 0 : lastEndNanos - firstStartNanos;
   }
 
   public long requests() {

@@ -151,6 +151,7 @@ public final class MeshStats {
     if (counts(exchange)) {
       total.record(latency, exchange.code(), exchange.flags(), null);
       load.record(latency, exchange.code(), exchange.flags(), exchange.clusterName());
+      load.span(exchange.startNanos(), exchange.startNanos() + latency);
       timeline.record(exchange.startNanos(), latency, exchange.code(), exchange.flags(), exchange.clusterName());
       if (listener != null) {
         listener.finished(exchange.finished(exchange.startNanos() + latency));

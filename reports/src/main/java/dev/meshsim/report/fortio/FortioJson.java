@@ -50,7 +50,9 @@ public final class FortioJson {
 
   private static void write(RunResult r, LoadDescription load, TrafficStats stats, Histogram errors, String version,
       JsonGenerator json) throws IOException {
-    long window = r.durationNanos() - r.warmupNanos();
+    // fortio's ActualDuration is how long the run took: for a run of so many calls (-n), from its
+    // start to the last answer (fortio periodic/periodic.go, Run), else the measured window.
+    long window = load.exactly() > 0 ? stats.spanNanos() : r.durationNanos() - r.warmupNanos();
     json.writeStartObject();
     json.writeStringField("RunType", "HTTP");
     json.writeStringField("Labels", r.scenario() + " " + load.name() + " (meshsim simulation)");

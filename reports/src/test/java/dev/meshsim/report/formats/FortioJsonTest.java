@@ -75,6 +75,13 @@ class FortioJsonTest {
     JsonNode c3 = new ObjectMapper().readTree(r.files().get("fortio-c3.fortio.json"));
     assertEquals(3, c3.path("NumThreads").asInt());
     assertEquals("exactly 30 calls", c3.path("RequestedDuration").asText());
+    // fortio's ActualDuration of a -n run is how long its calls took, not the scenario's duration.
+    long actual = c3.path("ActualDuration").asLong();
+    double sumSeconds = c3.path("DurationHistogram").path("Sum").asDouble();
+    double maxSeconds = c3.path("DurationHistogram").path("Max").asDouble();
+    assertTrue(actual >= maxSeconds * 1e9 * 0.99 && actual <= sumSeconds * 1e9 * 1.01,
+        "between the longest call and all calls back to back: " + actual + " ns");
+    assertEquals(30 / (actual / 1e9), c3.path("ActualQPS").asDouble(), 1e-6 * 30 / (actual / 1e9));
   }
 
   private static BigDecimal ms(JsonNode percentile) {
