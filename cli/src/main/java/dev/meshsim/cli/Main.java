@@ -1,6 +1,9 @@
 package dev.meshsim.cli;
 
 import dev.meshsim.text.SafeText;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +30,10 @@ public final class Main {
   /** Runs the command line and returns the exit code, for tests. */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    // UTF-8 whatever the locale: the same bytes on every machine (a C locale would print the
+    // analyzer's check mark, or a path's accents, as '?').
+    cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cli.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? EXIT_BAD_INPUT : 1);
     cli.setExecutionExceptionHandler(new ErrorHandler());
     // picocli's own usage errors (unknown option, bad number) are bad input too.
