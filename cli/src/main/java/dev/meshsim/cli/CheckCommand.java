@@ -40,10 +40,10 @@ final class CheckCommand implements Callable<Integer> {
       + "asserted; list the routes no test covers.")
   boolean covall;
 
-  @Option(names = {"-d", "--details"}, description = "Print a line for every test.")
+  @Option(names = {"-d", "--details"}, description = "Print every test's name (failures on standard error).")
   boolean details;
 
-  @Option(names = "--only-show-failures", description = "With --details, print failed tests only.")
+  @Option(names = "--only-show-failures", description = "Print failed tests only (the default without --details).")
   boolean onlyShowFailures;
 
   @Option(names = "--verbose", description = "Show stack traces on errors.")
@@ -60,9 +60,13 @@ final class CheckCommand implements Callable<Integer> {
     } catch (PolicyException e) {
       throw new BadInputException(e.getMessage(), e);
     }
+    CheckReport.Printout printed = report.print(details, onlyShowFailures, failUnder);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(report.render(details, onlyShowFailures));
+    out.print(printed.out());
     out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    err.print(printed.err());
+    err.flush();
     return report.passed(failUnder) ? 0 : 1;
   }
 }

@@ -47,43 +47,66 @@ public record CheckReport(List<TestResult> results, List<RouteRule> rules, List<
     return failed() == 0 && coveragePercent() >= failUnderPercent;
   }
 
-  /**
-   * The report as router_check_tool users read it: one line per mismatch ({@code expected: [..],
-   * actual: [..], test type: ..}), with {@code details} a line per test, then a summary and the
-   * coverage; with {@code comprehensive} coverage, the untested routes.
-   */
-  public String render(boolean details, boolean onlyFailures) {
-    return Printable.escapeLines(renderRaw(details, onlyFailures));
-  }
+  /** What {@code meshsim check} prints: standard output and standard error, as router_check_tool splits them. */
+  public record Printout(String out, String err) {}
 
-  private String renderRaw(boolean details, boolean onlyFailures) {
+  /**
+   * The report as router_check_tool prints it (envoy {@code test/tools/router_check/router.cc},
+   * {@code printResults}, and {@code router_check.cc}): with {@code details}, each passing test's
+   * name on standard output; each failing test's name on standard error, then one line per mismatch,
+   * {@code expected: [X], actual: [Y], test type: T}. With {@code onlyFailures}, failing tests only.
+   * A failed test ends the report there (no coverage, as the tool exits first); otherwise the
+   * routes no test covers ({@code comprehensive}), {@code Current route coverage: P%}, and, under
+   * {@code failUnderPercent}, {@code Failed to meet coverage requirement: F%} on standard error.
+   *
+   * <p>One difference, on purpose: without {@code details} router_check_tool prints nothing for a
+   * failing test, only its exit code; meshsim prints it as {@code --only-show-failures} would, so a
+   * failure is never silent.
+   */
+  public Printout print(boolean details, boolean onlyFailures, double failUnderPercent) {
     StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
     for (TestResult r : results) {
-      if (details && !(onlyFailures && r.passed())) {
-        out.append(r.passed() ? "PASS " : "FAIL ").append(r.name()).append('\n');
-      }
-      for (Mismatch m : r.mismatches()) {
-        out.append(r.name()).append(": expected: [").append(m.expected()).append("], actual: [")
-            .append(m.actual()).append("], test type: ").append(m.field()).append('\n');
+      if (!r.passed()) {
+        err.append(r.name()).append('\n');
+        for (Mismatch m : r.mismatches()) {
+          err.append("expected: [").append(m.expected()).append("], actual: [").append(m.actual())
+              .append("], test type: ").append(m.field()).append('\n');
+        }
+      } else if (details && !onlyFailures) {
+        out.append(r.name()).append('\n');
       }
     }
-    out.append(results.size()).append(results.size() == 1 ? " test: " : " tests: ")
-        .append(results.size() - failed()).append(" passed, ").append(failed()).append(" failed\n");
-    out.append("Current route coverage: ").append(percent(coveragePercent())).append("% (")
-        .append(covered.size()).append(" of ").append(rules.size()).append(" VirtualService http routes")
-        .append(comprehensive ? ", fully asserted" : "").append(")\n");
-    if (comprehensive) {
-      for (RouteRule rule : rules) {
-        if (!covered.contains(rule)) {
-          out.append("Missing test for route: ").append(rule.describe()).append('\n');
+    if (failed() == 0) {
+      if (comprehensive) {
+        for (RouteRule rule : rules) {
+          if (!covered.contains(rule)) {
+            out.append("Missing test for route: ").append(rule.describe()).append('\n');
+          }
         }
       }
+      out.append("Current route coverage: ").append(percent(coveragePercent())).append("%\n");
+      if (failUnderPercent != 0 && coveragePercent() < failUnderPercent) {
+        err.append("Failed to meet coverage requirement: ").append(percent(failUnderPercent)).append("%\n");
+      }
     }
-    return out.toString();
+    return new Printout(Printable.escapeLines(out.toString()), Printable.escapeLines(err.toString()));
   }
 
+  /**
+   * A percentage as a C++ stream prints a {@code double} by default, as router_check_tool writes
+   * it: six significant digits, no trailing zeros ({@code 50}, {@code 66.6667}, {@code 7.44863}).
+   */
   static String percent(double p) {
-    String s = String.format(Locale.ROOT, "%.2f", p);
-    return s.endsWith(".00") ? s.substring(0, s.length() - 3) : s;
+    if (p == 0) {
+      return "0";
+    }
+    String g = String.format(Locale.ROOT, "%.6g", p);
+    int e = g.indexOf('e');
+    String mantissa = e < 0 ? g : g.substring(0, e);
+    if (mantissa.contains(".")) {
+      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return e < 0 ? mantissa : mantissa + g.substring(e);
   }
 }

@@ -22,14 +22,14 @@ class CheckRunnerTest {
   }
 
   @Test
-  void wrongExpectationFailsWithExpectedActualAndField() {
+  void aFailedTestPrintsItsNameThenEachMismatch_onStandardError_andNoCoverage() {
     CheckReport r = run("wrong.routes.yaml", false);
     assertEquals(1, r.failed());
-    String text = r.render(false, false);
-    assertTrue(text.startsWith("jason goes to v1 (wrong on purpose): expected: [outbound|9080|v1|reviews.default"
+    CheckReport.Printout p = r.print(false, false, 0);
+    assertEquals("jason goes to v1 (wrong on purpose)\nexpected: [outbound|9080|v1|reviews.default"
         + ".svc.cluster.local], actual: [outbound|9080|v3|reviews.default.svc.cluster.local], test type: "
-        + "cluster_name\n"), text);
-    assertTrue(text.contains("2 tests: 1 passed, 1 failed\n"), text);
+        + "cluster_name\n", p.err());
+    assertEquals("", p.out(), "router_check_tool exits before the coverage when a test failed");
     assertFalse(r.passed(0));
   }
 
@@ -43,25 +43,35 @@ class CheckRunnerTest {
     assertEquals(50.0, r.coveragePercent());
     assertTrue(r.passed(50));
     assertFalse(r.passed(50.5));
-    assertTrue(r.render(false, false).contains("Current route coverage: 50% (2 of 4 VirtualService http routes)"));
+    assertEquals(new CheckReport.Printout("Current route coverage: 50%\n", ""), r.print(false, false, 50));
+    assertEquals(new CheckReport.Printout("Current route coverage: 50%\n",
+        "Failed to meet coverage requirement: 50.5%\n"), r.print(false, false, 50.5));
   }
 
   @Test
   void comprehensiveCoverageNeedsClusterAndVirtualHostAssertedAndListsTheRest() {
     CheckReport r = run("partial.routes.json", true);
     assertEquals(25.0, r.coveragePercent());
-    String text = r.render(false, false);
+    String text = r.print(false, false, 0).out();
     assertTrue(text.contains("Missing test for route: default/reviews http[1] \"beta\"\n"), text);
     assertTrue(text.contains("Missing test for route: default/reviews http[2] \"everyone\"\n"), text);
     assertFalse(text.contains("http[0] \"jason\""), text);
+    assertTrue(text.endsWith("Current route coverage: 25%\n"), text);
   }
 
   @Test
-  void detailsPrintEveryTestUnlessOnlyFailures() {
+  void detailsPrintEveryTestsName_passesOnStandardOutput_unlessOnlyFailures() {
     CheckReport r = run("wrong.routes.yaml", false);
-    assertTrue(r.render(true, false).contains("PASS everyone else goes to v1\n"));
-    assertFalse(r.render(true, true).contains("PASS "));
-    assertTrue(r.render(true, true).contains("FAIL jason goes to v1 (wrong on purpose)\n"));
+    assertEquals("everyone else goes to v1\n", r.print(true, false, 0).out());
+    assertEquals("", r.print(true, true, 0).out());
+    assertTrue(r.print(true, true, 0).err().startsWith("jason goes to v1 (wrong on purpose)\nexpected: ["));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"50 | 50", "100 | 100", "66.66666666666667 | 66.6667", "7.448634 | 7.44863",
+      "0.5 | 0.5", "0 | 0", "0.00001 | 1e-05", "99.99999 | 100"})
+  void percentagesPrintAsACppStreamPrintsADouble(double value, String printed) {
+    assertEquals(printed, CheckReport.percent(value));
   }
 
   @ParameterizedTest
