@@ -1,5 +1,6 @@
 package dev.meshsim.mesh.datapath;
 
+import dev.meshsim.mesh.streaminfo.ResponseFlag;
 import dev.meshsim.mesh.upstream.Endpoint;
 import dev.meshsim.result.ProxyLogEntry;
 import dev.meshsim.result.ProxyLogListener;
@@ -72,9 +73,12 @@ public final class AccessLogRecorder {
       downstreamRemote = remoteOf(received);
     }
     long serviceTime = e.routedNanos() >= 0 ? endNanos - e.routedNanos() : -1;
+    // A route to a cluster the proxy lacks leaves the stream's upstream cluster info null, so
+    // %UPSTREAM_CLUSTER% is "-" (envoy source/common/http/conn_manager_impl.cc, refreshCachedRoute).
+    String cluster = e.hasFlag(ResponseFlag.NO_CLUSTER_FOUND) ? null : e.clusterName();
     out.logged(new ProxyLogEntry(client.name(), false, e.proxyStartNanos(), endNanos, serviceTime,
         sent.method(), e.loggedPath(), sent.authority(), sent.headers().get("user-agent"), e.requestId(),
-        e.code(), e.flags(), host == null ? null : host.address(), e.clusterName(), upstreamLocal,
+        e.code(), e.flags(), host == null ? null : host.address(), cluster, upstreamLocal,
         downstreamLocal, downstreamRemote, null, e.routeName(), e.isTcpProxied()));
   }
 

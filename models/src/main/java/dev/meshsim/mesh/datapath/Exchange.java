@@ -284,6 +284,11 @@ public final class Exchange implements Event {
     return ResponseFlags.toString(flags);
   }
 
+  /** Whether Envoy set {@code flag} on this request. */
+  boolean hasFlag(ResponseFlag flag) {
+    return ResponseFlags.has(flags, flag);
+  }
+
   /** The Envoy cluster the client sidecar routed to, or null (no sidecar, or no route). */
   public String clusterName() {
     return clusterName;
