@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Analyses a scenario's config: every check, findings sorted by resource and code, each with the
- * impact meshsim predicts from one short simulation of the scenario's loads (5s by default).
+ * Analyses a scenario's config: every check, findings in istioctl's order (level, code, origin),
+ * each with the impact meshsim predicts from one short simulation of the scenario's loads (5s by
+ * default).
  */
 public final class Analysis {
   public static final long DEFAULT_IMPACT_NANOS = 5_000_000_000L;

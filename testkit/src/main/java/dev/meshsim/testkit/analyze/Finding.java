@@ -23,10 +23,13 @@ public record Finding(Level level, String code, String kind, String namespace, S
     Error, Warning, Info
   }
 
-  /** The order findings print in: by resource, then code, then message. */
-  public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind)
-      .thenComparing(Finding::namespace).thenComparing(Finding::name).thenComparing(Finding::code)
-      .thenComparing(Finding::message);
+  /**
+   * The order findings print in, istioctl's ({@code Messages.Sort} in istio {@code
+   * pkg/config/analysis/diag/messages.go}): by level, most severe first, then code, then origin,
+   * then the whole line.
+   */
+  public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::level)
+      .thenComparing(Finding::code).thenComparing(Finding::origin).thenComparing(Finding::line);
 
   /** istioctl's origin, {@code Kind namespace/name}. */
   public String origin() {

@@ -75,8 +75,12 @@ public final class FindingFormat {
     }
   }
 
-  /** istio {@code pkg/url}: {@code https://istio.io/v<major.minor>/docs/reference/config/analysis/<code>/}. */
+  /**
+   * istio {@code pkg/url}: {@code https://istio.io/v<major.minor>/docs/reference/config/analysis/<code>/},
+   * with the {@code ?ref=istioctl-analyze} istioctl adds ({@code Messages.SetDocRef} before it prints).
+   */
   static String documentationUrl(String code, IstioVersion version) {
-    return "https://istio.io/v" + version + "/docs/reference/config/analysis/" + code.toLowerCase(Locale.ROOT) + "/";
+    return "https://istio.io/v" + version + "/docs/reference/config/analysis/" + code.toLowerCase(Locale.ROOT)
+        + "/?ref=istioctl-analyze";
   }
 }

@@ -111,11 +111,22 @@ class AnalysisTest {
   @Test
   void jsonHasIstioctlsKeys() throws Exception {
     JsonNode list = new ObjectMapper().readTree(FindingFormat.json(findings, broken.scenario().istioVersion()));
-    JsonNode first = list.get(0);
     assertEquals(findings.size(), list.size());
-    assertEquals(List.of("code", "impact", "level", "message", "origin"), fieldNames(first)); // KIA: no istio.io URL
-    JsonNode ist = list.get(1);
-    assertEquals("https://istio.io/v1.30/docs/reference/config/analysis/ist0118/", ist.get("documentationUrl").asText());
+    JsonNode kiali = byCode(list, "KIA0203");
+    assertEquals(List.of("code", "impact", "level", "message", "origin"), fieldNames(kiali)); // KIA: no istio.io URL
+    JsonNode ist = byCode(list, "IST0118");
+    assertEquals("https://istio.io/v1.30/docs/reference/config/analysis/ist0118/?ref=istioctl-analyze",
+        ist.get("documentationUrl").asText());
+    assertEquals("Error", list.get(0).get("level").asText(), "istioctl's order: errors first");
+  }
+
+  private static JsonNode byCode(JsonNode list, String code) {
+    for (JsonNode n : list) {
+      if (n.get("code").asText().equals(code)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no " + code + " in " + list);
   }
 
   private static List<String> fieldNames(JsonNode n) {
