@@ -255,8 +255,16 @@ public final class ConnPool {
   // finished stream, a cost that grows with the pool (bench-chain's few connections per pool never
   // showed it in a whole-run A/B; a pool of hundreds of idle HTTP/1.1 connections would).
 
+  /**
+   * A connection that becomes ready (connected, or a stream done on a busy one) goes to the front,
+   * and {@link #readyConnection} takes from the front: the most recently used connection first, so
+   * surplus connections stay idle and close. Envoy moves a client between its lists with {@code
+   * LinkedList::moveIntoList} and {@code moveBetweenLists}, which insert at the front ({@code
+   * source/common/common/linked_object.h}), and {@code newStream} takes {@code ready_clients_.front()}
+   * ({@code source/common/conn_pool/conn_pool_base.cc}).
+   */
   private void addReady(Connection c) {
-    ready.addLast(c);
+    ready.addFirst(c);
     c.setInReadyList(true);
   }
 

@@ -175,4 +175,30 @@ class ConnPoolTest {
     assertEquals(0, pool.connections());
     assertEquals(0, info.breaker().connections());
   }
+  /**
+   * Envoy takes the ready connection at the front of its list and puts a connection that becomes
+   * ready at the front: the most recently used one serves next, so a surplus connection stays
+   * idle until the idle timeout closes it, however steady the traffic.
+   */
+  @Test
+  void theMostRecentlyUsedConnectionServesNext_soASurplusOneIdlesOut() {
+    long idle = 100 * MS;
+    ClusterInfo info = info(settings(Thresholds.ISTIO_DEFAULT, 0, idle));
+    ConnPool pool = host(info, new Upstreams.Link(), 1).pool(0);
+    Stream a = newStream(pool);
+    Stream b = newStream(pool);
+    sim.runUntil(MS);
+    assertEquals(2, pool.connections(), "two streams at once: two HTTP/1.1 connections");
+    pool.onStreamDone(a.connection, false);
+    pool.onStreamDone(b.connection, false);
+    Connection surplus = a.connection;
+    for (int i = 0; i < 30; i++) {
+      sim.runUntil(sim.now() + 10 * MS);
+      Stream s = newStream(pool);
+      assertTrue(s.connection == b.connection, "request " + i + " takes the connection freed last");
+      pool.onStreamDone(s.connection, false);
+    }
+    assertTrue(surplus.closed(), "idle since the first millisecond: closed by the idle timeout");
+    assertEquals(1, pool.connections());
+  }
 }
