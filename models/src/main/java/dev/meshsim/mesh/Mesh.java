@@ -88,7 +88,7 @@ final class Mesh {
     EndpointsController endpoints = new EndpointsController(sim, streams, timeline.controlPlane(), registry, istiod);
     ProxyEnvironment proxies = new ProxyEnvironment(sim, streams, stats, metrics, network,
         settings.sidecarConcurrency(), profile.missingClusterFlag(), profile.inboundToPodIp(),
-        settings.tlsHandshakeNanos());
+        settings.tlsHandshakeNanos(), profile.inboundConnectRetries());
     SidecarInjector sidecars = new SidecarInjector(settings.sidecarEnabled(), istiod, proxies);
     PodEvents events = new PodEvents(sim);
     Kubelet kubelet = new Kubelet(sim, streams, events, endpoints, sidecars);

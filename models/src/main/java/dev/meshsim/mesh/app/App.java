@@ -77,7 +77,7 @@ public final class App implements AppProcess {
    * its inbound retries, which are immediate), so the client gets a 503 from upstream.
    */
   public void accept(Inbound request) {
-    if (stats != null) {
+    if (stats != null && !request.retriedConnect()) {
       stats.recordSpan(request.caller());
     }
     if (failure.refuseConnections() || !listenAddress.reachableAt(arrivesOnLoopback())) {

@@ -101,7 +101,7 @@ public final class AccessLogRecorder {
     int port = host.port();
     String remote = viaSidecar ? remoteOf(e) : client.ip() + ":" + ephemeral(e.requestId() ^ e.startNanos());
     String app = (inboundToPodIp ? server.ip() : "127.0.0.1") + ":" + port;
-    boolean refused = "UF".equals(flags);
+    boolean refused = flags.startsWith("UF"); // UF, or UF,URX once the inbound retries are spent
     String local = refused ? null
         : (inboundToPodIp ? "127.0.0.6" : "127.0.0.1") + ":" + ephemeral(hash(server.name()) ^ hash(remote));
     boolean answered = "-".equals(flags);

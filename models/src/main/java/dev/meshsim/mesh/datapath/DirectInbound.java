@@ -8,6 +8,8 @@ public final class DirectInbound implements Inbound {
   private final Exchange exchange;
   private final NetworkLeg leg;
   private long arrivedNanos;
+  /** The server sidecar's retries of a refused connect to its app; made on the first refusal. */
+  private InboundConnectRetry connectRetry;
 
   DirectInbound(Exchange exchange, NetworkLeg leg) {
     this.exchange = exchange;
@@ -25,8 +27,23 @@ public final class DirectInbound implements Inbound {
   }
 
   @Override
+  public boolean retriedConnect() {
+    return connectRetry != null && connectRetry.retried();
+  }
+
+  /**
+   * The app refused the connect: the server's sidecar, if it has one, tries again ({@link
+   * InboundConnectRetry}), else answers 503.
+   */
+  @Override
   public void refused() {
-    logInbound(503, "UF");
+    if (connectRetry == null) {
+      connectRetry = new InboundConnectRetry();
+    }
+    if (connectRetry.retry(leg, this)) {
+      return;
+    }
+    logInbound(503, connectRetry.flags());
     answer(503);
   }
 

@@ -22,6 +22,14 @@ public interface Inbound {
   }
 
   /**
+   * Whether this is the serving sidecar's retry of a connect the app refused (the request reached
+   * the pod once; an app counts it once).
+   */
+  default boolean retriedConnect() {
+    return false;
+  }
+
+  /**
    * The app did not take the connection (it refuses, or listens on another address): an HTTP
    * inbound's sidecar answers 503 itself ({@code UF} in its log); a TCP one can only close the connection.
    */

@@ -14,9 +14,19 @@ import dev.meshsim.engine.random.RandomStreams;
  * @param inboundToPodIp whether a sidecar forwards inbound requests to the app at the pod IP
  *     (Istio 1.10 on) rather than at 127.0.0.1
  * @param tlsHandshakeNanos the CPU time of one TLS handshake, paid by each new TLS connection
+ * @param inboundConnectRetries the retries of the inbound route's {@code reset-before-request}
+ *     policy (2 from Istio 1.24, none before): how often a sidecar tries its app again when the
+ *     connect is refused
  */
 public record ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,
-    Network network, int workers, ResponseFlag missingClusterFlag, boolean inboundToPodIp, long tlsHandshakeNanos) {
+    Network network, int workers, ResponseFlag missingClusterFlag, boolean inboundToPodIp, long tlsHandshakeNanos,
+    int inboundConnectRetries) {
+
+  /** Sidecars without an inbound retry policy (Istio before 1.24). */
+  public ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,
+      Network network, int workers, ResponseFlag missingClusterFlag, boolean inboundToPodIp, long tlsHandshakeNanos) {
+    this(sim, streams, stats, metrics, network, workers, missingClusterFlag, inboundToPodIp, tlsHandshakeNanos, 0);
+  }
 
   /** Sidecars whose TLS handshakes cost only their round trip. */
   public ProxyEnvironment(Simulation sim, RandomStreams streams, MeshStats stats, DataPathMetrics metrics,

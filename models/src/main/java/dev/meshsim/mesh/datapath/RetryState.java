@@ -28,7 +28,8 @@ public final class RetryState {
   private final CircuitBreaker breaker;
   private final RandomStream random;
   private int remaining;
-  private long nextIntervalMs;
+  /** Made on the first retry: most requests never retry. */
+  private JitteredExponentialBackOff backOff;
   private boolean holdingRetry;
 
   RetryState(RetryPolicy policy, CircuitBreaker breaker, RandomStream random) {
@@ -36,7 +37,6 @@ public final class RetryState {
     this.breaker = breaker;
     this.random = random;
     this.remaining = policy.numRetries();
-    this.nextIntervalMs = Math.max(1, policy.backoffBaseNanos() / 1_000_000);
   }
 
   RetryPolicy policy() {
@@ -95,16 +95,12 @@ public final class RetryState {
     return Decision.RETRY;
   }
 
-  /**
-   * The next backoff ({@code JitteredExponentialBackOffStrategy::nextBackOffMs}): {@code random %
-   * interval} ms, the interval starting at the base and doubling up to the max.
-   */
+  /** The next backoff ({@link JitteredExponentialBackOff}). */
   long nextBackoffNanos() {
-    long interval = nextIntervalMs;
-    long maxMs = Math.max(1, policy.backoffMaxNanos() / 1_000_000);
-    nextIntervalMs = nextIntervalMs < maxMs / 2 ? nextIntervalMs * 2 : maxMs;
-    long ms = Math.min(Long.remainderUnsigned(random.nextLong(), interval), maxMs);
-    return ms * 1_000_000;
+    if (backOff == null) {
+      backOff = new JitteredExponentialBackOff(policy.backoffBaseNanos(), policy.backoffMaxNanos(), random);
+    }
+    return backOff.nextBackOffNanos();
   }
 
   void release() {

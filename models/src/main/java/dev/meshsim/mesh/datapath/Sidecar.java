@@ -3,8 +3,10 @@ package dev.meshsim.mesh.datapath;
 import dev.meshsim.mesh.streaminfo.ResponseFlag;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
+import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.MirrorPolicy;
+import dev.meshsim.mesh.routing.RetryPolicy;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RouteConfiguration;
 import dev.meshsim.mesh.routing.TcpProxyRoute;
@@ -17,6 +19,7 @@ import dev.meshsim.mesh.upstream.Endpoint;
 import dev.meshsim.mesh.upstream.Host;
 import dev.meshsim.mesh.xds.ProxyConfig;
 import dev.meshsim.mesh.xds.XdsClient;
+import dev.meshsim.scenario.IstioProtocol;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,6 +48,8 @@ public final class Sidecar {
   private final RandomStream retryRandom;
   /** Drawn only for mirrors below 100%, so runs without mirrors draw exactly as before. */
   private final RandomStream mirrorRandom;
+  /** The inbound route's retry backoff, made on the first refused connect ({@link #inboundRetryBackOff}). */
+  private RandomStream inboundRetryRandom;
   /** Envoy's UUID request-id extension: the {@code x-request-id} of a request that has none. */
   private final RandomStream requestIds;
   /** Each request template's shadow ({@code -shadow} on the authority), made once. */
@@ -83,6 +88,41 @@ public final class Sidecar {
     this.requestIds = env.streams().stream(prefix + "request-id");
     this.statsSink = env.stats().sinkFor(pod.name());
     this.metrics = env.metrics();
+  }
+
+  /**
+   * How often this proxy's inbound route tries its app again when the connect to it is refused:
+   * the profile's {@code reset-before-request} retries for an HTTP port, none for a gRPC one (istiod
+   * gives gRPC inbound routes no retry policy).
+   */
+  int inboundConnectRetries(RequestTemplate request) {
+    if (env.inboundConnectRetries() == 0) {
+      return 0;
+    }
+    var spec = request.spec();
+    var service = pod.registry().service(
+        ServiceRegistry.resolveIstioHost(spec.host(), pod.namespace()));
+    if (service != null) {
+      for (var port : service.ports()) {
+        if (port.port() == spec.port() && (port.protocol() == IstioProtocol.GRPC
+            || port.protocol() == IstioProtocol.GRPC_WEB)) {
+          return 0;
+        }
+      }
+    }
+    return env.inboundConnectRetries();
+  }
+
+  /**
+   * The backoff of one request's inbound retries: Envoy's default (25 ms base, 250 ms max), from
+   * a stream of its own, so runs where no connect is refused draw exactly as before.
+   */
+  JitteredExponentialBackOff inboundRetryBackOff() {
+    if (inboundRetryRandom == null) {
+      inboundRetryRandom = env.streams().stream("pod/" + pod.name() + "/inbound-retry-backoff");
+    }
+    return new JitteredExponentialBackOff(RetryPolicy.ENVOY_BASE_BACKOFF_NANOS,
+        10 * RetryPolicy.ENVOY_BASE_BACKOFF_NANOS, inboundRetryRandom);
   }
 
   /** This proxy's xDS client: the config it has applied. */

@@ -92,6 +92,8 @@ public final class UpstreamRequest implements PoolCallbacks {
     private int answer;
     /** When the request reached the server pod (its sidecar's access-log start). */
     private long arrivedNanos;
+    /** The server sidecar's retries of a refused connect to its app; made on the first refusal. */
+    private InboundConnectRetry connectRetry;
 
     @Override
     public Exchange caller() {
@@ -111,8 +113,20 @@ public final class UpstreamRequest implements PoolCallbacks {
     }
 
     @Override
+    public boolean retriedConnect() {
+      return connectRetry != null && connectRetry.retried();
+    }
+
+    /** The app refused the server sidecar's connect: tried again ({@link InboundConnectRetry}), else 503. */
+    @Override
     public void refused() {
-      logInbound(503, "UF");
+      if (connectRetry == null) {
+        connectRetry = new InboundConnectRetry();
+      }
+      if (connectRetry.retry(leg, this)) {
+        return;
+      }
+      logInbound(503, connectRetry.flags());
       answer = 503;
       sim.schedule(leg.responseNanos(), this);
     }

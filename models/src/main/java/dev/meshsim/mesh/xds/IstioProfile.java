@@ -46,6 +46,17 @@ public record IstioProfile(IstioVersion version) {
     return atLeast(10);
   }
 
+  /**
+   * The retries of the inbound route's default retry policy: from 1.24 istiod gives every sidecar's
+   * HTTP (not gRPC) inbound route {@code retry_on: reset-before-request} with 2 retries
+   * ({@code ENABLE_INBOUND_RETRY_POLICY}, default true; istio {@code pilot/pkg/networking/core/route},
+   * {@code BuildDefaultHTTPInboundRoute}), so a refused connect to the app is tried again with
+   * Envoy's default backoff; none before.
+   */
+  public int inboundConnectRetries() {
+    return atLeast(24) ? 2 : 0;
+  }
+
   /** Envoy's max-ejection-percent rule: Istio 1.20 ships Envoy 1.28, 1.19 ships 1.27. */
   public EjectionRule ejectionRule() {
     if (atLeast(20)) {

@@ -68,7 +68,7 @@ class BothSidesAccessLogTest {
       assertEquals("503", client.group(5));
       assertEquals("-", client.group(6), "the client only relays the 503");
       assertEquals("via_upstream", client.group(7));
-      assertEquals("UF", server.group(6), "the server sidecar could not connect to its app");
+      assertEquals("UF,URX", server.group(6), "the server sidecar could not connect to its app, retried twice");
       assertEquals("upstream_reset_before_response_started{connection_failure}", server.group(7));
       assertEquals("inbound|9080||", server.group(19));
       assertEquals(client.group(18), server.group(21), "client's UPSTREAM_HOST = server's DOWNSTREAM_LOCAL");
