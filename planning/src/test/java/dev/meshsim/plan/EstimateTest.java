@@ -21,6 +21,16 @@ class EstimateTest {
     assertEquals(2.5 + half, e.hi(), 1e-5);
   }
 
+  /** A latency cannot be negative: an interval reaching below 0 is cut there, its half-width kept. */
+  @Test
+  void anIntervalOfNonNegativeValuesStopsAtZero() {
+    Estimate e = Estimate.of(new double[] {0.5, 0.5, 30}, 3);
+    assertEquals(0, e.lo());
+    assertEquals(e.hi() - e.mean(), e.halfWidth(), 1e-12);
+    assertTrue(e.mean() - e.halfWidth() < 0, "the t interval itself reaches below 0");
+    assertTrue(Estimate.of(new double[] {-0.5, 0.5, 30}, 3).lo() < 0, "a metric that can be negative is not cut");
+  }
+
   @Test
   void onlyTheFirstNValuesCount() {
     Estimate e = Estimate.of(new double[] {5, 5, 1000}, 2);
