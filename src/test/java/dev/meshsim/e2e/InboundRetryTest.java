@@ -23,13 +23,17 @@ class InboundRetryTest {
   @TempDir Path tmp;
 
   private TrafficStats run(String version, String timeline, int rate) throws Exception {
-    Path file = tmp.resolve("inbound-" + version + ".yaml");
+    return run(version, timeline, rate, "http");
+  }
+
+  private TrafficStats run(String version, String timeline, int rate, String portName) throws Exception {
+    Path file = tmp.resolve("inbound-" + version + "-" + portName + ".yaml");
     Files.writeString(file, """
         duration: 20s
         warmup: 1s
         services:
           - name: legacy
-            ports: [{name: http, port: 9080}]
+            ports: [{name: %s, port: 9080}]
             deployments:
               - {name: legacy-v1, workers: 64, serviceTime: 1ms, refuseConnections: true}
         load:
@@ -44,7 +48,7 @@ class InboundRetryTest {
                 hosts: [legacy]
                 http: [{route: [{destination: {host: legacy}}], retries: {attempts: 0}}]
         %s
-        """.formatted(rate, version, timeline));
+        """.formatted(portName, rate, version, timeline));
     return MeshSimulation.run(ScenarioLoader.load(file).scenario()).loads().get("users");
   }
 
@@ -62,6 +66,14 @@ class InboundRetryTest {
     // sd of one sum of backoffs ~16 ms; ~3,800 requests a run: a standard error of ~0.3 ms.
     assertEquals(36.5, added, 2.0, "mean latency added by the two backoffs (ms)");
     assertTrue(before.latency().getMaxValue() < 10 * MS, "no backoff before 1.24");
+  }
+
+  /** istiod gives a gRPC port's inbound route no retry policy: the 503 comes at once on 1.24 too. */
+  @Test
+  void aGrpcPortIsNotRetried() throws Exception {
+    TrafficStats grpc = run("1.24", "", 200, "grpc");
+    assertEquals(grpc.requests(), grpc.codes().get(503));
+    assertTrue(grpc.latency().getMaxValue() < 10 * MS, "no backoff: max " + grpc.latency().getMaxValue() / MS + " ms");
   }
 
   /**

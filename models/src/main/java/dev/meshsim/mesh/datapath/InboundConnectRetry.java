@@ -17,7 +17,7 @@ final class InboundConnectRetry {
    */
   boolean retry(NetworkLeg leg, Inbound inbound) {
     Sidecar sidecar = leg.server().sidecar();
-    if (sidecar == null || retries >= sidecar.inboundConnectRetries(inbound.request())) {
+    if (sidecar == null || retries >= sidecar.inboundConnectRetries(inbound)) {
       return false;
     }
     if (backOff == null) {

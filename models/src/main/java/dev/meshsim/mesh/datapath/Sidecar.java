@@ -95,13 +95,12 @@ public final class Sidecar {
    * the profile's {@code reset-before-request} retries for an HTTP port, none for a gRPC one (istiod
    * gives gRPC inbound routes no retry policy).
    */
-  int inboundConnectRetries(RequestTemplate request) {
+  int inboundConnectRetries(Inbound inbound) {
     if (env.inboundConnectRetries() == 0) {
       return 0;
     }
-    var spec = request.spec();
-    var service = pod.registry().service(
-        ServiceRegistry.resolveIstioHost(spec.host(), pod.namespace()));
+    var spec = inbound.request().spec();
+    var service = pod.registry().service(serviceOf(inbound));
     if (service != null) {
       for (var port : service.ports()) {
         if (port.port() == spec.port() && (port.protocol() == IstioProtocol.GRPC
@@ -111,6 +110,19 @@ public final class Sidecar {
       }
     }
     return env.inboundConnectRetries();
+  }
+
+  /**
+   * The Service an inbound request was sent to: the FQDN in its client sidecar's cluster name
+   * ({@code outbound|port|subset|fqdn}), else its host as the calling pod's namespace resolves it.
+   */
+  private static String serviceOf(Inbound inbound) {
+    Exchange caller = inbound.caller();
+    String cluster = caller.clusterName();
+    if (cluster != null && cluster.startsWith("outbound|")) {
+      return cluster.substring(cluster.indexOf('|', cluster.indexOf('|', 9) + 1) + 1);
+    }
+    return ServiceRegistry.resolveIstioHost(inbound.request().spec().host(), caller.client().namespace());
   }
 
   /**
