@@ -95,6 +95,15 @@ public final class ScenarioLoader {
    *
    * @throws IllegalArgumentException whose message says what is wrong, for the user
    */
+  /**
+   * Why {@code nanos} is not a duration meshsim runs ({@code must be > 0 and at most 720h …}), or
+   * null when it is: the bound of a scenario's {@code duration}, for every command that takes one.
+   */
+  public static String durationProblem(long nanos) {
+    return nanos > 0 && nanos <= ScenarioLimits.MAX_DURATION_NANOS ? null
+        : "must be > 0 and at most " + ScenarioLimits.MAX_DURATION_TEXT + " (meshsim's limit)";
+  }
+
   public static Scenario withDuration(Scenario scenario, long nanos) {
     return ScenarioLimits.withDuration(scenario, nanos);
   }
@@ -148,6 +157,7 @@ public final class ScenarioLoader {
         serviceList == null ? List.of() : ServiceBinder.bind(serviceList, directory, requests), requests);
     selected.addCallEdges(services, graph);
     graph.checkAcyclic();
+    graph.checkFanOut();
     IstioVersion version = istioVersion(root.get("istio"));
     IstioBinder istioBinder = new IstioBinder(warnings, version);
     istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));

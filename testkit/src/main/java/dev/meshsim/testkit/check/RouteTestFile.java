@@ -1,6 +1,7 @@
 package dev.meshsim.testkit.check;
 
 import dev.meshsim.scenario.Durations;
+import dev.meshsim.scenario.ScenarioLoader;
 import dev.meshsim.testkit.MeshPolicies;
 import dev.meshsim.testkit.PolicyException;
 import dev.meshsim.testkit.Request;
@@ -181,6 +182,10 @@ public final class RouteTestFile {
         .orElse(100.0);
     long duration = s.optional("duration").map(n -> n.parse("a duration such as 10s", Durations::parseNanos))
         .orElse(10_000_000_000L);
+    String badDuration = ScenarioLoader.durationProblem(duration);
+    if (badDuration != null) {
+      throw s.get("duration").fail(badDuration);
+    }
     Long seed = s.has("seed") ? s.longInt("seed", 1, 0, Long.MAX_VALUE) : null;
     YamlMap e = s.required("expect").asMap().allowOnly(EXPECT_KEYS);
     Map<String, Bound> latency = bounds(e, "latency", Bound::latency);
