@@ -34,6 +34,12 @@ final class AtomicFile implements AutoCloseable {
    * attribute at commit ({@link OutputFiles.Mark#EXTENDED_ATTRIBUTE}). Use {@link OutputFiles#open}.
    */
   static AtomicFile open(Path output, boolean attribute) throws IOException {
+    return open(output, attribute, w -> w);
+  }
+
+  /** As {@link #open(Path, boolean)}, the file's writer wrapped by {@code around} (tests: a disk that fills). */
+  static AtomicFile open(Path output, boolean attribute, java.util.function.UnaryOperator<Writer> around)
+      throws IOException {
     Path target = output.toAbsolutePath().normalize();
     Path dir = target.getParent();
     Files.createDirectories(dir);
@@ -44,7 +50,7 @@ final class AtomicFile implements AutoCloseable {
       throw failure(target, e);
     }
     return new AtomicFile(target, tmp, new BufferedWriter(new Naming(target,
-        Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))), attribute);
+        around.apply(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)))), attribute);
   }
 
   /**

@@ -133,7 +133,7 @@ public final class SnapshotStore {
     return e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
         : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
         : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-        : e.getClass().getSimpleName();
+        : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** Writes the snapshot of instant number {@code n} (from 1); returns its index entry. */
@@ -239,7 +239,7 @@ public final class SnapshotStore {
   }
 
   private static String location(JsonProcessingException e) {
-    return e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+    return e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + Math.max(1, e.getLocation().getColumnNr());
   }
 
   /** {@code snapshots[0].file: }, from the JSON path (never the Java class names). */
