@@ -111,7 +111,7 @@ public final class ScenarioLoader {
   /** A scenario file holds exactly one YAML document, a mapping. */
   private static YamlMap single(List<YamlNode> docs, Path file) {
     if (docs.isEmpty()) {
-      throw new YamlException(Position.ofFile(file.toString()), "", "the file is empty");
+      throw new YamlException(new Position(file.toString(), 1, 1), "", "the file is empty");
     }
     if (docs.size() > 1) {
       throw docs.get(1).fail("a scenario file holds one YAML document; put Istio resources in istioFiles");
@@ -182,7 +182,10 @@ public final class ScenarioLoader {
             .bind(root, istio));
     MeshSettings mesh = manifests.mesh(MeshBinder.bind(root.get("mesh")));
     istioBinder.warnPeerAuthentications(services, loads, mesh.sidecarEnabled());
-    ScenarioLimits.checkPods(serviceList, services, mesh);
+    // Pods from manifests only: the mesh-wide count is reported at the key that brought them in.
+    ScenarioLimits.checkPods(serviceList != null ? serviceList
+        : root.get("kubernetesFiles") != null ? root.get("kubernetesFiles")
+        : root.get("kubernetes") != null ? root.get("kubernetes") : root, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
         duration, warmup, mesh, services, istio, loads, version, timeline, servers(externals, directory),
