@@ -94,6 +94,10 @@ class AuditedInputsTest {
     Path s = scenario();
     assertBadInput(meshsim("diff", s.toString(), s.toString(), "--duration", "2562047h"),
         "--duration 2562047h: must be > 0 and at most 720h");
+    assertBadInput(meshsim("analyze", s.toString(), "--impact-duration", "2562047h"),
+        "--impact-duration 2562047h: must be > 0 and at most 720h");
+    assertBadInput(meshsim("analyze", s.toString(), "--impact-duration", "0s"),
+        "--impact-duration 0s: must be > 0 and at most 720h");
     for (String d : new String[] {"800h", "0s"}) {
       Path tests = tmp.resolve("t.yaml");
       Files.writeString(tests, """
@@ -158,6 +162,17 @@ class AuditedInputsTest {
     assertTrue(o.out().contains("a\\u202eb\\u2028c\\U000e0001d\\e[2J"), o.out());
     assertTrue(o.printed().codePoints().noneMatch(c -> c == 0x202e || c == 0x2028 || c == 0xe0001 || c == 0x1b),
         "nothing raw: " + o.printed());
+  }
+
+  @Test
+  void analyzeEscapesTheScenarioNameWhenThereIsNothingToReport() throws Exception {
+    Path s = scenario();
+    Files.writeString(s, "name: \"x\\e[2Jy\\u202ez\"\n" + Files.readString(s));
+    for (String format : new String[] {"text", "json", "yaml"}) {
+      Outcome o = meshsim("analyze", s.toString(), "--no-impact", "-o", format);
+      assertEquals(0, o.exit(), o.printed());
+      assertTrue(o.printed().codePoints().noneMatch(c -> c == 0x1b || c == 0x202e), format + ": " + o.printed());
+    }
   }
 
   @Test
