@@ -121,6 +121,7 @@ class OutputTargetsTest {
         "--json: --emit-job writes only the Job manifest");
     assertRefused(meshsim(concat(base, "--partial", p)), "--partial: is used only with --shard");
     assertRefused(meshsim(concat(base, "--image", "x")), "--image: is used only with --emit-job");
+    assertRefused(meshsim(concat(base, "--shards", "3")), "--shards: is used only with --emit-job");
     assertFalse(Files.exists(Path.of(p)));
   }
 

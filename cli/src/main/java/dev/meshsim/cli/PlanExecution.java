@@ -74,7 +74,8 @@ final class PlanExecution {
       throws Exception {
     PlanOptions o = q.options;
     if (table == null) {
-      o.refuseIgnoredOptions();
+      var parsed = q.spec == null ? null : q.spec.commandLine().getParseResult();
+      o.refuseIgnoredOptions(parsed != null && parsed.hasMatchedOption("--shards"));
     }
     List<SloTerm> terms = terms(q);
     var rule = o.rule();

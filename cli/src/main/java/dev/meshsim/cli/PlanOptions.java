@@ -105,7 +105,7 @@ final class PlanOptions {
    * ({@code --emit-job}), one shard's partial file ({@code --shard}) or the plan itself ({@code
    * --json}, {@code --html}); an output that would silently never be written is a mistake.
    */
-  void refuseIgnoredOptions() {
+  void refuseIgnoredOptions(boolean shardsGiven) {
     if (jobFile != null) {
       refuse("--shard", shard, "--emit-job writes a Job manifest whose pods run the shards; drop --shard");
       refuse("--partial", partialFile, "--emit-job writes only the Job manifest; drop --partial");
@@ -116,6 +116,8 @@ final class PlanOptions {
     } else {
       refuse("--image", image, "is used only with --emit-job");
       refuse("--parallelism", parallelism, "is used only with --emit-job");
+      refuse("--shards", shardsGiven ? shards : null, "is used only with --emit-job (one shard runs with"
+          + " --shard K/M)");
     }
     if (shard != null) {
       refuse("--json", jsonFile, "--shard writes only its --partial file; the plan's JSON comes from"
