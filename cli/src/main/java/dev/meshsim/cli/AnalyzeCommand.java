@@ -1,6 +1,7 @@
 package dev.meshsim.cli;
 
 import dev.meshsim.scenario.Durations;
+import dev.meshsim.scenario.ScenarioLoader;
 import dev.meshsim.testkit.MeshPolicies;
 import dev.meshsim.testkit.PolicyException;
 import dev.meshsim.testkit.analyze.Analysis;
@@ -54,6 +55,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       nanos = Durations.parseNanos(impactDuration);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--impact-duration: " + e.getMessage(), e);
+    }
+    String tooLong = ScenarioLoader.durationProblem(nanos);
+    if (tooLong != null) {
+      throw new BadInputException("--impact-duration " + impactDuration + ": " + tooLong, null);
     }
     MeshPolicies mesh;
     try {

@@ -1,6 +1,7 @@
 package dev.meshsim.cli;
 
 import dev.meshsim.scenario.Durations;
+import dev.meshsim.scenario.ScenarioLoader;
 import dev.meshsim.testkit.MeshPolicies;
 import dev.meshsim.testkit.PolicyException;
 import dev.meshsim.testkit.diff.ConfigDiff;
@@ -56,6 +57,10 @@ final class DiffCommand implements Callable<Integer> {
       nanos = Durations.parseNanos(duration);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--duration: " + e.getMessage(), e);
+    }
+    String tooLong = ScenarioLoader.durationProblem(nanos);
+    if (tooLong != null) {
+      throw new BadInputException("--duration " + duration + ": " + tooLong, null);
     }
     DiffReport report;
     try {

@@ -1,7 +1,10 @@
 package dev.meshsim.cli;
 
+import dev.meshsim.mesh.OverloadException;
 import dev.meshsim.text.SafeText;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -17,8 +20,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         ? parsed.subcommand().hasMatchedOption("--verbose")
         : parsed.hasMatchedOption("--verbose");
     var err = cli.getErr();
+    IOException io = ioCause(e);
+    Throwable overload = overload(e);
     if (e instanceof BadInputException) {
       err.println("meshsim: " + SafeText.escape(e.getMessage()));
+    } else if (overload != null) {
+      err.println("meshsim: " + SafeText.escape(overload.getMessage()));
+    } else if (io != null) {
+      // An output that could not be written (a full disk): not a bug, so no "internal error", but
+      // not the input's fault either: exit 1, one line naming the file.
+      err.println("meshsim: " + SafeText.escape(describe(io)));
     } else {
       err.println("meshsim: internal error: " + SafeText.escape(e.toString()) + " (run with --verbose for the stack trace)");
     }
@@ -27,6 +38,37 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.flush();
     return cli.getExitCodeExceptionMapper().getExitCode(e);
+  }
+
+  /**
+   * The overload that stopped a simulation, wherever it ran (a plan's worker thread wraps it), or
+   * null: the scenario asks for more than the mesh serves, which is bad input (exit 2).
+   */
+  static Throwable overload(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OverloadException) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** The first I/O failure in {@code e}'s causes, or null. */
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  private static String describe(IOException io) {
+    if (io instanceof FileSystemException f) {
+      String file = f.getFile() == null ? "a file" : f.getFile();
+      return file + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+    }
+    return io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
   }
 
   /**

@@ -27,6 +27,11 @@ public final class Main {
     System.exit(execute(args));
   }
 
+  /** 2 for bad input (an overloaded run included: the scenario asks for more than the mesh serves), else 1. */
+  static int exitCode(Throwable e) {
+    return e instanceof BadInputException || ErrorHandler.overload(e) != null ? EXIT_BAD_INPUT : 1;
+  }
+
   /** Runs the command line and returns the exit code, for tests. */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
@@ -34,7 +39,7 @@ public final class Main {
     // analyzer's check mark, or a path's accents, as '?').
     cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-    cli.setExitCodeExceptionMapper(e -> e instanceof BadInputException ? EXIT_BAD_INPUT : 1);
+    cli.setExitCodeExceptionMapper(Main::exitCode);
     cli.setExecutionExceptionHandler(new ErrorHandler());
     // picocli's own usage errors (unknown option, bad number) are bad input too.
     cli.setParameterExceptionHandler((e, a) -> {

@@ -5,9 +5,9 @@ import dev.meshsim.plan.shard.PartialFile;
 import dev.meshsim.plan.shard.ShardMerge;
 import dev.meshsim.plan.shard.ShardTable;
 import dev.meshsim.scenario.ScenarioException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.meshsim.yaml.ReadLimits;
+import dev.meshsim.yaml.SourceFiles;
+import dev.meshsim.yaml.YamlException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +58,9 @@ final class MergeCommand implements Callable<Integer> {
   private int merge() throws Exception {
     List<PartialFile> files = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    SourceFiles reader = new SourceFiles(ReadLimits.DEFAULT);
     for (Path p : parts) {
-      files.add(PartialFile.parse(read(p), p.toString()));
+      files.add(PartialFile.parse(read(reader, p), p.toString()));
       names.add(p.toString());
     }
     ShardTable table = ShardMerge.merge(files, names);
@@ -77,8 +78,8 @@ final class MergeCommand implements Callable<Integer> {
     }
     String digest;
     try {
-      digest = PlanExecution.digest(Path.of(args.get(2)));
-    } catch (IOException | java.nio.file.InvalidPathException e) {
+      digest = PlanExecution.digest(reader, Path.of(args.get(2)));
+    } catch (YamlException | java.nio.file.InvalidPathException e) {
       throw new PlanInputException("merge: cannot read the scenario " + args.get(2) + " the shards ran; give it"
           + " with --scenario FILE.");
     }
@@ -97,7 +98,8 @@ final class MergeCommand implements Callable<Integer> {
       throw new PlanInputException(names.get(0) + ": not a meshsim shard file: its arguments are not a plan"
           + " this meshsim can run.");
     }
-    return PlanExecution.execute(question, spec.commandLine(), table);
+    // The parts and the scenario are inputs: no output of the merge may replace them.
+    return PlanExecution.execute(question, spec.commandLine(), table, reader.files());
   }
 
   private static void addOutput(List<String> args, String option, Path file) {
@@ -106,11 +108,12 @@ final class MergeCommand implements Callable<Integer> {
     }
   }
 
-  private static String read(Path p) {
+  /** A shard file through the guarded reader: a FIFO or {@code /dev/zero} is refused, not read. */
+  private static String read(SourceFiles reader, Path p) {
     try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PlanInputException(p + ": cannot read the shard file (" + e.getClass().getSimpleName() + ").");
+      return reader.readText(p);
+    } catch (YamlException e) {
+      throw new PlanInputException(e.getMessage() + ".");
     }
   }
 }

@@ -111,7 +111,7 @@ final class OutputFiles {
   static void preflight(List<Output> outputs, List<SourceFile> inputs) {
     List<Path> seen = new ArrayList<>();
     for (Output output : outputs) {
-      Path target = output.path().toAbsolutePath().normalize();
+      Path target = target(output);
       if (seen.contains(target)) {
         throw bad(output, "is named as two outputs");
       }
@@ -119,9 +119,41 @@ final class OutputFiles {
       try {
         check(output, target, inputs);
         probeDirectory(target);
+      } catch (java.nio.file.AccessDeniedException e) {
+        throw bad(output, "cannot be written (permission denied)");
+      } catch (java.nio.file.FileSystemException e) {
+        throw bad(output, "cannot be written (" + (e.getReason() != null ? e.getReason() : "no such directory") + ")");
       } catch (IOException e) {
         throw bad(output, "cannot be written (" + e.getClass().getSimpleName() + ")");
       }
+    }
+  }
+
+  /**
+   * Where {@code output} is written: its path, or, when it is a symbolic link, the file the link
+   * points to. meshsim writes through a link (after the same checks on the file it names) rather
+   * than replacing the link with a regular file; a link to nothing is refused.
+   */
+  static Path target(Output output) {
+    return resolved(output.path(), output);
+  }
+
+  static Path resolved(Path path, Output output) {
+    Path p = path.toAbsolutePath().normalize();
+    if (!Files.isSymbolicLink(p)) {
+      return p;
+    }
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      String to;
+      try {
+        to = " to " + Files.readSymbolicLink(p);
+      } catch (IOException | UnsupportedOperationException again) {
+        to = "";
+      }
+      throw new BadInputException(path + ": is a symbolic link" + to + ", which does not exist (or is a loop);"
+          + " meshsim writes through a link only to an existing file", null);
     }
   }
 
@@ -173,7 +205,7 @@ final class OutputFiles {
    */
   static AtomicFile open(Output output) throws IOException {
     boolean attribute = output.mark() == Mark.EXTENDED_ATTRIBUTE;
-    AtomicFile file = AtomicFile.open(output.path(), attribute);
+    AtomicFile file = AtomicFile.open(target(output), attribute);
     if (!attribute && output.mark() != Mark.JSON_FIELD) {
       file.writer().write(output.mark().apply(""));
     }

@@ -28,7 +28,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.meshsim.text.SafeText;
+import dev.meshsim.yaml.ReadLimits;
 import dev.meshsim.yaml.SourceFile;
+import dev.meshsim.yaml.SourceFiles;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -63,7 +65,18 @@ final class PlanExecution {
    * simulated, and only the plan's outputs are written.
    */
   static int execute(PlanQuestionCommand q, CommandLine cli, SampleSource table) throws Exception {
+    return execute(q, cli, table, List.of());
+  }
+
+  /** As {@link #execute(PlanQuestionCommand, CommandLine, SampleSource)}; {@code otherInputs} (merge's
+   * shard files) are protected from the outputs as the scenario is. */
+  static int execute(PlanQuestionCommand q, CommandLine cli, SampleSource table, List<SourceFile> otherInputs)
+      throws Exception {
     PlanOptions o = q.options;
+    if (table == null) {
+      var parsed = q.spec == null ? null : q.spec.commandLine().getParseResult();
+      o.refuseIgnoredOptions(parsed != null && parsed.hasMatchedOption("--shards"));
+    }
     List<SloTerm> terms = terms(q);
     var rule = o.rule();
     LoadedScenario loaded = ScenarioLoader.load(o.scenarioFile);
@@ -75,7 +88,8 @@ final class PlanExecution {
     Loads.check(base, o.load);
     Parameter parameter = q.parameter(base);
     Planner.Setup setup = new Planner.Setup(base.name(), base.seed(), o.load, terms, rule);
-    List<SourceFile> inputs = loaded.inputs();
+    List<SourceFile> inputs = new ArrayList<>(loaded.inputs());
+    inputs.addAll(otherInputs);
     if (table == null && o.jobFile != null) {
       return emitJob(q, base, parameter, inputs);
     }
@@ -202,9 +216,14 @@ final class PlanExecution {
     return new CommandLine(new Main()).getCommandSpec().version()[0];
   }
 
-  static String digest(Path file) throws IOException {
+  static String digest(Path file) {
+    return digest(new SourceFiles(ReadLimits.DEFAULT), file);
+  }
+
+  /** The scenario's SHA-256, read through the guarded reader (a FIFO or a device is refused). */
+  static String digest(SourceFiles reader, Path file) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(reader.readBytes(file)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

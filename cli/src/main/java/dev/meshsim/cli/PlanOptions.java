@@ -4,6 +4,7 @@ import dev.meshsim.plan.PlanInputException;
 import dev.meshsim.plan.StoppingRule;
 import dev.meshsim.scenario.Durations;
 import dev.meshsim.scenario.Scenario;
+import dev.meshsim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +100,41 @@ final class PlanOptions {
     return n;
   }
 
+  /**
+   * Refuses an option the chosen mode would ignore: a plan writes either a Job manifest
+   * ({@code --emit-job}), one shard's partial file ({@code --shard}) or the plan itself ({@code
+   * --json}, {@code --html}); an output that would silently never be written is a mistake.
+   */
+  void refuseIgnoredOptions(boolean shardsGiven) {
+    if (jobFile != null) {
+      refuse("--shard", shard, "--emit-job writes a Job manifest whose pods run the shards; drop --shard");
+      refuse("--partial", partialFile, "--emit-job writes only the Job manifest; drop --partial");
+      refuse("--json", jsonFile, "--emit-job writes only the Job manifest; the plan's JSON comes from"
+          + " `meshsim merge PART... --json FILE`");
+      refuse("--html", htmlFile, "--emit-job writes only the Job manifest; the chart comes from"
+          + " `meshsim merge PART... --html FILE`");
+    } else {
+      refuse("--image", image, "is used only with --emit-job");
+      refuse("--parallelism", parallelism, "is used only with --emit-job");
+      refuse("--shards", shardsGiven ? shards : null, "is used only with --emit-job (one shard runs with"
+          + " --shard K/M)");
+    }
+    if (shard != null) {
+      refuse("--json", jsonFile, "--shard writes only its --partial file; the plan's JSON comes from"
+          + " `meshsim merge PART... --json FILE`");
+      refuse("--html", htmlFile, "--shard writes only its --partial file; the chart comes from"
+          + " `meshsim merge PART... --html FILE`");
+    } else {
+      refuse("--partial", partialFile, "is used only with --shard K/M (the file the shard writes)");
+    }
+  }
+
+  private static void refuse(String option, Object value, String problem) {
+    if (value != null) {
+      throw new BadInputException(option + ": " + problem, null);
+    }
+  }
+
   /** The scenario with --seed and --duration applied. */
   Scenario adjust(Scenario scenario) {
     Scenario s = seed == null ? scenario : scenario.withSeed(seed);
@@ -111,11 +147,11 @@ final class PlanOptions {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--duration: " + e.getMessage(), e);
     }
-    if (nanos <= s.warmupNanos()) {
-      throw new BadInputException("--duration " + duration + " must be longer than the warmup ("
-          + Durations.format(s.warmupNanos()) + ")", null);
+    try {
+      return ScenarioLoader.withDuration(s, nanos); // run's bounds: at most 720h, past the warmup
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--duration " + duration + ": " + e.getMessage(), e);
     }
-    return s.withDuration(nanos);
   }
 
   /** The options that change the result, in a fixed order, for shard files and Job manifests. */

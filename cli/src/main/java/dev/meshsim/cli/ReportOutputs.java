@@ -121,6 +121,11 @@ final class ReportOutputs implements AutoCloseable {
    * write), together with {@code json}, the {@code --json} output, before the run.
    */
   void check(Scenario scenario, List<SourceFile> inputs, OutputFiles.Output json) {
+    check(scenario, inputs, json, null);
+  }
+
+  /** As {@link #check(Scenario, List, OutputFiles.Output)}; no output may be a file {@code --inspect-dir} writes. */
+  void check(Scenario scenario, List<SourceFile> inputs, OutputFiles.Output json, Path inspectDir) {
     if (accessLogSample != null && accessLog == null) {
       throw new BadInputException("--access-log-sample needs --access-log FILE", null);
     }
@@ -148,7 +153,25 @@ final class ReportOutputs implements AutoCloseable {
       all.add(json);
     }
     targets.values().forEach(t -> all.add(t.output()));
+    if (inspectDir != null) {
+      refuseSnapshotNames(all, inspectDir);
+    }
     OutputFiles.preflight(all, inputs);
+  }
+
+  /** An output named as a file of the snapshot directory (its index, a {@code snapshot-N.json}) is two outputs at one path. */
+  private static void refuseSnapshotNames(List<OutputFiles.Output> all, Path inspectDir) {
+    Path dir = inspectDir.toAbsolutePath().normalize();
+    for (OutputFiles.Output o : all) {
+      Path p = o.path().toAbsolutePath().normalize();
+      if (p.equals(dir)) {
+        throw new BadInputException(o.path() + ": is the --inspect-dir " + inspectDir + "; choose another", null);
+      }
+      if (dir.equals(p.getParent()) && dev.meshsim.inspect.SnapshotStore.isSnapshotName(p.getFileName().toString())) {
+        throw new BadInputException(o.path() + ": --inspect-dir " + inspectDir + " writes this file too; choose another",
+            null);
+      }
+    }
   }
 
   /** What hears the run's finished requests, or null when no output needs them. */

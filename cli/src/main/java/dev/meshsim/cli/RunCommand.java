@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     loaded.infos().forEach(i -> err.println("meshsim: info: " + SafeText.escape(i)));
     Scenario scenario = overridden(loaded.scenario());
     OutputFiles.Output json = jsonFile == null ? null : new OutputFiles.Output(jsonFile, OutputFiles.Mark.JSON_FIELD);
-    reports.check(scenario, loaded.inputs(), json);
+    reports.check(scenario, loaded.inputs(), json, inspect.dir);
 
     RunStopwatch watch = new RunStopwatch();
     MeshSimulation simulation = new MeshSimulation(scenario);

@@ -104,12 +104,7 @@ public final class Inspection {
     }
     Proxy proxy = proxy(words.get(1));
     Path file = Path.of(words.get(2));
-    String text;
-    try {
-      text = java.nio.file.Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new InspectException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    String text = SnapshotStore.readGuarded(file); // a FIFO or /dev/zero is refused, not read
     return ConfigDumpCompare.compare(snapshot, proxy, text, file.toString()).render();
   }
 

@@ -15,6 +15,11 @@ import java.util.TreeSet;
  * as it is taken (memory does not grow with their number), the index once the run is over.
  */
 public final class SnapshotRecorder {
+  /**
+   * The most snapshots one run takes: each is a file of every proxy's config (kilobytes to
+   * megabytes), so {@code every:1ns} would fill the disk; 1000 is one a second for a quarter hour.
+   */
+  public static final int MAX_SNAPSHOTS = 1000;
   private final SnapshotStore store;
   private final Snapshot.Origin origin;
   private final List<SnapshotStore.Entry> entries = new ArrayList<>();
@@ -38,6 +43,12 @@ public final class SnapshotRecorder {
       if (step <= 0) {
         throw new InspectException("--inspect-at " + spec + ": the step must be longer than 0");
       }
+      long count = durationNanos / step;
+      if (count > MAX_SNAPSHOTS) {
+        throw new InspectException("--inspect-at " + spec + ": the run of " + Durations.format(durationNanos)
+            + " would take " + count + " snapshots, over meshsim's limit of " + MAX_SNAPSHOTS + "; a step of "
+            + Durations.format((durationNanos + MAX_SNAPSHOTS - 1) / MAX_SNAPSHOTS) + " or more fits");
+      }
       for (long t = step; t <= durationNanos; t += step) {
         out.add(t);
       }
@@ -50,6 +61,10 @@ public final class SnapshotRecorder {
             + Durations.format(durationNanos) + ")");
       }
       out.add(t);
+    }
+    if (out.size() > MAX_SNAPSHOTS) {
+      throw new InspectException("--inspect-at: " + out.size() + " instants, over meshsim's limit of "
+          + MAX_SNAPSHOTS + " snapshots");
     }
     return List.copyOf(out);
   }

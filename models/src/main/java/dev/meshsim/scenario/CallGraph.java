@@ -80,6 +80,61 @@ final class CallGraph {
     }
   }
 
+  /**
+   * The most calls one request may cause through the call graph. Each call in flight is a model
+   * with its own state, so a graph where each Service calls the next twice doubles at every level:
+   * 24 levels are 33 million calls for one request (minutes and gigabytes). Real fan-outs are a few
+   * hundred calls; a chain of 10,000 Services makes 9,999, well within.
+   */
+  static final long MAX_CALLS_PER_REQUEST = 100_000;
+
+  /**
+   * Throws at the first Service (in file order) one request to which would make more than {@link
+   * #MAX_CALLS_PER_REQUEST} calls: its calls, their calls and so on, each Deployment's counted (an
+   * upper bound when versions call differently). Call after {@link #checkAcyclic()}; iterative, as
+   * a chain may be 10,000 deep.
+   */
+  void checkFanOut() {
+    Map<String, Double> calls = new HashMap<>();
+    for (String start : edges.keySet()) {
+      double n = callsFrom(start, calls);
+      if (n > MAX_CALLS_PER_REQUEST) {
+        throw edges.get(start).get(0).target().fail(String.format(java.util.Locale.ROOT,
+            "one request to %s would make %.0f calls through its call graph (its calls, their calls and so on),"
+                + " over meshsim's limit of %d per request", shortName(start), n, MAX_CALLS_PER_REQUEST));
+      }
+    }
+  }
+
+  /** Calls one request to {@code service} makes, memoized in {@code calls}; depth-first with a stack. */
+  private double callsFrom(String service, Map<String, Double> calls) {
+    Deque<Frame> stack = new ArrayDeque<>();
+    stack.push(new Frame(service, edges.getOrDefault(service, List.of())));
+    while (!stack.isEmpty()) {
+      Frame top = stack.peek();
+      if (calls.containsKey(top.service)) {
+        stack.pop();
+        continue;
+      }
+      if (top.next < top.out.size()) {
+        String to = top.out.get(top.next).to();
+        if (!calls.containsKey(to)) {
+          stack.push(new Frame(to, edges.getOrDefault(to, List.of())));
+          continue;
+        }
+        top.next++;
+        continue;
+      }
+      double sum = 0;
+      for (Edge e : top.out) {
+        sum += 1 + calls.get(e.to());
+      }
+      calls.put(top.service, Math.min(sum, 1e18));
+      stack.pop();
+    }
+    return calls.get(service);
+  }
+
   /** The cycle's services; a long one by its first and last few, so the message stays one line. */
   private static String describe(List<Edge> path, String closing) {
     List<String> names = new ArrayList<>();

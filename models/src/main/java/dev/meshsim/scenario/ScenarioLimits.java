@@ -1,6 +1,6 @@
 package dev.meshsim.scenario;
 
-import dev.meshsim.yaml.YamlList;
+import dev.meshsim.yaml.YamlNode;
 import java.util.List;
 
 /**
@@ -104,7 +104,7 @@ final class ScenarioLimits {
   }
 
   /** The mesh-wide pod limits, checked once every Deployment is known. */
-  static void checkPods(YamlList serviceList, List<ServiceSpec> services, MeshSettings mesh) {
+  static void checkPods(YamlNode serviceList, List<ServiceSpec> services, MeshSettings mesh) {
     long pods = 0;
     for (ServiceSpec s : services) {
       for (DeploymentSpec d : s.deployments()) {

@@ -95,6 +95,15 @@ public final class ScenarioLoader {
    *
    * @throws IllegalArgumentException whose message says what is wrong, for the user
    */
+  /**
+   * Why {@code nanos} is not a duration meshsim runs ({@code must be > 0 and at most 720h …}), or
+   * null when it is: the bound of a scenario's {@code duration}, for every command that takes one.
+   */
+  public static String durationProblem(long nanos) {
+    return nanos > 0 && nanos <= ScenarioLimits.MAX_DURATION_NANOS ? null
+        : "must be > 0 and at most " + ScenarioLimits.MAX_DURATION_TEXT + " (meshsim's limit)";
+  }
+
   public static Scenario withDuration(Scenario scenario, long nanos) {
     return ScenarioLimits.withDuration(scenario, nanos);
   }
@@ -102,7 +111,7 @@ public final class ScenarioLoader {
   /** A scenario file holds exactly one YAML document, a mapping. */
   private static YamlMap single(List<YamlNode> docs, Path file) {
     if (docs.isEmpty()) {
-      throw new YamlException(Position.ofFile(file.toString()), "", "the file is empty");
+      throw new YamlException(new Position(file.toString(), 1, 1), "", "the file is empty");
     }
     if (docs.size() > 1) {
       throw docs.get(1).fail("a scenario file holds one YAML document; put Istio resources in istioFiles");
@@ -148,6 +157,7 @@ public final class ScenarioLoader {
         serviceList == null ? List.of() : ServiceBinder.bind(serviceList, directory, requests), requests);
     selected.addCallEdges(services, graph);
     graph.checkAcyclic();
+    graph.checkFanOut();
     IstioVersion version = istioVersion(root.get("istio"));
     IstioBinder istioBinder = new IstioBinder(warnings, version);
     istioBinder.outboundPolicy(MeshConfigBinder.outboundPolicy(root.get("istio")));
@@ -172,7 +182,10 @@ public final class ScenarioLoader {
             .bind(root, istio));
     MeshSettings mesh = manifests.mesh(MeshBinder.bind(root.get("mesh")));
     istioBinder.warnPeerAuthentications(services, loads, mesh.sidecarEnabled());
-    ScenarioLimits.checkPods(serviceList, services, mesh);
+    // Pods from manifests only: the mesh-wide count is reported at the key that brought them in.
+    ScenarioLimits.checkPods(serviceList != null ? serviceList
+        : root.get("kubernetesFiles") != null ? root.get("kubernetesFiles")
+        : root.get("kubernetes") != null ? root.get("kubernetes") : root, services, mesh);
     return new Scenario(root.optional("name").map(YamlNode::asNonEmptyString).orElse(defaultName()),
         root.longInt("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
         duration, warmup, mesh, services, istio, loads, version, timeline, servers(externals, directory),

@@ -42,7 +42,8 @@ final class WorkloadReader {
     if (!pod) {
       checkSelector(spec, labels);
     }
-    int replicas = pod ? 1 : spec.integer("replicas", 1, 0);
+    // Kubernetes' default is 1; meshsim's bound per Deployment is the same as in a scenario's services.
+    int replicas = pod ? 1 : spec.optional("replicas").map(n -> n.asInt(0, ScenarioLimits.MAX_REPLICAS)).orElse(1);
     ProxyOverrides proxy = podMeta == null ? ProxyOverrides.NONE : proxyOverrides(podMeta, warnings);
     return new Workload(kind, name, namespace, replicas, labels, annotations, containerPorts(podSpec),
         podSpec.bool("hostNetwork", false), readinessDelaySeconds(podSpec), proxy, rollout(kind, spec, warnings),

@@ -58,10 +58,18 @@ public final class SourceFiles {
    * look at the text before parsing it (an edit from the command line, JSON indented with tabs).
    */
   public String readText(Path file) {
+    return decode(readBytes(file), file.toString());
+  }
+
+  /**
+   * The bytes of {@code file}, checked (regular file, size limit, bounded read) and recorded as
+   * {@link #read} does, for an input that is not text to parse (a file whose digest is compared).
+   */
+  public byte[] readBytes(Path file) {
     String name = file.toString();
     BasicFileAttributes attributes = attributes(file, name);
     files.add(new SourceFile(file, attributes.fileKey()));
-    return decode(bytes(file, name, attributes), name);
+    return bytes(file, name, attributes);
   }
 
   private BasicFileAttributes attributes(Path file, String name) {

@@ -49,6 +49,7 @@ public final class YamlReader {
    */
   public static List<YamlNode> read(String text, String file, ReadLimits limits) {
     checkLineLengths(text, file, limits.maxLineChars());
+    checkCharacters(text, file);
     try (QuoteAwareYaml.Parser p = QuoteAwareYaml.parser(new StringReader(text))) {
       return new YamlReader(p, file, limits).documents();
     } catch (JsonProcessingException e) {
@@ -56,6 +57,36 @@ public final class YamlReader {
     } catch (IOException e) {
       throw new YamlException(Position.ofFile(file), "", "cannot read YAML (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * The characters YAML does not allow in a stream (C0 controls but tab and line breaks, DEL, C1
+   * but NEL, U+FFFE/U+FFFF), reported where they are; SnakeYAML reports them all at 1:1.
+   */
+  private static void checkCharacters(String text, String file) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp == '\n') {
+        line++;
+        column = 0;
+      } else if (!yamlPrintable(cp)) {
+        String escape = cp <= 0xFF ? String.format(java.util.Locale.ROOT, "\\x%02X", cp)
+            : String.format(java.util.Locale.ROOT, "\\u%04X", cp);
+        throw new YamlException(new Position(file, line, column), "", String.format(java.util.Locale.ROOT,
+            "the character U+%04X is not allowed in YAML, not even in a comment; in a double-quoted string write"
+                + " it as the escape \"%s\"", cp, escape));
+      }
+      column++;
+      i += Character.charCount(cp);
+    }
+  }
+
+  /** YAML 1.1's printable set, as SnakeYAML's StreamReader checks it. */
+  private static boolean yamlPrintable(int c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
+        || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
   }
 
   /** One linear scan; SnakeYAML takes seconds over a single 10 MB line. */

@@ -29,7 +29,8 @@ class LimitsDocumentedTest {
         "at most " + (long) ScenarioLimits.MAX_RATE_PER_SECOND + "/s", "connections at most " + ScenarioLimits.MAX_CONNECTIONS,
         "0.001.." + (long) ScenarioLimits.MAX_SLOWDOWN, "bucket at most " + ScenarioLimits.MAX_BUCKETS,
         "p99.99 at most 1440h", "sigma at most " + (long) ScenarioLimits.MAX_SIGMA,
-        String.valueOf(TrafficPolicyBinder.MAX_RING_SIZE), "64 MiB");
+        String.valueOf(TrafficPolicyBinder.MAX_RING_SIZE), "64 MiB",
+        "at most " + CallGraph.MAX_CALLS_PER_REQUEST + " calls");
     for (String s : inReference) {
       assertTrue(reference.contains(s), "reference.yaml does not say " + s);
     }
@@ -38,7 +39,8 @@ class LimitsDocumentedTest {
         grouped(ScenarioLimits.MAX_SIDECAR_WORKERS), grouped(ScenarioLimits.MAX_RATE_PER_SECOND),
         grouped(ScenarioLimits.MAX_CONNECTIONS), "0.001 to " + (long) ScenarioLimits.MAX_SLOWDOWN,
         grouped(ScenarioLimits.MAX_BUCKETS), grouped(TrafficPolicyBinder.MAX_RING_SIZE), "at most " + (long) ScenarioLimits.MAX_SIGMA,
-        grouped(Re2.ISTIO_MAX_PROGRAM_SIZE));
+        grouped(Re2.ISTIO_MAX_PROGRAM_SIZE), "calls one request causes (its calls, their calls, …) | at most "
+        + grouped(CallGraph.MAX_CALLS_PER_REQUEST));
     for (String s : inDocs) {
       assertTrue(docs.contains(s), "docs/limits.md does not say " + s);
     }

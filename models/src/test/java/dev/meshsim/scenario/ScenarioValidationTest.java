@@ -117,7 +117,7 @@ class ScenarioValidationTest {
   @Test
   void anEmptyFileSaysSo() {
     ScenarioException e = TestScenarios.error(tmp, "# nothing yet\n");
-    assertTrue(e.getMessage().endsWith("s.yaml: the file is empty"), e.getMessage());
-    assertEquals(0, e.line());
+    assertTrue(e.getMessage().endsWith("s.yaml:1:1: the file is empty"), e.getMessage());
+    assertEquals(1, e.line(), "positioned at the start, as every problem is");
   }
 }

@@ -1,37 +1,24 @@
 package dev.meshsim.testkit;
 
+import dev.meshsim.text.SafeText;
+
 /**
- * Text from input files made safe for a terminal: control characters (C0, DEL, C1) are written as
- * {@code \\uXXXX}, so that a test name or a header value cannot move the cursor or recolour output.
+ * Text from input files made safe for a terminal, by {@link SafeText}, meshsim's one escaper: C0
+ * and C1 controls, DEL, bidi overrides and other format characters, line separators and lone
+ * surrogates are shown as {@code \e}, {@code \x07}, {@code \u202e}, {@code \U000e0001}, so that a
+ * test name or a header value cannot move the cursor, recolour or reorder what {@code check},
+ * {@code analyze} and {@code diff} print.
  */
 public final class Printable {
   private Printable() {}
 
   /** Each line of {@code text} escaped, the line breaks kept. */
   public static String escapeLines(String text) {
-    StringBuilder out = new StringBuilder();
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      out.append(i == 0 ? "" : "\n").append(escape(lines[i]));
-    }
-    return out.toString();
+    return SafeText.escapeLines(text);
   }
 
+  /** {@code s} escaped; null stays null. */
   public static String escape(String s) {
-    if (s == null) {
-      return null;
-    }
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
-      if (control && out == null) {
-        out = new StringBuilder(s.substring(0, i));
-      }
-      if (out != null) {
-        out.append(control ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-      }
-    }
-    return out == null ? s : out.toString();
+    return s == null ? null : SafeText.escape(s);
   }
 }

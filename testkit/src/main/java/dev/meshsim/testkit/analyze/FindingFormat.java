@@ -24,7 +24,7 @@ public final class FindingFormat {
 
   public static String text(List<Finding> findings, String scenarioName) {
     if (findings.isEmpty()) {
-      return "\u2714 No validation issues found when analyzing scenario " + scenarioName + ".\n";
+      return "\u2714 No validation issues found when analyzing scenario " + Printable.escape(scenarioName) + ".\n";
     }
     StringBuilder out = new StringBuilder();
     for (Finding f : findings) {

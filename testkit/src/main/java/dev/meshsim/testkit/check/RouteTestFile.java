@@ -1,6 +1,7 @@
 package dev.meshsim.testkit.check;
 
 import dev.meshsim.scenario.Durations;
+import dev.meshsim.scenario.ScenarioLoader;
 import dev.meshsim.testkit.MeshPolicies;
 import dev.meshsim.testkit.PolicyException;
 import dev.meshsim.testkit.Request;
@@ -52,7 +53,8 @@ public final class RouteTestFile {
     try {
       List<YamlNode> docs = new SourceFiles(ReadLimits.DEFAULT).read(file);
       if (docs.size() != 1) {
-        throw new YamlException(Position.ofFile(file.toString()), "", "a test file holds one document");
+        throw new YamlException(new Position(file.toString(), 1, 1), "", docs.isEmpty() ? "the file is empty"
+            : "a test file holds one document");
       }
       YamlMap root = docs.get(0).asMap().allowOnly(TOP_KEYS);
       MeshPolicies mesh = loader.apply(scenarioPath(root, file, scenario));
@@ -75,7 +77,12 @@ public final class RouteTestFile {
       throw root.fail("no scenario: give --scenario or a top-level 'scenario:' key naming the scenario file");
     }
     Path named = Path.of(s.asNonEmptyString());
-    return named.isAbsolute() || file.getParent() == null ? named : file.getParent().resolve(named);
+    Path resolved = named.isAbsolute() || file.getParent() == null ? named : file.getParent().resolve(named);
+    // A missing scenario is the key's mistake: say so at the key, not at the scenario's own name.
+    if (!java.nio.file.Files.exists(resolved)) {
+      throw s.fail("no such file: " + resolved + (named.isAbsolute() ? "" : " (relative to the test file's directory)"));
+    }
+    return resolved;
   }
 
   private static RouteTest test(YamlMap t, MeshPolicies mesh) {
@@ -181,6 +188,10 @@ public final class RouteTestFile {
         .orElse(100.0);
     long duration = s.optional("duration").map(n -> n.parse("a duration such as 10s", Durations::parseNanos))
         .orElse(10_000_000_000L);
+    String badDuration = ScenarioLoader.durationProblem(duration);
+    if (badDuration != null) {
+      throw s.get("duration").fail(badDuration);
+    }
     Long seed = s.has("seed") ? s.longInt("seed", 1, 0, Long.MAX_VALUE) : null;
     YamlMap e = s.required("expect").asMap().allowOnly(EXPECT_KEYS);
     Map<String, Bound> latency = bounds(e, "latency", Bound::latency);
