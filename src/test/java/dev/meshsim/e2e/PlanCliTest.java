@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.meshsim.e2e.CliRun.Outcome;
 import java.nio.file.Files;
@@ -206,5 +207,38 @@ class PlanCliTest {
         "--partial", part.toString());
     assertEquals(0, o.exit(), o.err());
     return part;
+  }
+  /**
+   * A point whose load the mesh cannot serve stops at meshsim's bound on requests in flight: the
+   * plan goes on, the point fails every SLO and says it was overloaded, and a sharded plan merges
+   * to the same bytes.
+   */
+  @Test
+  void anOverloadedPointFails_andThePlanGoesOn_shardedOrNot() throws Exception {
+    List<String> args = List.of("plan", "sweep", MM1, "--set", "load[0].arrival.poisson=500/s,1000000/s",
+        "--slo", "p99<=20ms", "--duration", "4s", "--min-reps", "2", "--max-reps", "2");
+    Path whole = tmp.resolve("whole.json");
+    List<String> run = new ArrayList<>(args);
+    run.addAll(List.of("--json", whole.toString()));
+    Outcome o = meshsim(run.toArray(String[]::new));
+    assertEquals(0, o.exit(), o.err());
+    assertTrue(o.out().contains("poisson=1000000/s  2     overloaded"), o.out());
+    assertTrue(o.out().contains("answer: 1 of 2 points meet the SLO: poisson=500/s"), o.out());
+    JsonNode points = new ObjectMapper().readTree(Files.readString(whole)).get("points");
+    assertTrue(points.get(1).get("overloaded").asBoolean());
+    assertEquals(0, points.get(1).get("metrics").size(), "nothing to estimate");
+    assertEquals("fail", points.get(1).get("verdict").asText());
+    List<String> parts = new ArrayList<>(List.of("merge"));
+    for (int k = 0; k < 2; k++) {
+      Path part = tmp.resolve("part-" + k + ".json");
+      List<String> shard = new ArrayList<>(args);
+      shard.addAll(List.of("--shard", k + "/2", "--partial", part.toString()));
+      assertEquals(0, meshsim(shard.toArray(String[]::new)).exit());
+      parts.add(part.toString());
+    }
+    Path merged = tmp.resolve("merged.json");
+    parts.addAll(List.of("--json", merged.toString()));
+    assertEquals(0, meshsim(parts.toArray(String[]::new)).exit());
+    assertEquals(Files.readString(whole), Files.readString(merged));
   }
 }

@@ -16,6 +16,7 @@ final class Monotonicity {
       List<PointResult> points) {
     List<String> notes = new ArrayList<>();
     List<PointResult> sorted = new ArrayList<>(points);
+    sorted.removeIf(PointResult::overloaded); // fails at any rate: no estimate to compare
     sorted.sort(Comparator.comparingLong(PointResult::key));
     // max-rate: a higher rate should not be better; min-replicas: more replicas should not be worse.
     boolean higherKeyWorse = question == Question.MAX_RATE;

@@ -51,6 +51,9 @@ final class PointEvaluator {
     List<double[]> values = new ArrayList<>();
     while (true) {
       List<Sample> samples = source.samples(key, n);
+      if (samples.stream().anyMatch(Sample::overloaded)) {
+        return PointResult.overloaded(key, n);
+      }
       for (int r = values.size(); r < n; r++) {
         values.add(values(samples.get(r)));
       }

@@ -8,13 +8,27 @@ import java.util.List;
  *
  * @param key the parameter key
  * @param replications replications used for the estimates
- * @param estimates one per SLO term, in the order of the terms
+ * @param estimates one per SLO term, in the order of the terms; none for an overloaded point
  * @param verdict how the point stands against the SLO
  */
 public record PointResult(long key, int replications, List<Estimate> estimates, Verdict verdict) {
 
   public PointResult {
     estimates = List.copyOf(estimates);
+  }
+
+  /**
+   * A point where a replication stopped overloaded (its backlog passed meshsim's bound on requests
+   * in flight): the mesh cannot serve that load, so it fails every SLO, and there is nothing to
+   * estimate.
+   */
+  public static PointResult overloaded(long key, int replications) {
+    return new PointResult(key, replications, List.of(), Verdict.FAIL);
+  }
+
+  /** Whether this point is {@link #overloaded}. */
+  public boolean overloaded() {
+    return estimates.isEmpty();
   }
 
   public boolean passes() {

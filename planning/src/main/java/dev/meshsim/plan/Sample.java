@@ -48,6 +48,24 @@ public record Sample(long requests, long non2xx, SortedMap<String, Long> flags, 
     return new Sample(stats.requests(), non2xx, flags, measuredSeconds, compress(stats.latency()));
   }
 
+  /**
+   * The flag key of an overloaded replication. Not an Envoy flag: it marks the sample of a run that
+   * stopped because its backlog passed meshsim's bound on requests in flight, and travels in shard
+   * files as any flag count does.
+   */
+  public static final String OVERLOADED = "overloaded";
+
+  /** The sample of a replication that stopped overloaded ({@link #OVERLOADED}). */
+  public static Sample overloaded(double measuredSeconds) {
+    return new Sample(0, 0, new TreeMap<>(Map.of(OVERLOADED, 1L)), measuredSeconds,
+        compress(new Histogram(1, TrafficStats.MAX_TRACKABLE_NANOS, 3)));
+  }
+
+  /** Whether this replication stopped overloaded. */
+  public boolean overloaded() {
+    return flags.containsKey(OVERLOADED);
+  }
+
   /** The histogram decoded, for the metrics to read. */
   public Measured measured() {
     try {

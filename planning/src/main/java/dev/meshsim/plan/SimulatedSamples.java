@@ -1,6 +1,7 @@
 package dev.meshsim.plan;
 
 import dev.meshsim.mesh.MeshSimulation;
+import dev.meshsim.mesh.OverloadException;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.result.TrafficStats;
 import dev.meshsim.scenario.Scenario;
@@ -112,7 +113,12 @@ public final class SimulatedSamples implements SampleSource, AutoCloseable {
 
   private Sample simulate(long key, int rep) {
     Scenario scenario = parameter.at(key).withSeed(Replications.seed(scenarioSeed, rep));
-    return measure(new MeshSimulation(scenario).run(), load);
+    try {
+      return measure(new MeshSimulation(scenario).run(), load);
+    } catch (OverloadException e) {
+      // The mesh cannot serve this point's load: the point fails, and the search moves on.
+      return Sample.overloaded((scenario.durationNanos() - scenario.warmupNanos()) / 1e9);
+    }
   }
 
   /** The sample of {@code load}'s requests (all loads' if null) in {@code result}. */

@@ -38,6 +38,7 @@ public final class KneeChart {
     SloTerm term = r.terms().get(t);
     YIntervalSeries series = new YIntervalSeries(term.metric().key() + " mean, 95% interval");
     List<PointResult> points = new ArrayList<>(r.points());
+    points.removeIf(PointResult::overloaded); // no estimate to draw; the table says which
     points.sort(Comparator.comparingDouble(p -> r.parameter().numeric(p.key())));
     double min = Double.MAX_VALUE;
     double max = 0;

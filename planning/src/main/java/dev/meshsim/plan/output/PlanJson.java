@@ -78,8 +78,9 @@ public final class PlanJson {
     ObjectNode node = MAPPER.createObjectNode();
     node.set("value", value(r.parameter(), p.key()));
     node.put("replications", p.replications());
+    node.put("overloaded", p.overloaded());
     ObjectNode metrics = node.putObject("metrics");
-    for (int i = 0; i < r.terms().size(); i++) {
+    for (int i = 0; i < p.estimates().size(); i++) {
       SloTerm term = r.terms().get(i);
       Estimate e = p.estimates().get(i);
       ObjectNode m = metrics.putObject(term.metric().key());

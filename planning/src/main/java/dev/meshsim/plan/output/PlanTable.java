@@ -53,6 +53,9 @@ public final class PlanTable {
       c.add(Numbers.round(e.mean()).toPlainString() + " [" + Numbers.round(e.lo()).toPlainString() + ", "
           + Numbers.round(e.hi()).toPlainString() + "]");
     }
+    if (p.overloaded()) {
+      r.terms().forEach(t -> c.add("overloaded"));
+    }
     c.add(p.verdict().label() + suffix);
     return c.toArray(String[]::new);
   }
