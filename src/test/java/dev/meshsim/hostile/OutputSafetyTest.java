@@ -23,16 +23,7 @@ class OutputSafetyTest {
       """;
 
   private Path scenario(String extra) throws Exception {
-    Path s = tmp.resolve("s.yaml");
-    Files.writeString(s, """
-        duration: 1s
-        services:
-          - name: server
-            ports: [{name: http, port: 8080}]
-            deployments: [{name: server, serviceTime: 1ms}]
-        load: [{name: l, target: server:8080, arrival: {poisson: 100/s}}]
-        """ + extra);
-    return s;
+    return TinyScenario.write(tmp, "1s", extra);
   }
 
   private void assertRefused(Path scenario, Path target) throws Exception {

@@ -23,16 +23,7 @@ class OutputTargetsTest {
   @TempDir Path tmp;
 
   private Path scenario() throws Exception {
-    Path s = tmp.resolve("s.yaml");
-    Files.writeString(s, """
-        duration: 2s
-        services:
-          - name: server
-            ports: [{name: http, port: 8080}]
-            deployments: [{name: server, serviceTime: 1ms}]
-        load: [{name: l, target: server:8080, arrival: {poisson: 100/s}}]
-        """);
-    return s;
+    return TinyScenario.write(tmp, "2s", "");
   }
 
   private Path shard() {

@@ -105,14 +105,17 @@ final class PlanOptions {
    * ({@code --emit-job}), one shard's partial file ({@code --shard}) or the plan itself ({@code
    * --json}, {@code --html}); an output that would silently never be written is a mistake.
    */
+  /** The plan's own outputs, which a mode that writes something else never writes. */
+  private void refusePlanOutputs(String why) {
+    refuse("--json", jsonFile, why + "; the plan's JSON comes from `meshsim merge PART... --json FILE`");
+    refuse("--html", htmlFile, why + "; the chart comes from `meshsim merge PART... --html FILE`");
+  }
+
   void refuseIgnoredOptions(boolean shardsGiven) {
     if (jobFile != null) {
       refuse("--shard", shard, "--emit-job writes a Job manifest whose pods run the shards; drop --shard");
       refuse("--partial", partialFile, "--emit-job writes only the Job manifest; drop --partial");
-      refuse("--json", jsonFile, "--emit-job writes only the Job manifest; the plan's JSON comes from"
-          + " `meshsim merge PART... --json FILE`");
-      refuse("--html", htmlFile, "--emit-job writes only the Job manifest; the chart comes from"
-          + " `meshsim merge PART... --html FILE`");
+      refusePlanOutputs("--emit-job writes only the Job manifest");
     } else {
       refuse("--image", image, "is used only with --emit-job");
       refuse("--parallelism", parallelism, "is used only with --emit-job");
@@ -120,10 +123,7 @@ final class PlanOptions {
           + " --shard K/M)");
     }
     if (shard != null) {
-      refuse("--json", jsonFile, "--shard writes only its --partial file; the plan's JSON comes from"
-          + " `meshsim merge PART... --json FILE`");
-      refuse("--html", htmlFile, "--shard writes only its --partial file; the chart comes from"
-          + " `meshsim merge PART... --html FILE`");
+      refusePlanOutputs("--shard writes only its --partial file");
     } else {
       refuse("--partial", partialFile, "is used only with --shard K/M (the file the shard writes)");
     }
