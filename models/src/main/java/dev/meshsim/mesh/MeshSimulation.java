@@ -8,6 +8,8 @@ import dev.meshsim.mesh.xds.XdsType;
 import dev.meshsim.result.RunResult;
 import dev.meshsim.result.TimelineResult;
 import dev.meshsim.result.TrafficStats;
+import dev.meshsim.scenario.Arrival;
+import dev.meshsim.scenario.Durations;
 import dev.meshsim.scenario.Scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,14 +85,14 @@ public final class MeshSimulation {
       loads.append(loads.length() == 0 ? "" : ", ").append(load.name()).append(' ')
           .append(describe(load.arrival()));
     }
-    throw new OverloadException("the run stopped at " + dev.meshsim.scenario.Durations.format(nowNanos)
+    throw new OverloadException("the run stopped at " + Durations.format(nowNanos)
         + " of simulated time: " + n + " requests were in flight, over meshsim's limit of " + MAX_IN_FLIGHT
         + " (2^21); the load (" + loads + ") is more than the mesh serves, and the backlog would exhaust"
         + " memory. Lower the rate, or add replicas or workers");
   }
 
-  private static String describe(dev.meshsim.scenario.Arrival a) {
-    if (a instanceof dev.meshsim.scenario.Arrival.Connections c) {
+  private static String describe(Arrival a) {
+    if (a instanceof Arrival.Connections c) {
       return c.connections() + " connections";
     }
     double qps = a.requestedQps();
