@@ -50,14 +50,12 @@ public final class MeshSimulation {
     var sim = mesh.sim();
     // In steps, to look at the backlog between them; the engine fires the same events in the same
     // order whether it runs to the end at once or in steps (runUntil only bounds the poll).
-    for (long t = Math.min(CHECK_STEP_NANOS, scenario.durationNanos()); ; t = Math.min(t + CHECK_STEP_NANOS,
-        scenario.durationNanos())) {
+    long t = 0;
+    do {
+      t = Math.min(t + CHECK_STEP_NANOS, scenario.durationNanos());
       sim.runUntil(t);
       checkBacklog(t);
-      if (t == scenario.durationNanos()) {
-        break;
-      }
-    }
+    } while (t < scenario.durationNanos());
     long drainLimit = 2 * scenario.durationNanos();
     while (inFlight() > 0 && sim.pendingEvents() > 0 && sim.now() < drainLimit) {
       sim.runUntil(Math.min(sim.now() + DRAIN_STEP_NANOS, drainLimit));

@@ -59,7 +59,7 @@ final class PointEvaluator {
       }
       List<Estimate> estimates = estimates(values, n);
       if (!sequential || rule.stop(terms, estimates)) {
-        return new PointResult(key, n, estimates, verdict(estimates));
+        return new PointResult(key, n, estimates, verdict(estimates), false);
       }
       n++;
     }

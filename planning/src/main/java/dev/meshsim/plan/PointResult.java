@@ -10,8 +10,9 @@ import java.util.List;
  * @param replications replications used for the estimates
  * @param estimates one per SLO term, in the order of the terms; none for an overloaded point
  * @param verdict how the point stands against the SLO
+ * @param overloaded whether a replication stopped overloaded ({@link #overloaded(long, int)})
  */
-public record PointResult(long key, int replications, List<Estimate> estimates, Verdict verdict) {
+public record PointResult(long key, int replications, List<Estimate> estimates, Verdict verdict, boolean overloaded) {
 
   public PointResult {
     estimates = List.copyOf(estimates);
@@ -23,12 +24,7 @@ public record PointResult(long key, int replications, List<Estimate> estimates, 
    * estimate.
    */
   public static PointResult overloaded(long key, int replications) {
-    return new PointResult(key, replications, List.of(), Verdict.FAIL);
-  }
-
-  /** Whether this point is {@link #overloaded}. */
-  public boolean overloaded() {
-    return estimates.isEmpty();
+    return new PointResult(key, replications, List.of(), Verdict.FAIL, true);
   }
 
   public boolean passes() {

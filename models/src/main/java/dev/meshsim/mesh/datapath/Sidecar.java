@@ -3,10 +3,8 @@ package dev.meshsim.mesh.datapath;
 import dev.meshsim.mesh.streaminfo.ResponseFlag;
 import dev.meshsim.engine.Simulation;
 import dev.meshsim.engine.random.RandomStream;
-import dev.meshsim.mesh.kube.ServiceRegistry;
 import dev.meshsim.mesh.routing.FaultPolicy;
 import dev.meshsim.mesh.routing.MirrorPolicy;
-import dev.meshsim.mesh.routing.RetryPolicy;
 import dev.meshsim.mesh.routing.Route;
 import dev.meshsim.mesh.routing.RouteConfiguration;
 import dev.meshsim.mesh.routing.TcpProxyRoute;
@@ -19,7 +17,6 @@ import dev.meshsim.mesh.upstream.Endpoint;
 import dev.meshsim.mesh.upstream.Host;
 import dev.meshsim.mesh.xds.ProxyConfig;
 import dev.meshsim.mesh.xds.XdsClient;
-import dev.meshsim.scenario.IstioProtocol;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,7 +45,7 @@ public final class Sidecar {
   private final RandomStream retryRandom;
   /** Drawn only for mirrors below 100%, so runs without mirrors draw exactly as before. */
   private final RandomStream mirrorRandom;
-  /** The inbound route's retry backoff, made on the first refused connect ({@link #inboundRetryBackOff}). */
+  /** The inbound route's retry backoff ({@link #inboundRetryRandom}). */
   private RandomStream inboundRetryRandom;
   /** Envoy's UUID request-id extension: the {@code x-request-id} of a request that has none. */
   private final RandomStream requestIds;
@@ -90,51 +87,20 @@ public final class Sidecar {
     this.metrics = env.metrics();
   }
 
-  /**
-   * How often this proxy's inbound route tries its app again when the connect to it is refused:
-   * the profile's {@code reset-before-request} retries for an HTTP port, none for a gRPC one (istiod
-   * gives gRPC inbound routes no retry policy).
-   */
-  int inboundConnectRetries(Inbound inbound) {
-    if (env.inboundConnectRetries() == 0) {
-      return 0;
-    }
-    var spec = inbound.request().spec();
-    var service = pod.registry().service(serviceOf(inbound));
-    if (service != null) {
-      for (var port : service.ports()) {
-        if (port.port() == spec.port() && (port.protocol() == IstioProtocol.GRPC
-            || port.protocol() == IstioProtocol.GRPC_WEB)) {
-          return 0;
-        }
-      }
-    }
+  /** The profile's retries of a refused connect to the app ({@link InboundConnectRetry}); 0 before 1.24. */
+  int inboundConnectRetries() {
     return env.inboundConnectRetries();
   }
 
   /**
-   * The Service an inbound request was sent to: the FQDN in its client sidecar's cluster name
-   * ({@code outbound|port|subset|fqdn}), else its host as the calling pod's namespace resolves it.
+   * The stream the inbound route's retry backoff draws from, one per proxy, made on the first
+   * refused connect, so runs where no connect is refused draw exactly as before.
    */
-  private static String serviceOf(Inbound inbound) {
-    Exchange caller = inbound.caller();
-    String cluster = caller.clusterName();
-    if (cluster != null && cluster.startsWith("outbound|")) {
-      return cluster.substring(cluster.indexOf('|', cluster.indexOf('|', 9) + 1) + 1);
-    }
-    return ServiceRegistry.resolveIstioHost(inbound.request().spec().host(), caller.client().namespace());
-  }
-
-  /**
-   * The backoff of one request's inbound retries: Envoy's default (25 ms base, 250 ms max), from
-   * a stream of its own, so runs where no connect is refused draw exactly as before.
-   */
-  JitteredExponentialBackOff inboundRetryBackOff() {
+  RandomStream inboundRetryRandom() {
     if (inboundRetryRandom == null) {
       inboundRetryRandom = env.streams().stream("pod/" + pod.name() + "/inbound-retry-backoff");
     }
-    return new JitteredExponentialBackOff(RetryPolicy.ENVOY_BASE_BACKOFF_NANOS,
-        10 * RetryPolicy.ENVOY_BASE_BACKOFF_NANOS, inboundRetryRandom);
+    return inboundRetryRandom;
   }
 
   /** This proxy's xDS client: the config it has applied. */
