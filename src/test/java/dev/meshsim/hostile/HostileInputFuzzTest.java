@@ -168,7 +168,13 @@ class HostileInputFuzzTest {
     return out;
   }
 
+  /**
+   * Starts the peaks from the live heap: a reset sets each peak to the pool's current use, which
+   * after an earlier test's big run (an overloaded plan leaves a gigabyte of garbage in the old
+   * generation) would be charged to the next case.
+   */
   private static void resetPeaks() {
+    System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
   }
 
